@@ -1,0 +1,46 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { getLocationId, ghlApiRequest } from '../../../shared/transport';
+import { contactFieldOptions, customFieldsProperty } from '../../descriptions/contactFields';
+import { buildContactBody, customFieldRows } from '../../helpers/contactBody';
+import type { OperationMeta } from '../types';
+
+export const meta: OperationMeta = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a contact',
+	description: 'Create a new contact (fails if the location does not allow duplicates and one exists)',
+	unwrap: 'contact',
+};
+
+export const properties: INodeProperties[] = [
+	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+	{ displayName: 'Phone', name: 'phone', type: 'string', placeholder: '+14155550100', default: '' },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: contactFieldOptions('create').filter((field) => !['email', 'phone'].includes(field.name)),
+	},
+	customFieldsProperty,
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const fields = {
+		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+		email: this.getNodeParameter('email', itemIndex, '') as string,
+		phone: this.getNodeParameter('phone', itemIndex, '') as string,
+	};
+	const body = await buildContactBody.call(this, itemIndex, fields, customFieldRows(this, itemIndex));
+	if (!body.email && !body.phone && !body.firstName && !body.lastName && !body.name) {
+		throw new NodeOperationError(this.getNode(), 'Contact: give at least an Email, Phone or name', { itemIndex });
+	}
+	return await ghlApiRequest.call(this, {
+		method: 'POST',
+		path: '/contacts/',
+		body: { ...body, locationId: await getLocationId(this) },
+		itemIndex,
+	});
+}

@@ -1,0 +1,97 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { getLocationId, ghlApiRequest, ghlPath } from '../../../shared/transport';
+import { contactFieldOptions, customFieldsProperty } from '../../descriptions/contactFields';
+import { buildContactBody, customFieldRows } from '../../helpers/contactBody';
+import type { OperationMeta } from '../types';
+
+export const meta: OperationMeta = {
+	name: 'Create or Update',
+	value: 'upsert',
+	action: 'Create or update a contact',
+	description: 'Create a new record, or update the current one if it already exists (upsert)',
+	unwrap: 'contact',
+};
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		description: 'Matched first; give an email or a phone',
+	},
+	{ displayName: 'Phone', name: 'phone', type: 'string', placeholder: '+14155550100', default: '', description: 'Matched when no contact has the email' },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: contactFieldOptions('upsert').filter((field) => !['email', 'phone'].includes(field.name)),
+	},
+	customFieldsProperty,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Tags Handling',
+				name: 'tagsMode',
+				type: 'options',
+				options: [
+					{ name: 'Add to Existing Tags', value: 'add', description: 'Keep the contact’s tags and add these' },
+					{ name: 'Replace All Tags', value: 'replace', description: 'GHL’s own upsert behaviour: the list overwrites the tags' },
+				],
+				default: 'add',
+			},
+			{
+				displayName: 'Create New If Duplicates Allowed',
+				name: 'createNewIfDuplicateAllowed',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to always create a new contact when the location allows duplicate contacts',
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const fields = {
+		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+		email: this.getNodeParameter('email', itemIndex, '') as string,
+		phone: this.getNodeParameter('phone', itemIndex, '') as string,
+	};
+	const body = await buildContactBody.call(this, itemIndex, fields, customFieldRows(this, itemIndex));
+	if (!body.email && !body.phone) {
+		throw new NodeOperationError(this.getNode(), 'Email or Phone: expected at least one, to match the contact by', { itemIndex });
+	}
+	const addTags = (options.tagsMode ?? 'add') === 'add' ? (body.tags as string[] | undefined) : undefined;
+	if (addTags) delete body.tags;
+	if (options.createNewIfDuplicateAllowed) body.createNewIfDuplicateAllowed = true;
+
+	const response = await ghlApiRequest.call(this, {
+		method: 'POST',
+		path: '/contacts/upsert',
+		body: { ...body, locationId: await getLocationId(this) },
+		idempotent: true,
+		itemIndex,
+	});
+	const contact = response.contact as IDataObject | undefined;
+	if (addTags?.length && contact?.id) {
+		const tagged = await ghlApiRequest.call(this, {
+			method: 'POST',
+			path: ghlPath`/contacts/${contact.id as string}/tags`,
+			body: { tags: addTags },
+			idempotent: true,
+			itemIndex,
+		});
+		response.contact = { ...contact, tags: tagged.tags ?? addTags };
+	}
+	return response;
+}

@@ -1,0 +1,133 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export type ContactWrite = 'create' | 'update' | 'upsert';
+
+const DND_CHANNELS = ['Call', 'Email', 'SMS', 'WhatsApp', 'GMB', 'FB'];
+
+export const customFieldsProperty: INodeProperties = {
+	displayName: 'Custom Fields',
+	name: 'customFieldsUi',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Custom Field',
+	default: {},
+	options: [
+		{
+			displayName: 'Custom Field',
+			name: 'customField',
+			values: [
+				{
+					displayName: 'Field Name or ID',
+					name: 'fieldId',
+					type: 'options',
+					typeOptions: { loadOptionsMethod: 'getCustomFields' },
+					default: '',
+					description:
+						'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+				},
+				{
+					displayName: 'Value',
+					name: 'value',
+					type: 'string',
+					default: '',
+					description: 'Checkbox and multi-select fields take comma-separated options',
+				},
+			],
+		},
+	],
+};
+
+/** The optional contact fields GHL's create, update and upsert DTOs take (update has no company name or gender). */
+export function contactFieldOptions(write: ContactWrite): INodeProperties[] {
+	const fields: INodeProperties[] = [
+		{ displayName: 'Address', name: 'address1', type: 'string', default: '' },
+		{ displayName: 'Assigned User ID', name: 'assignedTo', type: 'string', default: '', description: 'ID of the GHL user who owns the contact' },
+		{ displayName: 'City', name: 'city', type: 'string', default: '' },
+		{ displayName: 'Company Name', name: 'companyName', type: 'string', default: '' },
+		{
+			displayName: 'Country',
+			name: 'country',
+			type: 'string',
+			default: '',
+			placeholder: 'US',
+			description: 'Two-letter ISO country code',
+		},
+		{
+			displayName: 'Date of Birth',
+			name: 'dateOfBirth',
+			type: 'dateTime',
+			default: '',
+		},
+		{
+			displayName: 'DND (All Channels)',
+			name: 'dnd',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to turn on Do Not Disturb for every channel',
+		},
+		{
+			displayName: 'DND Settings',
+			name: 'dndSettingsUi',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			default: {},
+			placeholder: 'Add Channel',
+			options: [
+				{
+					displayName: 'Channel',
+					name: 'channel',
+					values: [
+						{
+							displayName: 'Channel',
+							name: 'channel',
+							type: 'options',
+							options: DND_CHANNELS.map((channel) => ({ name: channel, value: channel })),
+							default: 'SMS',
+						},
+						{
+							displayName: 'Status',
+							name: 'status',
+							type: 'options',
+							options: [
+								{ name: 'Active (Do Not Disturb)', value: 'active' },
+								{ name: 'Inactive', value: 'inactive' },
+								{ name: 'Permanent', value: 'permanent' },
+							],
+							default: 'active',
+						},
+						{ displayName: 'Message', name: 'message', type: 'string', default: '' },
+					],
+				},
+			],
+		},
+		{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+		{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
+		{
+			displayName: 'Gender',
+			name: 'gender',
+			type: 'options',
+			options: [
+				{ name: 'Female', value: 'female' },
+				{ name: 'Male', value: 'male' },
+				{ name: 'Other', value: 'other' },
+			],
+			default: 'female',
+		},
+		{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
+		{ displayName: 'Full Name', name: 'name', type: 'string', default: '', description: 'Used when first and last name are not given' },
+		{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: '+14155550100' },
+		{ displayName: 'Postal Code', name: 'postalCode', type: 'string', default: '' },
+		{ displayName: 'Source', name: 'source', type: 'string', default: '', placeholder: 'public api' },
+		{ displayName: 'State', name: 'state', type: 'string', default: '' },
+		{
+			displayName: 'Tags',
+			name: 'tags',
+			type: 'string',
+			default: '',
+			description: 'Comma-separated',
+		},
+		{ displayName: 'Timezone', name: 'timezone', type: 'string', default: '', placeholder: 'America/New_York' },
+		{ displayName: 'Website', name: 'website', type: 'string', default: '' },
+	];
+	return write === 'update' ? fields.filter((field) => !['companyName', 'gender'].includes(field.name)) : fields;
+}

@@ -1,0 +1,124 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import { getLocationId, ghlApiRequest, ghlPath } from '../../shared/transport';
+import { toList } from './validation';
+
+export interface CustomFieldDefinition {
+	id: string;
+	name: string;
+	fieldKey?: string;
+	dataType?: string;
+	picklistOptions?: string[];
+}
+
+const definitionsByContext = new WeakMap<object, Promise<CustomFieldDefinition[]>>();
+
+/** The location's contact custom fields, fetched once per node run. */
+export async function getCustomFieldDefinitions(
+	this: IExecuteFunctions | ILoadOptionsFunctions,
+): Promise<CustomFieldDefinition[]> {
+	let definitions = definitionsByContext.get(this);
+	if (!definitions) {
+		definitions = (async () => {
+			const locationId = await getLocationId(this);
+			const response = await ghlApiRequest.call(this, {
+				method: 'GET',
+				path: ghlPath`/locations/${locationId}/customFields`,
+				api: 'locations',
+			});
+			const fields = (response.customFields ?? []) as Array<CustomFieldDefinition & { model?: string }>;
+			return fields.filter((field) => !field.model || field.model === 'contact');
+		})();
+		definitionsByContext.set(this, definitions);
+		definitions.catch(() => definitionsByContext.delete(this));
+	}
+	return await definitions;
+}
+
+function matches(definition: CustomFieldDefinition, reference: string): boolean {
+	const wanted = reference.trim().toLowerCase();
+	const key = (definition.fieldKey ?? '').toLowerCase();
+	return (
+		definition.id === reference.trim() ||
+		key === wanted ||
+		key === `contact.${wanted}` ||
+		definition.name.toLowerCase() === wanted
+	);
+}
+
+/** A value in the shape GHL takes for the field's type (numbers, lists for checkboxes/multi-selects). */
+function fieldValue(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	definition: CustomFieldDefinition,
+	value: unknown,
+): unknown {
+	const label = `Custom field "${definition.name}"`;
+	switch (definition.dataType) {
+		case 'NUMERICAL':
+		case 'MONETORY': {
+			const number = typeof value === 'number' ? value : Number(String(value).trim());
+			if (String(value).trim() === '' || !Number.isFinite(number)) {
+				throw new NodeOperationError(ctx.getNode(), `${label}: expected a number, got "${String(value)}"`, { itemIndex });
+			}
+			return number;
+		}
+		case 'CHECKBOX':
+		case 'MULTIPLE_OPTIONS': {
+			const list = toList(value);
+			const unknown = definition.picklistOptions?.length
+				? list.filter((option) => !definition.picklistOptions?.includes(option))
+				: [];
+			if (unknown.length) {
+				throw new NodeOperationError(
+					ctx.getNode(),
+					`${label}: "${unknown.join('", "')}" is not one of its options (${definition.picklistOptions?.join(', ')})`,
+					{ itemIndex },
+				);
+			}
+			return list;
+		}
+		case 'SINGLE_OPTIONS':
+		case 'RADIO': {
+			const option = String(value ?? '');
+			if (definition.picklistOptions?.length && option && !definition.picklistOptions.includes(option)) {
+				throw new NodeOperationError(
+					ctx.getNode(),
+					`${label}: "${option}" is not one of its options (${definition.picklistOptions.join(', ')})`,
+					{ itemIndex },
+				);
+			}
+			return option;
+		}
+		default:
+			return value === undefined || value === null ? '' : typeof value === 'object' ? value : String(value);
+	}
+}
+
+/**
+ * Turns the node's custom-field rows into GHL's `customFields: [{id, field_value}]`. A field is
+ * named by ID, field key or name; one the location does not have is refused before any write.
+ */
+export async function buildCustomFields(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	rows: Array<{ fieldId?: string; value?: unknown }>,
+): Promise<IDataObject[]> {
+	if (!rows.length) return [];
+	const definitions = await getCustomFieldDefinitions.call(this);
+	return rows.map((row) => {
+		const reference = String(row.fieldId ?? '').trim();
+		const definition = definitions.find((candidate) => matches(candidate, reference));
+		if (!definition) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Custom field "${reference}": no such custom field in this location`,
+				{
+					itemIndex,
+					description: `Known custom fields: ${definitions.map((known) => `${known.name} (${known.id})`).join(', ') || 'none'}`,
+				},
+			);
+		}
+		return { id: definition.id, field_value: fieldValue(this, itemIndex, definition, row.value) as IDataObject[string] };
+	});
+}

@@ -1,0 +1,35 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { getLocationId, ghlApiRequest } from '../../shared/transport';
+
+const PAGE_SIZE = 50;
+
+function label(contact: IDataObject): string {
+	const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ') || (contact.contactName as string) || '';
+	const handle = (contact.email as string) || (contact.phone as string) || '';
+	return [name, handle && `<${handle}>`].filter(Boolean).join(' ') || String(contact.id);
+}
+
+/** Contacts for the resource locator, searched by GHL's free-text query, paged with searchAfter. */
+export async function searchContacts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const response = await ghlApiRequest.call(this, {
+		method: 'POST',
+		path: '/contacts/search',
+		body: {
+			locationId: await getLocationId(this),
+			pageLimit: PAGE_SIZE,
+			...(filter ? { query: filter.slice(0, 75) } : {}),
+			...(paginationToken ? { searchAfter: JSON.parse(paginationToken) } : {}),
+		},
+	});
+	const contacts = (response.contacts ?? []) as IDataObject[];
+	const last = contacts[contacts.length - 1];
+	return {
+		results: contacts.map((contact) => ({ name: label(contact), value: String(contact.id) })),
+		paginationToken:
+			contacts.length === PAGE_SIZE && Array.isArray(last?.searchAfter) ? JSON.stringify(last.searchAfter) : undefined,
+	};
+}

@@ -1,0 +1,93 @@
+import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+
+/** What a failed HTTP call left behind, whichever layer of n8n wrapped it. */
+export interface HttpFailure {
+	status?: number;
+	headers?: IDataObject;
+	body?: unknown;
+	/** Network error code such as ECONNRESET when no response arrived. */
+	code?: string;
+	message: string;
+}
+
+const NETWORK_RETRY_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+export function describeFailure(error: unknown): HttpFailure {
+	const seen = new Set<unknown>();
+	let current = error as IDataObject | undefined;
+	let failure: HttpFailure = { message: (error as Error)?.message ?? String(error) };
+	// n8n wraps the HTTP client's error (NodeApiError → cause → AxiosError); walk down to the response.
+	while (current && typeof current === 'object' && !seen.has(current)) {
+		seen.add(current);
+		const response = current.response as IDataObject | undefined;
+		if (response && typeof response === 'object' && (response.status || response.statusCode)) {
+			failure = {
+				...failure,
+				status: Number(response.status ?? response.statusCode),
+				headers: (response.headers as IDataObject) ?? {},
+				body: response.data ?? response.body,
+			};
+			break;
+		}
+		if (typeof current.code === 'string' && !failure.code) failure.code = current.code;
+		current = (current.cause ?? current.reason) as IDataObject | undefined;
+	}
+	return failure;
+}
+
+export function isNetworkFailure(failure: HttpFailure): boolean {
+	return failure.status === undefined && !!failure.code && NETWORK_RETRY_CODES.has(failure.code);
+}
+
+function ghlMessage(body: unknown): string | undefined {
+	if (!body || typeof body !== 'object') return typeof body === 'string' && body ? body : undefined;
+	const { message, error, error_description: errorDescription } = body as IDataObject;
+	if (Array.isArray(message)) return message.map(String).join('; ');
+	if (typeof message === 'string' && message) return message;
+	if (typeof errorDescription === 'string') return errorDescription;
+	if (typeof error === 'string') return error;
+	return undefined;
+}
+
+const HINTS: Record<number, string> = {
+	401: 'Check the credential: the token may be revoked, expired, or missing the scope this operation needs.',
+	403: 'The token has no access to this location or resource.',
+	404: 'The record or path does not exist in this location.',
+	422: 'GHL refused the data sent; the message names the fields.',
+	429: 'GHL rate limit reached.',
+};
+
+/** The error a user sees: GHL's status, GHL's own message and its trace id. Never a header or token. */
+export function toNodeApiError(node: INode, failure: HttpFailure, itemIndex?: number): NodeApiError {
+	const status = failure.status;
+	const body = (failure.body && typeof failure.body === 'object' ? failure.body : {}) as IDataObject;
+	const traceId =
+		(body.traceId as string | undefined) ??
+		(failure.headers?.['x-trace-id'] as string | undefined) ??
+		(failure.headers?.traceid as string | undefined);
+	const detail = ghlMessage(failure.body) ?? failure.message;
+	const message = status ? `GHL API error ${status}: ${detail}` : `GHL request failed: ${detail}`;
+	const description = [status ? HINTS[status] : undefined, traceId ? `GHL traceId: ${traceId}` : undefined]
+		.filter(Boolean)
+		.join(' ');
+	const safeBody: JsonObject = {
+		statusCode: status ?? null,
+		message: detail,
+		...(traceId ? { traceId } : {}),
+	};
+	return new NodeApiError(node, safeBody, {
+		message,
+		description: description || undefined,
+		httpCode: status ? String(status) : undefined,
+		itemIndex,
+	});
+}

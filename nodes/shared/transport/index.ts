@@ -1,0 +1,13 @@
+export { ghlApiRequest, ghlPath } from './request';
+export { searchContactsPaged, getStartAfterPaged, getSkipPaged } from './pagination';
+export {
+	getConnection,
+	getLocationId,
+	readNodeParameter,
+	CREDENTIAL_TYPES,
+	OAUTH2,
+	PRIVATE_INTEGRATION,
+} from './connection';
+export { rateLimiter } from './rateLimiter';
+export { API_VERSIONS } from './types';
+export type { GhlContext, GhlRequest, GhlApiName } from './types';

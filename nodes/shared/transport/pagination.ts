@@ -1,0 +1,113 @@
+import type { IDataObject } from 'n8n-workflow';
+import { ghlApiRequest } from './request';
+import type { GhlContext, GhlRequest } from './types';
+
+interface Page {
+	items: IDataObject[];
+	/** Cursor for the next page; undefined when this was the last page. */
+	next?: IDataObject;
+}
+
+/** Walks pages until the API runs out or `max` items are collected. */
+async function collect(
+	fetchPage: (cursor: IDataObject | undefined, pageSize: number) => Promise<Page>,
+	pageSizeLimit: number,
+	max?: number,
+): Promise<IDataObject[]> {
+	const items: IDataObject[] = [];
+	let cursor: IDataObject | undefined;
+	do {
+		const pageSize = max === undefined ? pageSizeLimit : Math.min(pageSizeLimit, max - items.length);
+		const page = await fetchPage(cursor, pageSize);
+		items.push(...page.items);
+		cursor = page.items.length < pageSize ? undefined : page.next;
+	} while (cursor && (max === undefined || items.length < max));
+	return max === undefined ? items : items.slice(0, max);
+}
+
+const SEARCH_PAGE_LIMIT = 500;
+const START_AFTER_PAGE_LIMIT = 100;
+const SKIP_PAGE_LIMIT = 100;
+
+/**
+ * POST /contacts/search with `searchAfter` paging (the only way past 10,000 results). Every page
+ * re-sends the whole body, so filters, sort and query hold on every page.
+ */
+export async function searchContactsPaged(
+	this: GhlContext,
+	body: IDataObject,
+	max?: number,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	return await collect(
+		async (cursor, pageSize) => {
+			const response = await ghlApiRequest.call(this, {
+				method: 'POST',
+				path: '/contacts/search',
+				body: { ...body, pageLimit: pageSize, ...(cursor ?? {}) },
+				itemIndex,
+			});
+			const contacts = (response.contacts ?? []) as IDataObject[];
+			const last = contacts[contacts.length - 1];
+			return {
+				items: contacts,
+				next: last && Array.isArray(last.searchAfter) ? { searchAfter: last.searchAfter } : undefined,
+			};
+		},
+		SEARCH_PAGE_LIMIT,
+		max,
+	);
+}
+
+/** GET with `startAfterId`/`startAfter` cursors and `limit` (legacy GET /contacts/). */
+export async function getStartAfterPaged(
+	this: GhlContext,
+	request: Omit<GhlRequest, 'method'>,
+	itemsKey: string,
+	max?: number,
+): Promise<IDataObject[]> {
+	return await collect(
+		async (cursor, pageSize) => {
+			const response = await ghlApiRequest.call(this, {
+				...request,
+				method: 'GET',
+				qs: { ...request.qs, limit: pageSize, ...(cursor ?? {}) },
+			});
+			const items = (response[itemsKey] ?? []) as IDataObject[];
+			const meta = (response.meta ?? {}) as IDataObject;
+			const last = items[items.length - 1];
+			const startAfterId = meta.startAfterId ?? last?.id;
+			const startAfter = meta.startAfter ?? (last?.dateAdded ? Date.parse(String(last.dateAdded)) : undefined);
+			return {
+				items,
+				next: startAfterId ? { startAfterId, ...(startAfter ? { startAfter } : {}) } : undefined,
+			};
+		},
+		START_AFTER_PAGE_LIMIT,
+		max,
+	);
+}
+
+/** GET with `skip`/`limit` offsets (GET /contacts/business/{businessId}). */
+export async function getSkipPaged(
+	this: GhlContext,
+	request: Omit<GhlRequest, 'method'>,
+	itemsKey: string,
+	max?: number,
+): Promise<IDataObject[]> {
+	return await collect(
+		async (cursor, pageSize) => {
+			const skip = Number(cursor?.skip ?? 0);
+			const response = await ghlApiRequest.call(this, {
+				...request,
+				method: 'GET',
+				// The spec types skip and limit as strings.
+				qs: { ...request.qs, skip: String(skip), limit: String(pageSize) },
+			});
+			const items = (response[itemsKey] ?? []) as IDataObject[];
+			return { items, next: { skip: skip + items.length } };
+		},
+		SKIP_PAGE_LIMIT,
+		max,
+	);
+}

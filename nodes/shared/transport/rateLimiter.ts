@@ -1,0 +1,127 @@
+import { sleep } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * Client-side pacing for GHL's per-location limits (100 requests / 10 s burst, 200,000 / day).
+ *
+ * Each location keeps a log of the requests this process sent in the current interval, sized by the
+ * X-RateLimit-Max / X-RateLimit-Interval-Milliseconds headers GHL returns, so a long run stays under
+ * the burst limit without meeting a 429. X-RateLimit-Remaining covers traffic from other processes
+ * (queue-mode workers, other workflows): when the server says the budget is gone we slow down, and a
+ * 429 that still happens is waited out by the transport. Nothing here is needed for correctness
+ * across processes; it only avoids 429s.
+ */
+
+const DEFAULT_MAX = 100;
+const DEFAULT_INTERVAL_MS = 10_000;
+/** Requests kept in hand below the server's maximum, for clock skew between us and GHL. */
+const RESERVE = 1;
+/** Extra wait after the oldest request leaves the window (network latency between send and arrival). */
+const MARGIN_MS = 50;
+
+interface LocationWindow {
+	max: number;
+	intervalMs: number;
+	sentAt: number[];
+	serverRemaining?: number;
+	serverRemainingAt?: number;
+	dailyRemaining?: number;
+}
+
+export interface RateLimitHeaders {
+	max?: number;
+	intervalMs?: number;
+	remaining?: number;
+	dailyLimit?: number;
+	dailyRemaining?: number;
+	retryAfterMs?: number;
+}
+
+function headerNumber(headers: IDataObject | undefined, name: string): number | undefined {
+	if (!headers) return undefined;
+	const raw = headers[name] ?? headers[name.toLowerCase()];
+	const value = Number(Array.isArray(raw) ? raw[0] : raw);
+	return raw === undefined || raw === null || raw === '' || !Number.isFinite(value) ? undefined : value;
+}
+
+export function readRateLimitHeaders(headers: IDataObject | undefined): RateLimitHeaders {
+	const retryAfterSeconds = headerNumber(headers, 'retry-after');
+	return {
+		max: headerNumber(headers, 'x-ratelimit-max'),
+		intervalMs: headerNumber(headers, 'x-ratelimit-interval-milliseconds'),
+		remaining: headerNumber(headers, 'x-ratelimit-remaining'),
+		dailyLimit: headerNumber(headers, 'x-ratelimit-limit-daily'),
+		dailyRemaining: headerNumber(headers, 'x-ratelimit-daily-remaining'),
+		retryAfterMs: retryAfterSeconds === undefined ? undefined : retryAfterSeconds * 1000,
+	};
+}
+
+export class RateLimiter {
+	private readonly windows = new Map<string, LocationWindow>();
+
+	private window(key: string): LocationWindow {
+		let window = this.windows.get(key);
+		if (!window) {
+			window = { max: DEFAULT_MAX, intervalMs: DEFAULT_INTERVAL_MS, sentAt: [] };
+			this.windows.set(key, window);
+		}
+		return window;
+	}
+
+	/** Milliseconds to wait before the next request for this location may be sent (0 = now). */
+	delayBeforeNext(key: string, now = Date.now()): number {
+		const window = this.window(key);
+		const horizon = now - window.intervalMs - MARGIN_MS;
+		while (window.sentAt.length && window.sentAt[0] <= horizon) window.sentAt.shift();
+
+		if (window.sentAt.length >= window.max - RESERVE) {
+			return window.sentAt[window.sentAt.length - (window.max - RESERVE)] + window.intervalMs + MARGIN_MS - now;
+		}
+		const serverInfoFresh =
+			window.serverRemaining !== undefined &&
+			window.serverRemainingAt !== undefined &&
+			now - window.serverRemainingAt < window.intervalMs;
+		if (serverInfoFresh && (window.serverRemaining as number) <= RESERVE) {
+			// Someone else spent the budget; we cannot see when it frees up, so spread our requests out.
+			window.serverRemaining = undefined;
+			return Math.ceil(window.intervalMs / window.max) * 2;
+		}
+		return 0;
+	}
+
+	/** Waits for a free slot, then books it. */
+	async acquire(key: string): Promise<void> {
+		for (let delay = this.delayBeforeNext(key); delay > 0; delay = this.delayBeforeNext(key)) {
+			await sleep(delay);
+		}
+		this.window(key).sentAt.push(Date.now());
+	}
+
+	/** Learns the server's limits and remaining budget from a response's headers. */
+	observe(key: string, headers: IDataObject | undefined): RateLimitHeaders {
+		const limits = readRateLimitHeaders(headers);
+		const window = this.window(key);
+		if (limits.max && limits.max > RESERVE) window.max = limits.max;
+		if (limits.intervalMs) window.intervalMs = limits.intervalMs;
+		if (limits.remaining !== undefined) {
+			window.serverRemaining = limits.remaining;
+			window.serverRemainingAt = Date.now();
+		}
+		if (limits.dailyRemaining !== undefined) window.dailyRemaining = limits.dailyRemaining;
+		return limits;
+	}
+
+	/** How long to wait after a 429 before trying again: Retry-After if given, else the burst interval. */
+	delayAfter429(key: string, limits: RateLimitHeaders): number {
+		if (limits.retryAfterMs !== undefined && limits.retryAfterMs > 0) return limits.retryAfterMs;
+		return (limits.intervalMs ?? this.window(key).intervalMs) + MARGIN_MS;
+	}
+
+	forget(key?: string): void {
+		if (key === undefined) this.windows.clear();
+		else this.windows.delete(key);
+	}
+}
+
+/** One limiter per process: every node of this package shares the location budgets. */
+export const rateLimiter = new RateLimiter();

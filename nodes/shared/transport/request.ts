@@ -1,0 +1,96 @@
+import { NodeApiError, sleep } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import { getConnection } from './connection';
+import { describeFailure, isNetworkFailure, toNodeApiError } from './errors';
+import { rateLimiter } from './rateLimiter';
+import { API_VERSIONS } from './types';
+import type { GhlContext, GhlRequest } from './types';
+
+/** 429s waited out per request before giving up (each wait is one burst interval). */
+const MAX_RATE_LIMIT_RETRIES = 12;
+/** Retries of a 5xx or dropped connection, for requests that are safe to repeat. */
+const MAX_TRANSIENT_RETRIES = 3;
+const TRANSIENT_BACKOFF_MS = 500;
+const REQUEST_TIMEOUT_MS = 60_000;
+
+/** Builds a path whose dynamic segments are URL-encoded: ghlPath`/contacts/${id}/notes`. */
+export function ghlPath(strings: TemplateStringsArray, ...segments: Array<string | number>): string {
+	return strings.reduce(
+		(path, part, index) =>
+			path + part + (index < segments.length ? encodeURIComponent(String(segments[index])) : ''),
+		'',
+	);
+}
+
+function isRepeatable(request: GhlRequest): boolean {
+	return request.method !== 'POST' && request.method !== 'PATCH' ? true : request.idempotent === true;
+}
+
+function isTransient(status: number | undefined): boolean {
+	return status === 500 || status === 502 || status === 503 || status === 504;
+}
+
+/**
+ * The one way this package talks to GHL: auth through n8n's credential helpers (OAuth2 refresh
+ * included), the API's Version header, pacing under the rate limit, 429s waited out, safe retries,
+ * and GHL's errors turned into NodeApiErrors.
+ */
+export async function ghlApiRequest(this: GhlContext, request: GhlRequest): Promise<IDataObject> {
+	const { credentialType, baseUrl, locationId } = await getConnection(this);
+	const limiterKey = `${baseUrl}|${locationId}`;
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${baseUrl}${request.path}`,
+		headers: { Accept: 'application/json', Version: API_VERSIONS[request.api ?? 'contacts'] },
+		qs: request.qs,
+		body: request.body,
+		json: true,
+		returnFullResponse: true,
+		timeout: REQUEST_TIMEOUT_MS,
+	};
+
+	let rateLimitRetries = 0;
+	let transientRetries = 0;
+	for (;;) {
+		await rateLimiter.acquire(limiterKey);
+		try {
+			// n8n's OAuth2 helper signs the options it is given; hand it a fresh copy each attempt.
+			const response = (await this.helpers.httpRequestWithAuthentication.call(this, credentialType, {
+				...options,
+				headers: { ...options.headers },
+			})) as IN8nHttpFullResponse;
+			rateLimiter.observe(limiterKey, response.headers as IDataObject);
+			return (response.body ?? {}) as IDataObject;
+		} catch (error) {
+			const failure = describeFailure(error);
+			const limits = rateLimiter.observe(limiterKey, failure.headers);
+			if (failure.status === 429) {
+				if (limits.dailyRemaining === 0) {
+					throw new NodeApiError(
+						this.getNode(),
+						{ statusCode: 429, message: 'Daily API limit reached' },
+						{
+							message: `GHL API error 429: the daily limit of ${limits.dailyLimit ?? 200000} requests for this location is spent`,
+							description:
+								'GHL counts requests per app and location per day. The remaining items were not sent; run them again after the daily limit resets.',
+							httpCode: '429',
+							itemIndex: request.itemIndex,
+						},
+					);
+				}
+				if (rateLimitRetries++ < MAX_RATE_LIMIT_RETRIES) {
+					await sleep(rateLimiter.delayAfter429(limiterKey, limits));
+					continue;
+				}
+			} else if (
+				(isTransient(failure.status) || isNetworkFailure(failure)) &&
+				isRepeatable(request) &&
+				transientRetries < MAX_TRANSIENT_RETRIES
+			) {
+				await sleep(TRANSIENT_BACKOFF_MS * 2 ** transientRetries++);
+				continue;
+			}
+			throw toNodeApiError(this.getNode(), failure, request.itemIndex);
+		}
+	}
+}

@@ -1,0 +1,182 @@
+/**
+ * Public types of the GHL sandbox (other code imports these names; keep them stable).
+ */
+
+export interface RateLimitOptions {
+	/** Requests allowed per `intervalMs` (GHL burst limit: 100 / 10 s). */
+	max: number;
+	intervalMs: number;
+	/** Requests allowed per UTC day (GHL: 200,000). */
+	daily: number;
+}
+
+export interface SandboxOptions {
+	/** 0 = random free port (default 0); host is always 127.0.0.1 */
+	port?: number;
+	/** Seed deterministic demo data (default true). */
+	seed?: boolean;
+	rateLimit?: RateLimitOptions;
+	/** OAuth access-token lifetime in seconds (default 86399). */
+	accessTokenTtlSeconds?: number;
+	/** GHL's grace window for re-using the same refresh token (default 30000 ms). */
+	refreshGraceMs?: number;
+	/** URLs every queued webhook event is POSTed to. */
+	webhookTargets?: string[];
+	/** Deliver events right after each write (default false: wait for deliverWebhooks()). */
+	autoDeliverWebhooks?: boolean;
+	/** Print one line per request to stdout (default false). */
+	log?: boolean;
+}
+
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	query: Record<string, string | string[]>;
+	/** Lower-cased header names. */
+	headers: Record<string, string>;
+	/** Parsed body (JSON or form), undefined when empty or unparsable. */
+	body: unknown;
+	rawBody: string;
+	/** Status answered; 0 when the socket was destroyed by a `reset` fault. */
+	status: number;
+	/** Epoch ms when the request arrived. */
+	at: number;
+	/** Spec operationId of the matched route, if any. */
+	operationId?: string;
+	durationMs: number;
+}
+
+export interface FaultMatch {
+	method?: string;
+	/** Substring of the path, or a RegExp (or its source string). */
+	path?: string | RegExp;
+}
+
+export type Fault =
+	| { kind: 'status'; status: number; count?: number; match?: FaultMatch; body?: unknown }
+	| { kind: 'latency'; ms: number; count?: number; match?: FaultMatch }
+	| { kind: 'reset'; count?: number; match?: FaultMatch }
+	| { kind: 'rate-limit-burst'; count?: number; match?: FaultMatch };
+
+/** A webhook event exactly as it is POSTed (flat contact/note/task events; appointment events nest under `appointment`). */
+export interface WebhookEvent {
+	type: string;
+	locationId: string;
+	timestamp: string;
+	webhookId: string;
+	[field: string]: unknown;
+}
+
+export type SignatureMode = 'both' | 'ed25519' | 'rsa' | 'none' | 'forged';
+
+export interface DeliverOptions {
+	/** Default: the configured webhook targets. */
+	targets?: string[];
+	/** Default 'both' (x-ghl-signature Ed25519 + x-wh-signature RSA-SHA256). */
+	signature?: SignatureMode;
+	/** Change the body after signing, so verification must fail. */
+	tamper?: boolean;
+	overrides?: { timestamp?: string; webhookId?: string; locationId?: string };
+	/** Deliver these events instead of draining the queue (the queue is left untouched). */
+	events?: WebhookEvent[];
+}
+
+export interface DeliveryResult {
+	eventType: string;
+	webhookId: string;
+	target: string;
+	/** HTTP status answered by the target; 0 when the request failed (see `error`). */
+	status: number;
+	body: string;
+	error?: string;
+	signature: SignatureMode;
+	tampered: boolean;
+}
+
+export interface OAuthTokenResponse {
+	access_token: string;
+	token_type: 'Bearer';
+	expires_in: number;
+	refresh_token?: string;
+	scope: string;
+	userType: 'Location' | 'Company';
+	locationId?: string;
+	companyId: string;
+	userId: string;
+	approvedLocations?: string[];
+	planId?: string;
+	isBulkInstallation?: boolean;
+	installToFutureLocations?: boolean;
+	approveAllLocations?: boolean;
+	refreshTokenId?: string;
+	traceId?: string;
+}
+
+export interface IssueTokenOptions {
+	locationId?: string;
+	userType?: 'Location' | 'Company';
+	scopes?: string[];
+}
+
+export interface DemoIdentities {
+	/** Main demo sub-account (duplicates NOT allowed). */
+	locationId: string;
+	/** Second sub-account for cross-location tests (duplicates allowed). */
+	otherLocationId: string;
+	companyId: string;
+	/** Private Integration token of the demo location with every contact/calendar scope. */
+	privateToken: string;
+	/** Private Integration token of the demo location with read-only scopes. */
+	readOnlyToken: string;
+	/** Private Integration token of the other location (all scopes). */
+	otherLocationToken: string;
+	/** Every scope the sandbox knows for location tokens. */
+	scopes: string[];
+	readOnlyScopes: string[];
+	oauthClientId: string;
+	oauthClientSecret: string;
+	appId: string;
+	/** The user that "installed" the app / owns the PITs. */
+	userId: string;
+	userIds: string[];
+	calendarIds: string[];
+	campaignIds: string[];
+	workflowIds: string[];
+	businessIds: string[];
+	customFieldIds: string[];
+}
+
+export interface SandboxStats {
+	requests: number;
+	byStatus: Record<string, number>;
+	rateLimited: number;
+	faultsApplied: number;
+	webhooksQueued: number;
+	webhooksDelivered: number;
+}
+
+export interface Sandbox {
+	url: string;
+	port: number;
+	close(): Promise<void>;
+	requests: RecordedRequest[];
+	reset(): void;
+	demo: DemoIdentities;
+	publicKeys: { ed25519: string; rsa: string };
+	issueOAuthTokens(opts?: IssueTokenOptions): OAuthTokenResponse;
+	expireAccessTokens(): void;
+	injectFault(f: Fault): void;
+	clearFaults(): void;
+	queuedEvents(): WebhookEvent[];
+	deliverWebhooks(opts?: DeliverOptions): Promise<DeliveryResult[]>;
+	/** Extra helpers (not in the original interface, additive). */
+	stats(): SandboxStats;
+	setWebhookTargets(targets: string[]): void;
+	/** Queue an arbitrary event (timestamp/webhookId are added when missing). */
+	enqueueEvent(event: Partial<WebhookEvent> & { type: string; locationId: string }): WebhookEvent;
+	setRateLimit(rateLimit: RateLimitOptions): void;
+	/** Change a location's "Allow Duplicate Contact" setting. */
+	setAllowDuplicateContacts(locationId: string, allow: boolean): void;
+	/** JSON snapshot of all data (same as GET /_sandbox/store). */
+	snapshot(): Record<string, unknown>;
+}

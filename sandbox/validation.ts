@@ -1,0 +1,359 @@
+/**
+ * Request validation against the official OpenAPI (ajv over the dereferenced schemas),
+ * plus the semantic rules GHL enforces that the spec only states in prose.
+ * Messages imitate NestJS/class-validator ("email must be an email", "property x should not exist").
+ */
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { errors, isPlainObject } from './http';
+import type { JsonSchema, OperationSpec } from './openapi';
+
+const ajv = new Ajv({ strict: false, allErrors: true, verbose: true });
+addFormats(ajv);
+
+const validatorCache = new WeakMap<OperationSpec, ValidateFunction>();
+
+/**
+ * `POST /contacts/search`: the spec's SearchBodyV2DTO is an empty object; this is the
+ * documented contract from research §1.4 (white-label mirror of GHL's docs).
+ */
+export const SEARCH_BODY_SCHEMA: JsonSchema = {
+	type: 'object',
+	additionalProperties: false,
+	required: ['locationId', 'pageLimit'],
+	properties: {
+		locationId: { type: 'string' },
+		page: { type: 'number', minimum: 1 },
+		pageLimit: { type: 'number', minimum: 1, maximum: 500 },
+		searchAfter: { type: 'array' },
+		filters: { type: 'array', items: { type: 'object' } },
+		sort: {
+			type: 'array',
+			items: {
+				type: 'object',
+				additionalProperties: false,
+				required: ['field', 'direction'],
+				properties: { field: { type: 'string' }, direction: { type: 'string', enum: ['asc', 'desc'] } },
+			},
+		},
+		query: { type: 'string', maxLength: 75 },
+	},
+};
+
+/** Item shape of `customFields[]` on contact writes: `{id|key, field_value|value}` (ids/keys checked against the location later). */
+const CUSTOM_FIELD_ITEM_SCHEMA: JsonSchema = {
+	type: 'object',
+	additionalProperties: false,
+	properties: {
+		id: { type: 'string' },
+		key: { type: 'string' },
+		field_value: {},
+		value: {},
+	},
+};
+
+function prepareBodySchema(op: OperationSpec): JsonSchema {
+	const body = op.body!;
+	switch (body.schemaName) {
+		case 'SearchBodyV2DTO':
+			return SEARCH_BODY_SCHEMA;
+		case 'AddContactToCampaignDto':
+		case 'DeleteAppointmentSchema':
+			// Empty in the spec; GHL's docs send `{}` (research §1.1 row 26, §2).
+			return { type: 'object' };
+	}
+	const schema: JsonSchema = structuredClone(body.schema);
+	const props = schema.properties as JsonSchema | undefined;
+	// NestJS `whitelist + forbidNonWhitelisted`: unknown top-level properties are refused.
+	// Not for the OAuth form (n8n/OAuth libraries may add standard fields GHL ignores).
+	if (schema.type === 'object' && props && Object.keys(props).length > 0 && op.api !== 'oauth') {
+		schema.additionalProperties ??= false;
+	}
+	if (props?.customFields) {
+		// The spec's anyOf of nine field DTOs (all `{id*, key, field_value}`); values are
+		// checked per field type against the location's custom fields by the handler.
+		props.customFields = { type: 'array', items: CUSTOM_FIELD_ITEM_SCHEMA };
+	}
+	if (props?.dateOfBirth) {
+		// Declared `type: object` but documented (and exemplified) as a date string.
+		props.dateOfBirth = { type: 'string', nullable: true };
+	}
+	return schema;
+}
+
+function getValidator(op: OperationSpec): ValidateFunction {
+	let validate = validatorCache.get(op);
+	if (!validate) {
+		validate = ajv.compile(prepareBodySchema(op));
+		validatorCache.set(op, validate);
+	}
+	return validate;
+}
+
+function dotted(instancePath: string): string {
+	return instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
+}
+
+function typeMessage(path: string, type: string | string[] | undefined): string {
+	const segments = path.split('.');
+	const last = segments[segments.length - 1];
+	// class-validator words array items as "each value in <array> ..."
+	const subject = /^\d+$/.test(last) && segments.length > 1 ? `each value in ${segments.slice(0, -1).join('.')}` : path;
+	const t = Array.isArray(type) ? type.filter((x) => x !== 'null')[0] : type;
+	switch (t) {
+		case 'string':
+			return `${subject} must be a string`;
+		case 'boolean':
+			return `${subject} must be a boolean value`;
+		case 'number':
+		case 'integer':
+			return `${subject} must be a number conforming to the specified constraints`;
+		case 'array':
+			return `${subject} must be an array`;
+		case 'object':
+			return `${subject} must be an object`;
+		default:
+			return `${subject} has an invalid type`;
+	}
+}
+
+export function ajvMessages(list: ErrorObject[] | null | undefined): string[] {
+	const out: string[] = [];
+	for (const e of list ?? []) {
+		const at = dotted(e.instancePath);
+		const join = (name: string) => (at ? `${at}.${name}` : name);
+		switch (e.keyword) {
+			case 'required': {
+				const name = join(String(e.params.missingProperty));
+				out.push(`${name} should not be empty`);
+				const propType = (e.parentSchema as JsonSchema | undefined)?.properties?.[e.params.missingProperty]?.type;
+				if (propType) out.push(typeMessage(name, propType));
+				break;
+			}
+			case 'additionalProperties':
+				out.push(`property ${join(String(e.params.additionalProperty))} should not exist`);
+				break;
+			case 'type':
+				out.push(typeMessage(at, e.params.type));
+				break;
+			case 'enum':
+				out.push(`${at} must be one of the following values: ${(e.params.allowedValues as unknown[]).join(', ')}`);
+				break;
+			case 'maximum':
+				out.push(`${at} must not be greater than ${e.params.limit}`);
+				break;
+			case 'minimum':
+				out.push(`${at} must not be less than ${e.params.limit}`);
+				break;
+			case 'maxLength':
+				out.push(`${at} must be shorter than or equal to ${e.params.limit} characters`);
+				break;
+			case 'minLength':
+				out.push(`${at} must be longer than or equal to ${e.params.limit} characters`);
+				break;
+			case 'format':
+				out.push(`${at} must be a valid ${e.params.format}`);
+				break;
+			case 'anyOf':
+			case 'oneOf':
+				break; // the branch errors already say what is wrong
+			default:
+				out.push(`${at || 'body'} ${e.message ?? 'is invalid'}`);
+		}
+	}
+	return [...new Set(out)];
+}
+
+// ---------------------------------------------------------------------------
+// Semantic checks (things GHL enforces beyond the JSON schema)
+
+const ISO_8601 =
+	/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])([T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3])(:?[0-5]\d)?)?)?$/;
+
+export function isIso8601(value: unknown): value is string {
+	return typeof value === 'string' && ISO_8601.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,}$/;
+
+export function isEmail(value: unknown): boolean {
+	return typeof value === 'string' && EMAIL.test(value);
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** `country` must be from GHL's country list (ISO 3166-1 alpha-2 codes). */
+export function isCountryCode(value: string): boolean {
+	if (!/^[A-Z]{2}$/.test(value)) return false;
+	const name = regionNames.of(value);
+	return !!name && name !== value && name !== 'Unknown Region';
+}
+
+/** dateOfBirth formats listed in the spec: YYYY/MM/DD, MM/DD/YYYY, YYYY-MM-DD, MM-DD-YYYY, with `/ - . _` separators. */
+export function parseDateOfBirth(value: string): string | undefined {
+	const ymd = /^(\d{4})([/\-._])(\d{1,2})\2(\d{1,2})$/.exec(value);
+	const mdy = /^(\d{1,2})([/\-._])(\d{1,2})\2(\d{4})$/.exec(value);
+	let y: number;
+	let m: number;
+	let d: number;
+	if (ymd) [y, m, d] = [Number(ymd[1]), Number(ymd[3]), Number(ymd[4])];
+	else if (mdy) [y, m, d] = [Number(mdy[4]), Number(mdy[1]), Number(mdy[3])];
+	else if (isIso8601(value)) return new Date(value).toISOString();
+	else return undefined;
+	const date = new Date(Date.UTC(y, m - 1, d));
+	if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+	return date.toISOString();
+}
+
+const CONTACT_WRITES = new Set(['create-contact', 'update-contact', 'upsert-contact']);
+
+function semanticBodyMessages(op: OperationSpec, body: Record<string, unknown>, schema: JsonSchema): string[] {
+	const out: string[] = [];
+	// @IsNotEmpty on required strings: "" is refused too.
+	for (const name of (schema.required as string[] | undefined) ?? []) {
+		if (body[name] === '') out.push(`${name} should not be empty`);
+	}
+	const iso = (field: string) => {
+		const v = body[field];
+		if (v !== undefined && v !== null && !isIso8601(v)) out.push(`${field} must be a valid ISO 8601 date string`);
+	};
+	if (CONTACT_WRITES.has(op.operationId)) {
+		if (body.email !== undefined && body.email !== null && !isEmail(body.email)) out.push('email must be an email');
+		if (typeof body.dateOfBirth === 'string' && !parseDateOfBirth(body.dateOfBirth)) {
+			out.push('dateOfBirth must be a valid date (YYYY-MM-DD, MM/DD/YYYY, ...)');
+		}
+		if (typeof body.country === 'string' && !isCountryCode(body.country)) {
+			out.push('country must be a valid ISO 3166-1 alpha-2 country code');
+		}
+		if (typeof body.phone === 'string' && body.phone !== '' && body.phone.replace(/\D/g, '').length < 7) {
+			out.push('phone must be a valid phone number');
+		}
+		(Array.isArray(body.customFields) ? body.customFields : []).forEach((item: unknown, i: number) => {
+			if (isPlainObject(item) && typeof item.id !== 'string' && typeof item.key !== 'string') {
+				out.push(`customFields.${i}.id should not be empty`);
+			}
+		});
+	}
+	switch (op.operationId) {
+		case 'create-task':
+		case 'update-task':
+			iso('dueDate');
+			break;
+		case 'create-appointment':
+		case 'edit-appointment':
+			iso('startTime');
+			iso('endTime');
+			break;
+		case 'add-contact-to-workflow':
+		case 'delete-contact-from-workflow':
+			iso('eventStartTime');
+			break;
+		case 'search-contacts-advanced':
+			if (body.page !== undefined && body.searchAfter !== undefined) {
+				out.push('page and searchAfter cannot be used together');
+			}
+			if (typeof body.page === 'number' && typeof body.pageLimit === 'number' && body.page * body.pageLimit > 10000) {
+				out.push('page * pageLimit must not be greater than 10000, use searchAfter to go further');
+			}
+			break;
+	}
+	return out;
+}
+
+/** Validates a JSON body; missing bodies count as `{}` (as in NestJS). Throws 422. */
+export function validateBody(op: OperationSpec, body: unknown): Record<string, unknown> {
+	if (!op.body) return {};
+	const value = body === undefined ? {} : body;
+	if (!isPlainObject(value)) throw errors.unprocessable(['body must be an object']);
+	const validate = getValidator(op);
+	const messages = validate(value) ? [] : ajvMessages(validate.errors);
+	messages.push(...semanticBodyMessages(op, value, validate.schema as JsonSchema));
+	if (messages.length) throw errors.unprocessable([...new Set(messages)]);
+	return value;
+}
+
+// ---------------------------------------------------------------------------
+// Header / path / query parameters
+
+export function checkVersionHeader(op: OperationSpec, headers: Record<string, string>): void {
+	if (!op.version) return;
+	const value = headers['version'];
+	if (value === undefined || value === '') throw errors.versionMissing();
+	if (value.trim() !== op.version) throw errors.versionInvalid();
+}
+
+/** Coerces query parameters to their spec types. Problems are a 400 with one message string. */
+export function validateQuery(op: OperationSpec, rawQuery: Record<string, string | string[]>): Record<string, unknown> {
+	const declared = op.params.filter((p) => p.in === 'query');
+	const out: Record<string, unknown> = {};
+	const problems: string[] = [];
+	for (const p of declared) {
+		const raw = rawQuery[p.name];
+		if (raw === undefined || raw === '') {
+			if (p.required) problems.push(`${p.name} should not be empty`);
+			else if (p.schema.default !== undefined) out[p.name] = p.schema.default;
+			continue;
+		}
+		const type = p.schema.type;
+		if (type === 'array') {
+			out[p.name] = Array.isArray(raw) ? raw : [raw];
+			continue;
+		}
+		if (Array.isArray(raw)) {
+			problems.push(`${p.name} must be a single value`);
+			continue;
+		}
+		if (type === 'number' || type === 'integer') {
+			const n = Number(raw);
+			if (!Number.isFinite(n)) problems.push(`${p.name} must be a number conforming to the specified constraints`);
+			else out[p.name] = n;
+		} else if (type === 'boolean') {
+			if (raw !== 'true' && raw !== 'false') problems.push(`${p.name} must be a boolean value`);
+			else out[p.name] = raw === 'true';
+		} else {
+			out[p.name] = raw;
+		}
+		const allowed = p.schema.enum as unknown[] | undefined;
+		if (allowed && out[p.name] !== undefined && !allowed.includes(out[p.name])) {
+			problems.push(`${p.name} must be one of the following values: ${allowed.join(', ')}`);
+		}
+	}
+	// Query DTOs are whitelisted too; operations without query parameters ignore the query string.
+	if (declared.length > 0) {
+		for (const key of Object.keys(rawQuery)) {
+			if (!declared.some((p) => p.name === key)) problems.push(`property ${key} should not exist`);
+		}
+	}
+	problems.push(...semanticQueryProblems(op, out));
+	if (problems.length) throw errors.badRequest(problems.join('; '));
+	return out;
+}
+
+function semanticQueryProblems(op: OperationSpec, query: Record<string, unknown>): string[] {
+	const out: string[] = [];
+	switch (op.operationId) {
+		case 'get-contacts': {
+			// "will allow maximum up to 100 and default will be 20" (spec, `limit` description)
+			const limit = query.limit as number;
+			if (limit > 100) out.push('limit must not be greater than 100');
+			if (limit < 1) out.push('limit must not be less than 1');
+			break;
+		}
+		case 'get-contacts-by-businessId':
+			// Typed string in the spec, but numeric in meaning.
+			for (const name of ['limit', 'skip']) {
+				const v = query[name];
+				if (v !== undefined && !/^\d+$/.test(String(v))) out.push(`${name} must be a number string`);
+			}
+			if (Number(query.limit) > 100) out.push('limit must not be greater than 100');
+			break;
+		case 'get-calendar-events':
+			for (const name of ['startTime', 'endTime']) {
+				if (query[name] !== undefined && !/^\d+$/.test(String(query[name]))) {
+					out.push(`${name} must be epoch milliseconds`);
+				}
+			}
+			break;
+	}
+	return out;
+}
