@@ -7,6 +7,7 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
 	},
+	setupFiles: ['<rootDir>/test/setup.ts'],
 	testTimeout: 60000,
 	// n8n-core keeps a few timers alive after the run; the suites close their own servers.
 	forceExit: true,

@@ -110,6 +110,7 @@ export interface OAuthTokenResponse {
 	approveAllLocations?: boolean;
 	refreshTokenId?: string;
 	traceId?: string;
+	[field: string]: unknown;
 }
 
 export interface IssueTokenOptions {

@@ -12,6 +12,7 @@ import type {
 	IHttpRequestOptions,
 	INode,
 	INodeCredentialsDetails,
+	INodeParameters,
 	INodeProperties,
 	INodeTypes,
 	IRequestOptionsSimplified,
@@ -134,7 +135,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const stored = this.find(details, type);
 		const properties = this.getCredentialsProperties(type);
-		const withDefaults = NodeHelpers.getNodeParameters(properties, structuredClone(stored.data), true, false, null, null) ?? {};
+		const withDefaults = NodeHelpers.getNodeParameters(properties, structuredClone(stored.data) as INodeParameters, true, false, null, null) ?? {};
 		const data = { ...structuredClone(stored.data), ...withDefaults } as ICredentialDataDecryptedObject;
 		return this.expressionWorkflow().expression.getComplexParameterValue(
 			expressionNode,

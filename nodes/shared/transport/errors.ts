@@ -41,6 +41,14 @@ export function describeFailure(error: unknown): HttpFailure {
 		if (typeof current.code === 'string' && !failure.code) failure.code = current.code;
 		current = (current.cause ?? current.reason) as IDataObject | undefined;
 	}
+	// n8n 1.x drops the HTTP client's error and keeps only the status and body on the NodeApiError.
+	const wrapped = error as { httpCode?: string | null; context?: IDataObject };
+	if (failure.status === undefined && wrapped?.httpCode && /^\d{3}$/.test(wrapped.httpCode)) {
+		failure.status = Number(wrapped.httpCode);
+		failure.body = wrapped.context?.data;
+	} else if (!failure.code && wrapped?.httpCode && NETWORK_RETRY_CODES.has(wrapped.httpCode)) {
+		failure.code = wrapped.httpCode;
+	}
 	return failure;
 }
 

@@ -111,6 +111,11 @@ export class RateLimiter {
 		return limits;
 	}
 
+	/** Whether GHL's daily budget is spent: said by this 429's headers, or by the last response seen. */
+	dailyLimitSpent(key: string, limits: RateLimitHeaders): boolean {
+		return (limits.dailyRemaining ?? this.window(key).dailyRemaining) === 0;
+	}
+
 	/** How long to wait after a 429 before trying again: Retry-After if given, else the burst interval. */
 	delayAfter429(key: string, limits: RateLimitHeaders): number {
 		if (limits.retryAfterMs !== undefined && limits.retryAfterMs > 0) return limits.retryAfterMs;

@@ -65,7 +65,7 @@ export async function ghlApiRequest(this: GhlContext, request: GhlRequest): Prom
 			const failure = describeFailure(error);
 			const limits = rateLimiter.observe(limiterKey, failure.headers);
 			if (failure.status === 429) {
-				if (limits.dailyRemaining === 0) {
+				if (rateLimiter.dailyLimitSpent(limiterKey, limits)) {
 					throw new NodeApiError(
 						this.getNode(),
 						{ statusCode: 429, message: 'Daily API limit reached' },
