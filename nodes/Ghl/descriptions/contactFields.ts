@@ -131,3 +131,16 @@ export function contactFieldOptions(write: ContactWrite): INodeProperties[] {
 	];
 	return write === 'update' ? fields.filter((field) => !['companyName', 'gender'].includes(field.name)) : fields;
 }
+
+/** GHL overwrites a contact's tags on update and upsert; adding to them is what users expect. */
+export const tagsModeProperty: INodeProperties = {
+	displayName: 'Tags Handling',
+	name: 'tagsMode',
+	type: 'options',
+	options: [
+		{ name: 'Add to Existing Tags', value: 'add', description: 'Keep the contact’s tags and add these' },
+		{ name: 'Replace All Tags', value: 'replace', description: 'GHL’s own behaviour: the list overwrites the contact’s tags' },
+	],
+	default: 'add',
+	description: 'What the Tags field does to the tags the contact already has',
+};

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { ghlApiRequest, ghlPath } from '../../../shared/transport';
-import { contactFieldOptions, customFieldsProperty } from '../../descriptions/contactFields';
+import { contactFieldOptions, customFieldsProperty, tagsModeProperty } from '../../descriptions/contactFields';
 import { contactLocator } from '../../descriptions/contactLocator';
 import { buildContactBody, customFieldRows } from '../../helpers/contactBody';
 import { resolveContactId } from '../../helpers/contacts';
@@ -26,17 +26,7 @@ export const properties: INodeProperties[] = [
 		options: contactFieldOptions('update'),
 	},
 	customFieldsProperty,
-	{
-		displayName: 'Tags Handling',
-		name: 'tagsMode',
-		type: 'options',
-		options: [
-			{ name: 'Add to Existing Tags', value: 'add', description: 'Keep the contact’s tags and add these' },
-			{ name: 'Replace All Tags', value: 'replace', description: 'GHL’s own behaviour: the list overwrites the contact’s tags' },
-		],
-		default: 'add',
-		description: 'What the Tags field does to the tags the contact already has',
-	},
+	tagsModeProperty,
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

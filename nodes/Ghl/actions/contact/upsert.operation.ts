@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { getLocationId, ghlApiRequest, ghlPath } from '../../../shared/transport';
-import { contactFieldOptions, customFieldsProperty } from '../../descriptions/contactFields';
+import { contactFieldOptions, customFieldsProperty, tagsModeProperty } from '../../descriptions/contactFields';
 import { buildContactBody, customFieldRows } from '../../helpers/contactBody';
 import type { OperationMeta } from '../types';
 
@@ -39,16 +39,7 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Tags Handling',
-				name: 'tagsMode',
-				type: 'options',
-				options: [
-					{ name: 'Add to Existing Tags', value: 'add', description: 'Keep the contact’s tags and add these' },
-					{ name: 'Replace All Tags', value: 'replace', description: 'GHL’s own upsert behaviour: the list overwrites the tags' },
-				],
-				default: 'add',
-			},
+			tagsModeProperty,
 			{
 				displayName: 'Create New If Duplicates Allowed',
 				name: 'createNewIfDuplicateAllowed',
