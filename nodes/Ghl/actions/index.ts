@@ -1,8 +1,15 @@
 import type { Resource } from './types';
+import { appointment } from './appointment';
+import { campaign } from './campaign';
 import { contact } from './contact';
+import { follower } from './follower';
+import { note } from './note';
+import { tag } from './tag';
+import { task } from './task';
+import { workflow } from './workflow';
 
 /** Every resource of the node; the node's description and the router are both built from this list. */
-export const resourceList: Resource[] = [contact];
+export const resourceList: Resource[] = [appointment, campaign, contact, follower, note, tag, task, workflow];
 
 export const resources: Record<string, Resource> = Object.fromEntries(
 	resourceList.map((resource) => [resource.value, resource]),

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { userProperty } from './common';
 
 export type ContactWrite = 'create' | 'update' | 'upsert';
 
@@ -41,7 +42,7 @@ export const customFieldsProperty: INodeProperties = {
 export function contactFieldOptions(write: ContactWrite): INodeProperties[] {
 	const fields: INodeProperties[] = [
 		{ displayName: 'Address', name: 'address1', type: 'string', default: '' },
-		{ displayName: 'Assigned User ID', name: 'assignedTo', type: 'string', default: '', description: 'ID of the GHL user who owns the contact' },
+		userProperty('Assigned User Name or ID', 'assignedTo'),
 		{ displayName: 'City', name: 'city', type: 'string', default: '' },
 		{ displayName: 'Company Name', name: 'companyName', type: 'string', default: '' },
 		{
@@ -81,7 +82,7 @@ export function contactFieldOptions(write: ContactWrite): INodeProperties[] {
 							displayName: 'Channel',
 							name: 'channel',
 							type: 'options',
-							options: DND_CHANNELS.map((channel) => ({ name: channel, value: channel })),
+							options: DND_CHANNELS.map((channel) => ({ name: channel, value: channel })).sort((a, b) => a.name.localeCompare(b.name)),
 							default: 'SMS',
 						},
 						{
@@ -102,6 +103,7 @@ export function contactFieldOptions(write: ContactWrite): INodeProperties[] {
 		},
 		{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
 		{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
+		{ displayName: 'Full Name', name: 'name', type: 'string', default: '', description: 'Used when first and last name are not given' },
 		{
 			displayName: 'Gender',
 			name: 'gender',
@@ -114,7 +116,6 @@ export function contactFieldOptions(write: ContactWrite): INodeProperties[] {
 			default: 'female',
 		},
 		{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
-		{ displayName: 'Full Name', name: 'name', type: 'string', default: '', description: 'Used when first and last name are not given' },
 		{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: '+14155550100' },
 		{ displayName: 'Postal Code', name: 'postalCode', type: 'string', default: '' },
 		{ displayName: 'Source', name: 'source', type: 'string', default: '', placeholder: 'public api' },

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { buildCustomFields } from './customFields';
-import { checkEmail, checkIsoDate, toList } from './validation';
+import { checkEmail, checkIsoDate, checkPhone, toList } from './validation';
 
 const TEXT_FIELDS = [
 	'firstName',
@@ -30,7 +30,7 @@ export async function buildContactBody(
 		if (fields[key] !== undefined && fields[key] !== '') body[key] = String(fields[key]).trim();
 	}
 	if (fields.email) body.email = checkEmail(this, itemIndex, 'Email', fields.email);
-	if (fields.phone) body.phone = String(fields.phone).replace(/[\s().-]/g, '');
+	if (fields.phone) body.phone = checkPhone(this, itemIndex, 'Phone', fields.phone);
 	if (fields.country) body.country = String(fields.country).trim().toUpperCase();
 	if (fields.dateOfBirth) body.dateOfBirth = checkIsoDate(this, itemIndex, 'Date of Birth', fields.dateOfBirth).slice(0, 10);
 	if (fields.tags !== undefined && fields.tags !== '') body.tags = toList(fields.tags);

@@ -16,6 +16,11 @@ export function requireText(ctx: IExecuteFunctions, itemIndex: number, field: st
 	return text;
 }
 
+/** A required text parameter (an ID, usually), read and checked in one go. */
+export function requireParameter(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string): string {
+	return requireText(ctx, itemIndex, label, ctx.getNodeParameter(name, itemIndex, ''));
+}
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function checkEmail(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
@@ -40,6 +45,13 @@ export function checkIsoDate(ctx: IExecuteFunctions, itemIndex: number, field: s
 export function checkE164(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
 	const phone = String(value ?? '').replace(/[\s().-]/g, '');
 	if (!/^\+[1-9]\d{6,14}$/.test(phone)) refuse(ctx, itemIndex, field, 'a phone number in E.164 form like +14155550100', value);
+	return phone;
+}
+
+/** A phone GHL can store: the spacing people type stripped, then 7–15 digits with an optional leading +. */
+export function checkPhone(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+	const phone = String(value ?? '').replace(/[\s().-]/g, '');
+	if (!/^\+?\d{7,15}$/.test(phone)) refuse(ctx, itemIndex, field, 'a phone number like +14155550100', value);
 	return phone;
 }
 

@@ -28,15 +28,16 @@ export const properties: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const fields = {
+	const fields: IDataObject = {
 		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
 		email: this.getNodeParameter('email', itemIndex, '') as string,
 		phone: this.getNodeParameter('phone', itemIndex, '') as string,
 	};
-	const body = await buildContactBody.call(this, itemIndex, fields, customFieldRows(this, itemIndex));
-	if (!body.email && !body.phone && !body.firstName && !body.lastName && !body.name) {
+	const named = ['email', 'phone', 'firstName', 'lastName', 'name'].some((key) => String(fields[key] ?? '').trim());
+	if (!named) {
 		throw new NodeOperationError(this.getNode(), 'Contact: give at least an Email, Phone or name', { itemIndex });
 	}
+	const body = await buildContactBody.call(this, itemIndex, fields, customFieldRows(this, itemIndex));
 	return await ghlApiRequest.call(this, {
 		method: 'POST',
 		path: '/contacts/',

@@ -1,29 +1,28 @@
 import { jsonParse, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { getLocationId, searchContactsPaged } from '../../../shared/transport';
-import { limitProperty, returnAllProperty } from '../../descriptions/contactLocator';
+import { pagingProperties } from '../../descriptions/paging';
 import type { OperationMeta } from '../types';
 
 export const meta: OperationMeta = {
 	name: 'Get Many',
 	value: 'getAll',
-	action: 'Search contacts',
+	action: 'Get many contacts',
 	description: 'Search contacts with filters, sort and a free-text query (POST /contacts/search)',
 };
 
 const OPERATORS = [
 	{ name: 'Contains', value: 'contains' },
 	{ name: 'Does Not Contain', value: 'not_contains' },
+	{ name: 'Does Not Exist', value: 'not_exists' },
 	{ name: 'Equals', value: 'eq' },
 	{ name: 'Exists', value: 'exists' },
-	{ name: 'Does Not Exist', value: 'not_exists' },
 	{ name: 'Not Equals', value: 'not_eq' },
 	{ name: 'Range', value: 'range' },
 ];
 
 export const properties: INodeProperties[] = [
-	returnAllProperty,
-	limitProperty(),
+	...pagingProperties,
 	{
 		displayName: 'Query',
 		name: 'query',

@@ -30,7 +30,6 @@ export const properties: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const contactId = await resolveContactId.call(this, itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = await buildContactBody.call(this, itemIndex, fields, customFieldRows(this, itemIndex));
 	const addTags = this.getNodeParameter('tagsMode', itemIndex, 'add') === 'add' ? (body.tags as string[] | undefined) : undefined;
@@ -38,6 +37,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!Object.keys(body).length && !addTags) {
 		throw new NodeOperationError(this.getNode(), 'Update Fields: add at least one field to change', { itemIndex });
 	}
+	const contactId = await resolveContactId.call(this, itemIndex);
 
 	let response: IDataObject = {};
 	if (Object.keys(body).length) {

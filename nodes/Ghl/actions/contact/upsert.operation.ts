@@ -39,7 +39,6 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			tagsModeProperty,
 			{
 				displayName: 'Create New If Duplicates Allowed',
 				name: 'createNewIfDuplicateAllowed',
@@ -47,6 +46,7 @@ export const properties: INodeProperties[] = [
 				default: false,
 				description: 'Whether to always create a new contact when the location allows duplicate contacts',
 			},
+			tagsModeProperty,
 		],
 	},
 ];
@@ -58,10 +58,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		email: this.getNodeParameter('email', itemIndex, '') as string,
 		phone: this.getNodeParameter('phone', itemIndex, '') as string,
 	};
-	const body = await buildContactBody.call(this, itemIndex, fields, customFieldRows(this, itemIndex));
-	if (!body.email && !body.phone) {
+	if (!fields.email.trim() && !fields.phone.trim()) {
 		throw new NodeOperationError(this.getNode(), 'Email or Phone: expected at least one, to match the contact by', { itemIndex });
 	}
+	const body = await buildContactBody.call(this, itemIndex, fields, customFieldRows(this, itemIndex));
 	const addTags = (options.tagsMode ?? 'add') === 'add' ? (body.tags as string[] | undefined) : undefined;
 	if (addTags) delete body.tags;
 	if (options.createNewIfDuplicateAllowed) body.createNewIfDuplicateAllowed = true;

@@ -1,0 +1,41 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { ghlApiRequest, ghlPath } from '../../../shared/transport';
+import { appointmentFieldOptions, eventIdProperty } from '../../descriptions/appointmentFields';
+import { buildAppointmentBody } from '../../helpers/appointmentBody';
+import { requireParameter } from '../../helpers/validation';
+import type { OperationMeta } from '../types';
+
+export const meta: OperationMeta = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update an appointment',
+	description: 'Reschedule an appointment or change its status, owner or details',
+};
+
+export const properties: INodeProperties[] = [
+	eventIdProperty,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: appointmentFieldOptions('update'),
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const eventId = requireParameter(this, itemIndex, 'eventId', 'Appointment ID');
+	const body = buildAppointmentBody(this, itemIndex, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+	if (!Object.keys(body).length) {
+		throw new NodeOperationError(this.getNode(), 'Update Fields: add at least one field to change', { itemIndex });
+	}
+	return await ghlApiRequest.call(this, {
+		method: 'PUT',
+		path: ghlPath`/calendars/events/appointments/${eventId}`,
+		api: 'calendars',
+		body,
+		itemIndex,
+	});
+}

@@ -1,0 +1,30 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { ghlApiRequest, ghlPath } from '../../../shared/transport';
+import { idProperty } from '../../descriptions/common';
+import { contactLocator } from '../../descriptions/contactLocator';
+import { resolveContactId } from '../../helpers/contacts';
+import { requireParameter } from '../../helpers/validation';
+import type { OperationMeta } from '../types';
+
+export const meta: OperationMeta = {
+	name: 'Add Contact',
+	value: 'addContact',
+	action: 'Add a contact to a campaign',
+	description: 'Add a contact to a campaign',
+};
+
+export const properties: INodeProperties[] = [contactLocator(), idProperty('Campaign ID', 'campaignId', 'ID of the campaign')];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const campaignId = requireParameter(this, itemIndex, 'campaignId', 'Campaign ID');
+	const contactId = await resolveContactId.call(this, itemIndex);
+	// The body is required but its schema (AddContactToCampaignDto) is empty.
+	const response = await ghlApiRequest.call(this, {
+		method: 'POST',
+		path: ghlPath`/contacts/${contactId}/campaigns/${campaignId}`,
+		body: {},
+		idempotent: true,
+		itemIndex,
+	});
+	return { contactId, campaignId, ...response };
+}

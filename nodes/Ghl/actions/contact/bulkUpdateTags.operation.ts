@@ -1,0 +1,51 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { getLocationId, ghlApiRequest, ghlPath } from '../../../shared/transport';
+import { contactIdsProperty, tagsProperty } from '../../descriptions/common';
+import { checkList, toList } from '../../helpers/validation';
+import type { OperationMeta } from '../types';
+
+export const meta: OperationMeta = {
+	name: 'Update Tags (Bulk)',
+	value: 'bulkUpdateTags',
+	action: 'Add or remove tags on many contacts',
+	description: 'Add or remove tags on many contacts in one request',
+};
+
+export const properties: INodeProperties[] = [
+	contactIdsProperty,
+	{
+		displayName: 'Tag Action',
+		name: 'tagAction',
+		type: 'options',
+		options: [
+			{ name: 'Add Tags', value: 'add' },
+			{ name: 'Remove Tags', value: 'remove' },
+		],
+		default: 'add',
+	},
+	{ ...tagsProperty('Comma-separated tags to add or remove', false), displayOptions: { hide: { removeAllTags: [true] } } },
+	{
+		displayName: 'Remove All Tags',
+		name: 'removeAllTags',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to remove every tag the contacts have',
+		displayOptions: { show: { tagAction: ['remove'] } },
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const contacts = checkList(this, itemIndex, 'Contact IDs', this.getNodeParameter('contactIds', itemIndex, ''));
+	const type = this.getNodeParameter('tagAction', itemIndex, 'add') as 'add' | 'remove';
+	const removeAllTags = type === 'remove' && (this.getNodeParameter('removeAllTags', itemIndex, false) as boolean);
+	const tags = removeAllTags
+		? toList(this.getNodeParameter('tags', itemIndex, ''))
+		: checkList(this, itemIndex, 'Tags', this.getNodeParameter('tags', itemIndex, ''));
+	return await ghlApiRequest.call(this, {
+		method: 'POST',
+		path: ghlPath`/contacts/bulk/tags/update/${type}`,
+		body: { locationId: await getLocationId(this), contacts, tags, ...(removeAllTags ? { removeAllTags: true } : {}) },
+		idempotent: true,
+		itemIndex,
+	});
+}

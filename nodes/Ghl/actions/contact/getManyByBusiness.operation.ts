@@ -1,0 +1,41 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { getLocationId, getSkipPaged, ghlPath } from '../../../shared/transport';
+import { idProperty } from '../../descriptions/common';
+import { pagingProperties } from '../../descriptions/paging';
+import { readLimit } from '../../helpers/paging';
+import { requireParameter } from '../../helpers/validation';
+import type { OperationMeta } from '../types';
+
+export const meta: OperationMeta = {
+	name: 'Get Many by Business',
+	value: 'getManyByBusiness',
+	action: 'Get many contacts of a business',
+	description: 'Get the contacts that belong to a business',
+};
+
+export const properties: INodeProperties[] = [
+	idProperty('Business ID', 'businessId', 'ID of the business'),
+	...pagingProperties,
+	{
+		displayName: 'Query',
+		name: 'query',
+		type: 'string',
+		default: '',
+		description: 'Free text matched against the contacts’ name, email and phone',
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const businessId = requireParameter(this, itemIndex, 'businessId', 'Business ID');
+	const query = (this.getNodeParameter('query', itemIndex, '') as string).trim();
+	return await getSkipPaged.call(
+		this,
+		{
+			path: ghlPath`/contacts/business/${businessId}`,
+			qs: { locationId: await getLocationId(this), ...(query ? { query } : {}) },
+			itemIndex,
+		},
+		'contacts',
+		readLimit(this, itemIndex),
+	);
+}

@@ -1,0 +1,39 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { getLocationId, getStartAfterPaged } from '../../../shared/transport';
+import { pagingProperties } from '../../descriptions/paging';
+import { readLimit } from '../../helpers/paging';
+import type { OperationMeta } from '../types';
+
+export const meta: OperationMeta = {
+	name: 'List (Legacy)',
+	value: 'list',
+	action: 'List contacts (legacy)',
+	description: 'Deprecated by GHL (GET /contacts/): use Get Many instead. Lists contacts, newest first.',
+};
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'GHL has deprecated this endpoint. Use the Get Many operation for new workflows.',
+		name: 'deprecatedNotice',
+		type: 'notice',
+		default: '',
+	},
+	...pagingProperties,
+	{
+		displayName: 'Query',
+		name: 'query',
+		type: 'string',
+		default: '',
+		description: 'Free text matched against the contacts’ name, email and phone',
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const query = (this.getNodeParameter('query', itemIndex, '') as string).trim();
+	return await getStartAfterPaged.call(
+		this,
+		{ path: '/contacts/', qs: { locationId: await getLocationId(this), ...(query ? { query } : {}) }, itemIndex },
+		'contacts',
+		readLimit(this, itemIndex),
+	);
+}

@@ -1,0 +1,37 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { ghlApiRequest, ghlPath } from '../../../shared/transport';
+import { contactLocator } from '../../descriptions/contactLocator';
+import { noteBodyProperty, noteFieldOptions } from '../../descriptions/noteFields';
+import { resolveContactId } from '../../helpers/contacts';
+import { buildNoteBody } from '../../helpers/noteBody';
+import type { OperationMeta } from '../types';
+
+export const meta: OperationMeta = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a note',
+	description: 'Add a note to a contact',
+	unwrap: 'note',
+};
+
+export const properties: INodeProperties[] = [
+	contactLocator(),
+	noteBodyProperty,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: noteFieldOptions('create'),
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const body = buildNoteBody(this, itemIndex, {
+		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+		body: this.getNodeParameter('body', itemIndex, '') as string,
+	});
+	const contactId = await resolveContactId.call(this, itemIndex);
+	return await ghlApiRequest.call(this, { method: 'POST', path: ghlPath`/contacts/${contactId}/notes`, body, itemIndex });
+}

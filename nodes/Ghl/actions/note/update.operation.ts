@@ -1,0 +1,41 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { ghlApiRequest, ghlPath } from '../../../shared/transport';
+import { idProperty } from '../../descriptions/common';
+import { contactLocator } from '../../descriptions/contactLocator';
+import { noteFieldOptions } from '../../descriptions/noteFields';
+import { resolveContactId } from '../../helpers/contacts';
+import { buildNoteBody } from '../../helpers/noteBody';
+import { requireParameter } from '../../helpers/validation';
+import type { OperationMeta } from '../types';
+
+export const meta: OperationMeta = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a note',
+	description: 'Change a note’s text, title, colour, author or pin',
+	unwrap: 'note',
+};
+
+export const properties: INodeProperties[] = [
+	contactLocator(),
+	idProperty('Note ID', 'noteId', 'ID of the note'),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: noteFieldOptions('update'),
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const noteId = requireParameter(this, itemIndex, 'noteId', 'Note ID');
+	const body = buildNoteBody(this, itemIndex, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+	if (!Object.keys(body).length) {
+		throw new NodeOperationError(this.getNode(), 'Update Fields: add at least one field to change', { itemIndex });
+	}
+	const contactId = await resolveContactId.call(this, itemIndex);
+	return await ghlApiRequest.call(this, { method: 'PUT', path: ghlPath`/contacts/${contactId}/notes/${noteId}`, body, itemIndex });
+}

@@ -1,0 +1,28 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { ghlApiRequest, ghlPath } from '../../../shared/transport';
+import { tagsProperty } from '../../descriptions/common';
+import { contactLocator } from '../../descriptions/contactLocator';
+import { resolveContactId } from '../../helpers/contacts';
+import { checkList } from '../../helpers/validation';
+import type { OperationMeta } from '../types';
+
+export const meta: OperationMeta = {
+	name: 'Remove',
+	value: 'remove',
+	action: 'Remove tags from a contact',
+	description: 'Remove tags from a contact',
+};
+
+export const properties: INodeProperties[] = [contactLocator(), tagsProperty('Comma-separated tags to remove')];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const tags = checkList(this, itemIndex, 'Tags', this.getNodeParameter('tags', itemIndex, ''));
+	const contactId = await resolveContactId.call(this, itemIndex);
+	const response = await ghlApiRequest.call(this, {
+		method: 'DELETE',
+		path: ghlPath`/contacts/${contactId}/tags`,
+		body: { tags },
+		itemIndex,
+	});
+	return { contactId, ...response };
+}

@@ -1,0 +1,41 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { ghlApiRequest, ghlPath } from '../../../shared/transport';
+import { contactLocator } from '../../descriptions/contactLocator';
+import { taskCompletedProperty, taskDueDateProperty, taskFieldOptions, taskTitleProperty } from '../../descriptions/taskFields';
+import { resolveContactId } from '../../helpers/contacts';
+import { buildTaskBody } from '../../helpers/taskBody';
+import type { OperationMeta } from '../types';
+
+export const meta: OperationMeta = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create a task',
+	description: 'Create a task on a contact',
+	unwrap: 'task',
+};
+
+export const properties: INodeProperties[] = [
+	contactLocator(),
+	taskTitleProperty,
+	taskDueDateProperty,
+	taskCompletedProperty,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: taskFieldOptions('create'),
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const body = buildTaskBody(this, itemIndex, {
+		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+		title: this.getNodeParameter('title', itemIndex, '') as string,
+		dueDate: this.getNodeParameter('dueDate', itemIndex, '') as string,
+		completed: this.getNodeParameter('completed', itemIndex, false) as boolean,
+	});
+	const contactId = await resolveContactId.call(this, itemIndex);
+	return await ghlApiRequest.call(this, { method: 'POST', path: ghlPath`/contacts/${contactId}/tasks`, body, itemIndex });
+}

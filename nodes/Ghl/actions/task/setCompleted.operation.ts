@@ -1,0 +1,39 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { ghlApiRequest, ghlPath } from '../../../shared/transport';
+import { idProperty } from '../../descriptions/common';
+import { contactLocator } from '../../descriptions/contactLocator';
+import { resolveContactId } from '../../helpers/contacts';
+import { requireParameter } from '../../helpers/validation';
+import type { OperationMeta } from '../types';
+
+export const meta: OperationMeta = {
+	name: 'Set Completed',
+	value: 'setCompleted',
+	action: 'Mark a task as completed or not completed',
+	description: 'Mark a task completed, or reopen it',
+	unwrap: 'task',
+};
+
+export const properties: INodeProperties[] = [
+	contactLocator(),
+	idProperty('Task ID', 'taskId', 'ID of the task'),
+	{
+		displayName: 'Completed',
+		name: 'completed',
+		type: 'boolean',
+		default: true,
+		description: 'Whether the task is done; turn off to mark it not completed',
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const taskId = requireParameter(this, itemIndex, 'taskId', 'Task ID');
+	const completed = this.getNodeParameter('completed', itemIndex, true) as boolean;
+	const contactId = await resolveContactId.call(this, itemIndex);
+	return await ghlApiRequest.call(this, {
+		method: 'PUT',
+		path: ghlPath`/contacts/${contactId}/tasks/${taskId}/completed`,
+		body: { completed },
+		itemIndex,
+	});
+}

@@ -1,0 +1,53 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { ghlApiRequest, ghlPath } from '../../../shared/transport';
+import { idProperty } from '../../descriptions/common';
+import { contactLocator } from '../../descriptions/contactLocator';
+import { resolveContactId } from '../../helpers/contacts';
+import { toGhlDateTime } from '../../helpers/dates';
+import { requireParameter } from '../../helpers/validation';
+import type { OperationMeta } from '../types';
+
+export const meta: OperationMeta = {
+	name: 'Add Contact',
+	value: 'addContact',
+	action: 'Add a contact to a workflow',
+	description: 'Enrol a contact in a GHL workflow',
+};
+
+export const properties: INodeProperties[] = [
+	contactLocator(),
+	idProperty('Workflow ID', 'workflowId', 'ID of the GHL workflow'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Event Start Time',
+				name: 'eventStartTime',
+				type: 'dateTime',
+				default: '',
+				description: 'Start time the workflow’s time-based steps count from (ISO 8601)',
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const workflowId = requireParameter(this, itemIndex, 'workflowId', 'Workflow ID');
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const body: IDataObject = {};
+	if (options.eventStartTime) {
+		body.eventStartTime = toGhlDateTime(this, itemIndex, 'Event Start Time', options.eventStartTime);
+	}
+	const contactId = await resolveContactId.call(this, itemIndex);
+	const response = await ghlApiRequest.call(this, {
+		method: 'POST',
+		path: ghlPath`/contacts/${contactId}/workflow/${workflowId}`,
+		body,
+		itemIndex,
+	});
+	return { contactId, workflowId, ...response };
+}

@@ -1,0 +1,161 @@
+/**
+ * The catalogue (../shared/catalogue.json) lists the GHL operations the package must cover. This
+ * test fails when one of them
+ *   1. is not called by any operation of the node: every node operation is run once against the
+ *      sandbox and the spec operationIds of the requests it made are read back (nothing declared), or
+ *   2. has no workflow test: test/nodes/*.test.ts name what they cover with `opTest('<operationId>'`,
+ *      and opTest itself fails unless the node really made that call, answered 2xx.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { INodeParameters } from 'n8n-workflow';
+import { resourceList } from '../nodes/Ghl/actions';
+import { rateLimiter } from '../nodes/shared/transport';
+import type { Sandbox } from '../sandbox';
+import { pitCredential, useSandbox } from './harness/fixtures';
+import { runWorkflow } from './harness/run';
+import { ghlWorkflow } from './harness/workflows';
+import type { SeedSnapshot } from './nodes/kit';
+
+interface CatalogueOperation {
+	method: string;
+	path: string;
+	operationId: string;
+	api: string;
+	version: string;
+}
+
+const catalogue = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../shared/catalogue.json'), 'utf8')) as {
+	operations: CatalogueOperation[];
+};
+
+/** Requests GHL answers that are not catalogue operations: lookups some node operations make. */
+const SUPPORTING = new Set(['get-custom-fields', 'get-user-by-location', 'get-calendars']);
+
+const sandbox = useSandbox();
+
+const byId = (value: string) => ({ mode: 'id', value });
+
+/** Minimal parameters for each node operation, against the seeded demo data. Every node operation needs one. */
+function smokeParameters(sb: Sandbox, seed: SeedSnapshot): Record<string, INodeParameters> {
+	const [c0, c1] = seed.contacts;
+	const task = seed.tasks.find((candidate) => candidate.contactId === c0.id)!;
+	const note = seed.notes.find((candidate) => candidate.contactId === c0.id)!;
+	const appointment = seed.appointments[0];
+	const { businessIds, calendarIds, campaignIds, workflowIds, userIds } = sb.demo;
+	return {
+		'appointment.create': { calendarId: calendarIds[1], contactId: byId(c1.id), startTime: '2032-01-05T10:00:00Z' },
+		'appointment.delete': { eventId: appointment.id },
+		'appointment.get': { eventId: appointment.id },
+		'appointment.getAll': { contactId: byId(appointment.contactId) },
+		'appointment.update': { eventId: appointment.id, updateFields: { title: 'Smoke' } },
+		'campaign.addContact': { contactId: byId(c1.id), campaignId: campaignIds[0] },
+		'campaign.removeContact': { contactId: byId(c0.id), campaignId: campaignIds[0] },
+		'campaign.removeContactFromAll': { contactId: byId(c0.id) },
+		'contact.bulkUpdateBusiness': { contactIds: c1.id, businessAction: 'add', businessId: businessIds[1] },
+		'contact.bulkUpdateTags': { contactIds: c1.id, tagAction: 'add', tags: 'smoke' },
+		'contact.create': { email: 'smoke@example.com' },
+		'contact.delete': { contactId: byId(c1.id) },
+		'contact.findDuplicate': { email: c0.email },
+		'contact.get': { contactId: byId(c0.id) },
+		'contact.getAll': { returnAll: false, limit: 1 },
+		'contact.getManyByBusiness': { businessId: businessIds[0], returnAll: false, limit: 1 },
+		'contact.list': { returnAll: false, limit: 1 },
+		'contact.update': { contactId: byId(c0.id), updateFields: { city: 'Smoke City' } },
+		'contact.upsert': { email: 'smoke@example.com' },
+		'follower.add': { contactId: byId(c1.id), followers: [userIds[1]] },
+		'follower.remove': { contactId: byId(c0.id), followers: [userIds[1]] },
+		'note.create': { contactId: byId(c0.id), body: 'Smoke' },
+		'note.delete': { contactId: byId(c0.id), noteId: note.id },
+		'note.get': { contactId: byId(c0.id), noteId: note.id },
+		'note.getAll': { contactId: byId(c0.id) },
+		'note.update': { contactId: byId(c0.id), noteId: note.id, updateFields: { body: 'Smoke' } },
+		'tag.add': { contactId: byId(c0.id), tags: 'smoke' },
+		'tag.remove': { contactId: byId(c0.id), tags: c0.tags[0] },
+		'task.create': { contactId: byId(c0.id), title: 'Smoke', dueDate: '2032-01-05T10:00:00Z', completed: false },
+		'task.delete': { contactId: byId(c0.id), taskId: task.id },
+		'task.get': { contactId: byId(c0.id), taskId: task.id },
+		'task.getAll': { contactId: byId(c0.id) },
+		'task.setCompleted': { contactId: byId(c0.id), taskId: task.id, completed: true },
+		'task.update': { contactId: byId(c0.id), taskId: task.id, updateFields: { title: 'Smoke' } },
+		'workflow.addContact': { contactId: byId(c0.id), workflowId: workflowIds[1] },
+		'workflow.removeContact': { contactId: byId(c1.id), workflowId: workflowIds[0] },
+	};
+}
+
+function seedOf(sb: Sandbox): SeedSnapshot {
+	const snapshot = structuredClone(sb.snapshot()) as unknown as SeedSnapshot;
+	return {
+		...snapshot,
+		contacts: snapshot.contacts
+			.filter((contact) => contact.locationId === sb.demo.locationId)
+			.sort((a, b) => Date.parse(a.dateAdded) - Date.parse(b.dateAdded)),
+	};
+}
+
+/** operationIds the workflow tests under test/nodes claim with opTest('<operationId>', …). */
+function claimedByTests(): Set<string> {
+	const dir = path.resolve(__dirname, 'nodes');
+	const claimed = new Set<string>();
+	for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.test.ts'))) {
+		const source = fs.readFileSync(path.join(dir, file), 'utf8');
+		for (const match of source.matchAll(/\bopTest\(\s*['"]([A-Za-z0-9-]+)['"]/g)) claimed.add(match[1]);
+	}
+	return claimed;
+}
+
+describe('catalogue coverage', () => {
+	test('the catalogue lists 36 operations with unique operationIds', () => {
+		expect(catalogue.operations).toHaveLength(36);
+		expect(new Set(catalogue.operations.map((operation) => operation.operationId)).size).toBe(36);
+	});
+
+	test('every catalogue operation is called by a node operation (found by running each one)', async () => {
+		const nodeOperations = resourceList.flatMap((resource) =>
+			Object.keys(resource.operations).map((operation) => ({ resource: resource.value, operation })),
+		);
+		const parameters = smokeParameters(sandbox(), seedOf(sandbox()));
+		const keys = nodeOperations.map(({ resource, operation }) => `${resource}.${operation}`);
+		// A new node operation needs a line in smokeParameters.
+		expect(keys.filter((key) => !parameters[key])).toEqual([]);
+
+		const calls: Record<string, string[]> = {};
+		for (const { resource, operation } of nodeOperations) {
+			const key = `${resource}.${operation}`;
+			sandbox().reset();
+			rateLimiter.forget();
+			const credential = pitCredential(sandbox());
+			const result = await runWorkflow(ghlWorkflow({ resource, operation, ...parameters[key] }, credential), {
+				credentials: [credential],
+			});
+			expect({ key, error: result.run.data.resultData.error?.message }).toEqual({ key, error: undefined });
+			const requests = sandbox().requests.filter((request) => !request.path.startsWith('/_sandbox'));
+			expect({ key, failed: requests.filter((request) => request.status >= 300).map((request) => request.operationId) }).toEqual({
+				key,
+				failed: [],
+			});
+			calls[key] = [...new Set(requests.map((request) => request.operationId ?? `${request.method} ${request.path}`))];
+		}
+
+		const called = new Set(Object.values(calls).flat());
+		const missing = catalogue.operations
+			.filter((operation) => !called.has(operation.operationId))
+			.map((operation) => `${operation.operationId} (${operation.method} ${operation.path})`);
+		expect(missing).toEqual([]);
+
+		// Each node operation reaches the catalogue, and calls nothing else but known lookups.
+		const known = new Set(catalogue.operations.map((operation) => operation.operationId));
+		for (const [key, operationIds] of Object.entries(calls)) {
+			expect({ key, catalogue: operationIds.some((id) => known.has(id)) }).toEqual({ key, catalogue: true });
+			expect({ key, other: operationIds.filter((id) => !known.has(id) && !SUPPORTING.has(id)) }).toEqual({ key, other: [] });
+		}
+	});
+
+	test('every catalogue operation has a workflow test (opTest in test/nodes)', () => {
+		const claimed = claimedByTests();
+		const untested = catalogue.operations.map((operation) => operation.operationId).filter((id) => !claimed.has(id));
+		expect(untested).toEqual([]);
+		const known = new Set(catalogue.operations.map((operation) => operation.operationId));
+		expect([...claimed].filter((id) => !known.has(id))).toEqual([]);
+	});
+});
