@@ -263,6 +263,8 @@ function semanticBodyMessages(op: OperationSpec, body: Record<string, unknown>, 
 /** Validates a JSON body; missing bodies count as `{}` (as in NestJS). Throws 422. */
 export function validateBody(op: OperationSpec, body: unknown): Record<string, unknown> {
 	if (!op.body) return {};
+	// The spec marks these bodies required; a generic OpenAPI validator refuses a missing one.
+	if (body === undefined && op.body.required) throw errors.unprocessable(['request body is required']);
 	const value = body === undefined ? {} : body;
 	if (!isPlainObject(value)) throw errors.unprocessable(['body must be an object']);
 	const validate = getValidator(op);

@@ -462,3 +462,22 @@ describe('GHL sandbox', () => {
 		expect(sb.requests).toHaveLength(2);
 	});
 });
+
+describe('required bodies', () => {
+	let sb: Sandbox;
+	beforeAll(async () => {
+		sb = await startSandbox({ port: 0 });
+	});
+	afterAll(() => sb.close());
+
+	test('a POST without the body the spec requires is refused, even when its schema is empty', async () => {
+		const contacts = Object.values(sb.snapshot().contacts as Record<string, { id: string; locationId: string }>);
+		const contactId = contacts.find((contact) => contact.locationId === sb.demo.locationId)!.id;
+		const url = `${sb.url}/contacts/${contactId}/campaigns/${sb.demo.campaignIds[0]}`;
+		const headers = { Authorization: `Bearer ${sb.demo.privateToken}`, Version: CONTACTS_VERSION };
+		const withoutBody = await fetch(url, { method: 'POST', headers });
+		expect(withoutBody.status).toBe(422);
+		const withBody = await fetch(url, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: '{}' });
+		expect(withBody.status).toBe(201);
+	});
+});

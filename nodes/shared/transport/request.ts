@@ -38,12 +38,19 @@ function isTransient(status: number | undefined): boolean {
 export async function ghlApiRequest(this: GhlContext, request: GhlRequest): Promise<IDataObject> {
 	const { credentialType, baseUrl, locationId } = await getConnection(this);
 	const limiterKey = `${baseUrl}|${locationId}`;
+	// n8n's HTTP helper drops an empty object body, but several GHL endpoints require a body even
+	// when its schema is empty (campaign add, workflow add/remove): send those as literal JSON.
+	const emptyBody = request.body !== undefined && Object.keys(request.body).length === 0;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${baseUrl}${request.path}`,
-		headers: { Accept: 'application/json', Version: API_VERSIONS[request.api ?? 'contacts'] },
+		headers: {
+			Accept: 'application/json',
+			Version: API_VERSIONS[request.api ?? 'contacts'],
+			...(emptyBody ? { 'Content-Type': 'application/json' } : {}),
+		},
 		qs: request.qs,
-		body: request.body,
+		body: emptyBody ? '{}' : request.body,
 		json: true,
 		returnFullResponse: true,
 		timeout: REQUEST_TIMEOUT_MS,
