@@ -211,7 +211,8 @@ export class Store {
 	}
 
 	snapshot(): Record<string, unknown> {
-		const list = <T>(m: Map<string, T>) => [...m.values()];
+		// A copy, so later writes do not change what a test captured.
+		const list = <T>(m: Map<string, T>) => structuredClone([...m.values()]);
 		return {
 			locations: list(this.locations),
 			contacts: list(this.contacts),
