@@ -8,6 +8,8 @@ import type {
 	IVersionedNodeType,
 } from 'n8n-workflow';
 import { Ghl } from '../../nodes/Ghl/Ghl.node';
+import { GhlPollingTrigger } from '../../nodes/GhlPollingTrigger/GhlPollingTrigger.node';
+import { GhlTrigger } from '../../nodes/GhlTrigger/GhlTrigger.node';
 
 export const PACKAGE = 'n8n-nodes-ghl';
 
@@ -71,6 +73,8 @@ class TestItems implements INodeType {
 
 export const registeredNodeTypes: Record<string, INodeType | IVersionedNodeType> = {
 	[`${PACKAGE}.ghl`]: new Ghl(),
+	[`${PACKAGE}.ghlTrigger`]: new GhlTrigger(),
+	[`${PACKAGE}.ghlPollingTrigger`]: new GhlPollingTrigger(),
 	'n8n-nodes-base.manualTrigger': new ManualTrigger(),
 	'n8n-nodes-base.noOp': new NoOp(),
 	[`${PACKAGE}.testItems`]: new TestItems(),

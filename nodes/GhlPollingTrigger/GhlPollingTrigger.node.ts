@@ -1,0 +1,379 @@
+import { createHash } from 'crypto';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { credentials } from '../shared/authentication';
+import { advanceWindow, compareStamped, isWindowState, newWindow, toMillis } from './cursor';
+import type { Stamped, WindowState } from './cursor';
+import {
+	APPOINTMENT_CREATED,
+	CONTACT_CREATED,
+	CONTACT_UPDATED,
+	NOTE_CREATED,
+	pollingProperties,
+	TASK_CHANGED,
+} from './description';
+import {
+	appointmentsBetween,
+	calendarIdsOf,
+	contactsChangedSince,
+	contactsPage,
+	latestContacts,
+	notesOf,
+	tasksOf,
+	withoutPaging,
+} from './sources';
+import type { DateField } from './sources';
+
+/*
+ * How each event is read (GHL has no "changes since" feed for a Private Integration):
+ *
+ * - New Contact / Updated Contact: POST /contacts/search filtered on dateAdded / dateUpdated ≥ the
+ *   cursor, sorted ascending, every page read with searchAfter. Exact (see cursor.ts).
+ * - New Note / New or Updated Task: GHL lists notes and tasks only per contact
+ *   (GET /contacts/{id}/notes|tasks). "Contacts Updated Since Last Poll" reads the lists of the
+ *   contacts whose dateUpdated moved (one request per changed contact): cheap, but a note or task
+ *   added without the contact's dateUpdated changing is not seen — GHL does not document whether
+ *   adding one touches the contact. "All Contacts" reads every contact's list (one request per
+ *   contact per poll, spread over several polls when the poll budget runs out): complete, costly.
+ *   Notes carry dateAdded, so they use the same cursor as contacts. Tasks carry no timestamps in
+ *   GHL's schema, so a task is "new or updated" when its fingerprint (title, body, due date,
+ *   completed, assignee) differs from the one remembered; a task first seen on a contact that was
+ *   never read before counts as new (in "updated" mode that can announce an older task once).
+ * - New Appointment: GET /calendars/events per calendar (start times from Look Back to Look Ahead),
+ *   new = dateAdded past the cursor. Independent of contact changes; appointments starting outside
+ *   that range are not seen.
+ */
+
+const STATE_KEY = 'ghlPollingCursor';
+const MANUAL_SAMPLES = 5;
+const MAX_FINGERPRINTS = 20_000;
+const DEFAULT_POLL_BUDGET_MS = 5 * 60_000;
+const DAY_MS = 24 * 60 * 60_000;
+
+interface Sweep {
+	/** searchAfter of the last contact read; undefined = start from the first contact. */
+	after?: unknown[];
+	/** Local time the sweep started: nothing newer than this is known to be covered. */
+	startedAt: number;
+	/** The first sweep after activation only remembers, it emits nothing. */
+	baseline: boolean;
+}
+
+interface PollState {
+	/** Event and settings the state belongs to; a change starts over. */
+	key: string;
+	/** Cursor over the emitted records (contacts, notes or appointments). */
+	window?: WindowState;
+	/** Contacts already read for their notes / tasks ("updated" mode). */
+	contacts?: WindowState;
+	/** Task id → fingerprint of the version last seen. */
+	fingerprints?: Record<string, string>;
+	/** Progress through all contacts ("all" mode). */
+	sweep?: Sweep;
+	/** Local time of the first poll minus the overlap: older tasks first seen are not new. */
+	floor?: number;
+}
+
+interface PollContext {
+	state?: PollState;
+	key: string;
+	baselineSince: number;
+	emitExisting: boolean;
+	overlapMs: number;
+	startedAt: number;
+	deadline: number;
+}
+
+interface PollResult {
+	items: IDataObject[];
+	state: PollState;
+	/** True when this poll only established where to start. */
+	baseline: boolean;
+}
+
+function stamp(record: IDataObject, field: string): Stamped<IDataObject> {
+	return { id: String(record.id ?? ''), ts: toMillis(record[field]), record };
+}
+
+function listOf(value: unknown): string[] {
+	return String(value ?? '')
+		.split(/[\s,;]+/)
+		.map((entry) => entry.trim())
+		.filter(Boolean);
+}
+
+function fingerprint(task: IDataObject): string {
+	const material = JSON.stringify([task.title, task.body, task.dueDate, task.completed, task.assignedTo]);
+	return createHash('sha256').update(material).digest('hex').slice(0, 16);
+}
+
+async function pollContacts(this: IPollFunctions, ctx: PollContext, field: DateField): Promise<PollResult> {
+	const window = ctx.state?.window ?? newWindow(ctx.baselineSince);
+	const contacts = await contactsChangedSince.call(this, field, window.since);
+	const { fresh, next } = advanceWindow(window, contacts.map((contact) => stamp(contact, field)), ctx.overlapMs);
+	let items = fresh.map(({ record }) => withoutPaging(record));
+	if (field === 'dateUpdated') {
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		if (options.includeNewContacts !== true) {
+			items = items.filter((contact) => toMillis(contact.dateAdded) !== toMillis(contact.dateUpdated));
+		}
+	}
+	return { items, state: { key: ctx.key, window: next }, baseline: !ctx.state };
+}
+
+/** Reads notes or tasks of the contacts to check; returns the children and how the contact cursor moves. */
+async function readChildren(
+	this: IPollFunctions,
+	ctx: PollContext,
+	read: (contactId: string) => Promise<IDataObject[]>,
+): Promise<{ children: IDataObject[]; complete: boolean; ceiling: number; state: Partial<PollState>; baseline: boolean }> {
+	const mode = this.getNodeParameter('contactsToCheck', 'updated') as string;
+	const children: IDataObject[] = [];
+
+	if (mode === 'all') {
+		const sweep: Sweep = ctx.state?.sweep ?? { startedAt: ctx.startedAt, baseline: !ctx.state && !ctx.emitExisting };
+		let after = sweep.after;
+		let complete = false;
+		let contactsRead = 0;
+		for (;;) {
+			const page = await contactsPage.call(this, after);
+			let stopped = false;
+			for (const contact of page.contacts) {
+				// Every poll reads at least one contact, so a sweep always progresses.
+				if (Date.now() > ctx.deadline && contactsRead > 0) {
+					stopped = true;
+					break;
+				}
+				children.push(...(await read(String(contact.id))));
+				after = contact.searchAfter as unknown[];
+				contactsRead++;
+			}
+			if (stopped) break;
+			if (!page.next) {
+				complete = true;
+				break;
+			}
+		}
+		// A finished sweep covers changes up to the moment it started (contacts read early may have
+		// changed since); an unfinished one keeps the cursor where it is.
+		const ceiling = complete ? sweep.startedAt - ctx.overlapMs : -Infinity;
+		const nextSweep: Sweep | undefined = complete ? undefined : { ...sweep, after };
+		return { children, complete, ceiling, state: { sweep: nextSweep }, baseline: sweep.baseline };
+	}
+
+	const contactsWindow = ctx.state?.contacts ?? newWindow(ctx.baselineSince);
+	const stamped = (await contactsChangedSince.call(this, 'dateUpdated', contactsWindow.since)).map((contact) =>
+		stamp(contact, 'dateUpdated'),
+	);
+	const plan = advanceWindow(contactsWindow, stamped, ctx.overlapMs);
+	const scanned: Array<Stamped<IDataObject>> = [];
+	for (const contact of plan.fresh) {
+		if (Date.now() > ctx.deadline && scanned.length) break;
+		children.push(...(await read(contact.id)));
+		scanned.push(contact);
+	}
+	const complete = scanned.length === plan.fresh.length;
+	let contacts = plan.next;
+	if (!complete) {
+		// Out of time: move the contact cursor only past the contacts actually read.
+		const last = scanned[scanned.length - 1];
+		contacts = advanceWindow(
+			contactsWindow,
+			stamped.filter((contact) => compareStamped(contact, last) <= 0),
+			ctx.overlapMs,
+		).next;
+	}
+	return {
+		children,
+		complete,
+		ceiling: complete ? ctx.startedAt - ctx.overlapMs : -Infinity,
+		state: { contacts },
+		baseline: !ctx.state && !ctx.emitExisting,
+	};
+}
+
+async function pollNotes(this: IPollFunctions, ctx: PollContext): Promise<PollResult> {
+	const read = async (contactId: string) => await notesOf.call(this, contactId);
+	const { children, ceiling, state, baseline } = await readChildren.call(this, ctx, read);
+	const window = ctx.state?.window ?? newWindow(ctx.baselineSince);
+	const { fresh, next } = advanceWindow(
+		window,
+		children.map((note) => stamp(note, 'dateAdded')),
+		ctx.overlapMs,
+		ceiling,
+	);
+	return {
+		items: baseline ? [] : fresh.map(({ record }) => record),
+		state: { ...ctx.state, key: ctx.key, ...state, window: next },
+		baseline,
+	};
+}
+
+async function pollTasks(this: IPollFunctions, ctx: PollContext): Promise<PollResult> {
+	const read = async (contactId: string) => await tasksOf.call(this, contactId);
+	const { children, state, baseline } = await readChildren.call(this, ctx, read);
+	const floor = ctx.state?.floor ?? ctx.baselineSince;
+	const fingerprints: Record<string, string> = { ...(ctx.state?.fingerprints ?? {}) };
+	const items: IDataObject[] = [];
+	for (const task of children) {
+		const id = String(task.id ?? '');
+		if (!id) continue;
+		const current = fingerprint(task);
+		const previous = fingerprints[id];
+		// Re-inserting keeps the object in least-recently-seen order for the size bound below.
+		delete fingerprints[id];
+		fingerprints[id] = current;
+		if (baseline || previous === current) continue;
+		if (previous === undefined) {
+			// GHL's task schema has no dateAdded; if a response carries one, an old task is not new.
+			const added = toMillis(task.dateAdded);
+			if (Number.isFinite(added) && added < floor) continue;
+			items.push({ ...task, changeType: 'new' });
+		} else {
+			items.push({ ...task, changeType: 'updated' });
+		}
+	}
+	const ids = Object.keys(fingerprints);
+	for (const id of ids.slice(0, Math.max(0, ids.length - MAX_FINGERPRINTS))) delete fingerprints[id];
+	return { items, state: { ...ctx.state, key: ctx.key, ...state, fingerprints, floor }, baseline };
+}
+
+async function pollAppointments(this: IPollFunctions, ctx: PollContext): Promise<PollResult> {
+	const events = await readAppointments.call(this, ctx.startedAt);
+	const window = ctx.state?.window ?? newWindow(ctx.baselineSince);
+	const { fresh, next } = advanceWindow(
+		window,
+		events.map((event) => stamp(event, 'dateAdded')),
+		ctx.overlapMs,
+		ctx.startedAt - ctx.overlapMs,
+	);
+	return { items: fresh.map(({ record }) => record), state: { key: ctx.key, window: next }, baseline: !ctx.state };
+}
+
+async function readAppointments(this: IPollFunctions, now: number): Promise<IDataObject[]> {
+	const configured = listOf(this.getNodeParameter('calendarIds', ''));
+	const calendarIds = configured.length ? configured : await calendarIdsOf.call(this);
+	const lookBack = Math.max(0, Number(this.getNodeParameter('lookBackDays', 30)));
+	const lookAhead = Math.max(1, Number(this.getNodeParameter('lookAheadDays', 365)));
+	return await appointmentsBetween.call(this, calendarIds, now - lookBack * DAY_MS, now + lookAhead * DAY_MS);
+}
+
+function newestFirst(records: IDataObject[], field: string): IDataObject[] {
+	return [...records].sort((a, b) => (toMillis(b[field]) || 0) - (toMillis(a[field]) || 0));
+}
+
+/** Recent records, so a manual test run shows real data; the cursor is not touched. */
+async function samples(this: IPollFunctions, event: string): Promise<IDataObject[]> {
+	switch (event) {
+		case CONTACT_CREATED:
+			return (await latestContacts.call(this, 'dateAdded', MANUAL_SAMPLES)).map(withoutPaging);
+		case CONTACT_UPDATED:
+			return (await latestContacts.call(this, 'dateUpdated', MANUAL_SAMPLES)).map(withoutPaging);
+		case NOTE_CREATED:
+		case TASK_CHANGED: {
+			const children: IDataObject[] = [];
+			for (const contact of await latestContacts.call(this, 'dateUpdated', MANUAL_SAMPLES * 2)) {
+				const contactId = String(contact.id);
+				children.push(...(event === NOTE_CREATED ? await notesOf.call(this, contactId) : await tasksOf.call(this, contactId)));
+				if (children.length >= MANUAL_SAMPLES && event === TASK_CHANGED) break;
+			}
+			return (event === NOTE_CREATED ? newestFirst(children, 'dateAdded') : children).slice(0, MANUAL_SAMPLES);
+		}
+		case APPOINTMENT_CREATED:
+			return newestFirst(await readAppointments.call(this, Date.now()), 'dateAdded').slice(0, MANUAL_SAMPLES);
+	}
+	return [];
+}
+
+function stateKey(this: IPollFunctions, event: string): string {
+	switch (event) {
+		case NOTE_CREATED:
+		case TASK_CHANGED:
+			return `${event}|${this.getNodeParameter('contactsToCheck', 'updated') as string}`;
+		case APPOINTMENT_CREATED:
+			return `${event}|${listOf(this.getNodeParameter('calendarIds', '')).sort().join(',')}`;
+	}
+	return event;
+}
+
+export class GhlPollingTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'HighLevel (GHL) Polling Trigger',
+		name: 'ghlPollingTrigger',
+		icon: { light: 'file:ghl.svg', dark: 'file:ghl.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description:
+			'Starts the workflow on new or changed HighLevel (GHL) contacts, notes, tasks and appointments by polling (works with a Private Integration token)',
+		defaults: { name: 'HighLevel (GHL) Polling Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials,
+		properties: pollingProperties,
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const event = this.getNodeParameter('event') as string;
+		if (this.getMode() === 'manual') {
+			const found = await samples.call(this, event);
+			return found.length ? [this.helpers.returnJsonArray(found)] : null;
+		}
+
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const overlapSeconds = Number(options.overlapSeconds ?? 60);
+		const overlapMs = Number.isFinite(overlapSeconds) && overlapSeconds > 0 ? overlapSeconds * 1000 : 0;
+		const emitExisting = options.emitExisting === true;
+		const startedAt = Date.now();
+		// Stop reading per-contact lists before n8n abandons the poll; the rest waits for the next one.
+		const budget = typeof this.getPollBudgetMs === 'function' ? this.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS;
+
+		const staticData = this.getWorkflowStaticData('node');
+		const key = stateKey.call(this, event);
+		const stored = staticData[STATE_KEY] as PollState | undefined;
+		const valid =
+			stored &&
+			stored.key === key &&
+			(stored.window === undefined || isWindowState(stored.window)) &&
+			(stored.contacts === undefined || isWindowState(stored.contacts));
+		const ctx: PollContext = {
+			state: valid ? stored : undefined,
+			key,
+			baselineSince: emitExisting ? 0 : startedAt - overlapMs,
+			emitExisting,
+			overlapMs,
+			startedAt,
+			deadline: startedAt + budget * 0.8,
+		};
+
+		let result: PollResult;
+		switch (event) {
+			case CONTACT_CREATED:
+				result = await pollContacts.call(this, ctx, 'dateAdded');
+				break;
+			case CONTACT_UPDATED:
+				result = await pollContacts.call(this, ctx, 'dateUpdated');
+				break;
+			case NOTE_CREATED:
+				result = await pollNotes.call(this, ctx);
+				break;
+			case TASK_CHANGED:
+				result = await pollTasks.call(this, ctx);
+				break;
+			default:
+				result = await pollAppointments.call(this, ctx);
+		}
+
+		// Written only after every read succeeded: a failed poll leaves the cursor as it was.
+		staticData[STATE_KEY] = result.state as unknown as IDataObject;
+		if (result.baseline && !emitExisting) return null;
+		return result.items.length ? [this.helpers.returnJsonArray(result.items)] : null;
+	}
+}

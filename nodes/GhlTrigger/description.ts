@@ -1,0 +1,142 @@
+import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+import { authenticationProperty, credentials } from '../shared/authentication';
+import { EVENT_OPTIONS } from './events';
+
+/** Credentials are only needed to fetch full records. */
+export const triggerCredentials: INodeCredentialDescription[] = credentials.map((credential) => ({
+	...credential,
+	displayOptions: {
+		...credential.displayOptions,
+		show: { ...(credential.displayOptions?.show ?? {}), fetchFullRecord: [true] },
+	},
+}));
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName:
+			'GHL has no API to register webhooks: copy this node\'s Production URL into GHL yourself. Marketplace app: marketplace.gohighlevel.com → your app → Advanced Settings → Webhooks → paste the URL (Default Webhook URL) and switch on the events. GHL workflow: add a "Webhook" or "Custom Webhook" action with this URL (choose Verification: Shared Secret Header). Activating this workflow registers nothing in GHL.',
+		name: 'setupNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		required: true,
+		default: [],
+		options: EVENT_OPTIONS,
+		description:
+			'The event types that start the workflow; other deliveries are answered 200 and start nothing. Switch the same events on in your GHL app.',
+	},
+	{
+		displayName: 'Verification',
+		name: 'verification',
+		type: 'options',
+		options: [
+			{
+				name: 'GHL Signature (Marketplace App)',
+				value: 'ghlSignature',
+				description: 'Ed25519 x-ghl-signature or legacy RSA x-wh-signature, checked with GHL\'s public keys',
+			},
+			{
+				name: 'Shared Secret Header (GHL Workflow)',
+				value: 'sharedSecret',
+				description: 'GHL workflow webhooks are not signed: add a header with a secret in the Custom Webhook action',
+			},
+			{
+				name: 'None',
+				value: 'none',
+				description: 'Accept every request to the URL. Anyone who knows the URL can start the workflow.',
+			},
+		],
+		default: 'ghlSignature',
+		description: 'How the node makes sure a delivery really comes from GHL; failures are answered 401',
+	},
+	{
+		displayName: 'Header Name',
+		name: 'headerName',
+		type: 'string',
+		default: 'x-webhook-secret',
+		required: true,
+		displayOptions: { show: { verification: ['sharedSecret'] } },
+		description: 'Header the GHL workflow action sends the secret in (Custom Webhook → Headers)',
+	},
+	{
+		displayName: 'Secret',
+		name: 'secret',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+		displayOptions: { show: { verification: ['sharedSecret'] } },
+		description: 'A long random value; the same value goes into the header of the GHL workflow action',
+	},
+	{
+		displayName: 'Location IDs',
+		name: 'locationIds',
+		type: 'string',
+		default: '',
+		placeholder: 've9EPM428h8vShlRW1KT, 0007BWpSzSwfiuSl0tR2',
+		description:
+			'Only start for events of these sub-accounts (comma-separated). A marketplace app sends the events of every location it is installed in to one URL. Empty = all locations.',
+	},
+	{
+		displayName: 'Fetch Full Record',
+		name: 'fetchFullRecord',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to read the current contact, note, task or appointment from GHL and add it as fullRecord (webhook payloads are partial). Not done for delete events or other event types. Needs a credential for the event\'s location.',
+	},
+	{
+		...authenticationProperty,
+		displayOptions: { show: { fetchFullRecord: [true] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Additional Public Keys',
+				name: 'publicKeys',
+				type: 'string',
+				typeOptions: { rows: 6 },
+				default: '',
+				placeholder: '-----BEGIN PUBLIC KEY-----\n…\n-----END PUBLIC KEY-----',
+				description:
+					'More PEM public keys to accept signatures from (Ed25519 for x-ghl-signature, RSA for x-wh-signature), e.g. after GHL rotates its key',
+				displayOptions: { show: { '/verification': ['ghlSignature'] } },
+			},
+			{
+				displayName: 'Ignore Repeated Deliveries',
+				name: 'dedupe',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether a delivery whose webhookId was already received is answered 200 without starting the workflow',
+			},
+			{
+				displayName: 'Max Delivery Age (Minutes)',
+				name: 'maxAgeMinutes',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 5,
+				description:
+					'Refuse (401) deliveries whose timestamp is further than this from now, so a captured delivery cannot be replayed later. 0 turns the check off.',
+			},
+			{
+				displayName: 'Trust GHL\'s Published Keys',
+				name: 'useBuiltInKeys',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to accept signatures by the public keys GHL publishes in its webhook guide (turn off to accept only the additional keys)',
+				displayOptions: { show: { '/verification': ['ghlSignature'] } },
+			},
+		],
+	},
+];

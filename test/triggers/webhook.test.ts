@@ -1,0 +1,435 @@
+import { ExecutionLifecycleHooks, HookContext } from 'n8n-core';
+import type { IDataObject, INodeParameters, INodeType, IWebhookData, IWorkflowBase } from 'n8n-workflow';
+import type { WebhookEvent } from '../../sandbox';
+import { pitCredential, useSandbox } from '../harness/fixtures';
+import { TestCredentialsHelper } from '../harness/credentials';
+import type { StoredCredential } from '../harness/credentials';
+import { nodeTypes } from '../harness/nodeTypes';
+import { additionalDataFor, buildWorkflow } from '../harness/run';
+import { TriggerServer, sandboxApi } from './helpers';
+import { GHL_ED25519_PUBLIC_KEY, GHL_RSA_PUBLIC_KEY } from '../../nodes/GhlTrigger/signature';
+import { EVENT_OPTIONS } from '../../nodes/GhlTrigger/events';
+
+const sandbox = useSandbox();
+const servers: TriggerServer[] = [];
+
+afterEach(async () => {
+	await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+/** A trigger that trusts the sandbox's keys (GHL's published keys stay trusted too). */
+async function trigger(parameters: INodeParameters = {}, credential?: StoredCredential): Promise<TriggerServer> {
+	const { options, ...rest } = parameters;
+	const server = new TriggerServer(
+		{
+			events: ['*'],
+			...rest,
+			options: {
+				publicKeys: `${sandbox().publicKeys.ed25519}\n${sandbox().publicKeys.rsa}`,
+				...((options as IDataObject) ?? {}),
+			},
+		},
+		credential,
+	);
+	servers.push(server);
+	await server.start();
+	return server;
+}
+
+async function createContact(fields: IDataObject = {}): Promise<IDataObject> {
+	const api = sandboxApi(sandbox());
+	const response = await api('POST', '/contacts/', {
+		locationId: sandbox().demo.locationId,
+		firstName: 'Webhook',
+		lastName: `Tester ${Math.random().toString(36).slice(2, 8)}`,
+		email: `wh-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`,
+		...fields,
+	});
+	return response.contact as IDataObject;
+}
+
+/** Takes the queued events out of the sandbox (the queue is left empty). */
+function takeQueued(type?: string): WebhookEvent[] {
+	const events = sandbox().queuedEvents();
+	return type ? events.filter((event) => event.type === type) : events;
+}
+
+async function deliver(server: TriggerServer, options: Parameters<ReturnType<typeof sandbox>['deliverWebhooks']>[0] = {}) {
+	return await sandbox().deliverWebhooks({ targets: [server.url], ...options });
+}
+
+describe('GHL Trigger: signatures (sandbox → HTTP → n8n-core WebhookContext)', () => {
+	test('accepted: Ed25519 x-ghl-signature only, legacy RSA x-wh-signature only, and both', async () => {
+		const server = await trigger();
+		await createContact();
+		const [event] = takeQueued('ContactCreate');
+		const results = [
+			...(await deliver(server, { events: [{ ...event, webhookId: 'ed-1' }], signature: 'ed25519' })),
+			...(await deliver(server, { events: [{ ...event, webhookId: 'rsa-1' }], signature: 'rsa' })),
+			...(await deliver(server, { events: [{ ...event, webhookId: 'both-1' }], signature: 'both' })),
+		];
+		expect(results.map((result) => result.status)).toEqual([200, 200, 200]);
+		expect(results.map((result) => result.body)).toEqual(['', '', '']);
+		expect(server.started).toHaveLength(3);
+		expect(server.started[0].items).toEqual([
+			{
+				event: 'ContactCreate',
+				locationId: sandbox().demo.locationId,
+				webhookId: 'ed-1',
+				timestamp: event.timestamp,
+				ids: { contactId: event.id },
+				payload: expect.objectContaining({ id: event.id, email: event.email, firstName: 'Webhook' }),
+			},
+		]);
+		expect(server.started[0].items[0].payload).not.toHaveProperty('type');
+	});
+
+	test('refused and counted: forged, tampered, unsigned and "N/A" signatures get 401 and start nothing', async () => {
+		const server = await trigger();
+		await createContact();
+		const [event] = takeQueued('ContactCreate');
+		const forged = await deliver(server, { events: [{ ...event, webhookId: 'f-1' }], signature: 'forged' });
+		const tamperedBoth = await deliver(server, { events: [{ ...event, webhookId: 't-1' }], tamper: true });
+		const tamperedRsa = await deliver(server, { events: [{ ...event, webhookId: 't-2' }], tamper: true, signature: 'rsa' });
+		const unsigned = await deliver(server, { events: [{ ...event, webhookId: 'u-1' }], signature: 'none' });
+		const na = await fetch(server.url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'x-ghl-signature': 'N/A', 'x-wh-signature': 'N/A' },
+			body: JSON.stringify({ ...event, webhookId: 'na-1' }),
+		});
+		const garbage = await fetch(server.url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'x-ghl-signature': 'bm90IGEgc2lnbmF0dXJl', 'x-wh-signature': '%%%' },
+			body: JSON.stringify({ ...event, webhookId: 'g-1' }),
+		});
+		expect([...forged, ...tamperedBoth, ...tamperedRsa, ...unsigned].map((result) => result.status)).toEqual([401, 401, 401, 401]);
+		expect(na.status).toBe(401);
+		expect(await na.json()).toEqual({ message: 'Missing signature' });
+		expect(garbage.status).toBe(401);
+		expect(server.count(401)).toBe(6);
+		expect(server.started).toHaveLength(0);
+		// Refused deliveries are not remembered: the same ids still go through when genuinely signed.
+		expect(server.staticData).toEqual({});
+		const genuine = await deliver(server, { events: [{ ...event, webhookId: 'f-1' }] });
+		expect(genuine[0].status).toBe(200);
+		expect(server.started).toHaveLength(1);
+	});
+
+	test('without the sandbox keys only GHL\'s published keys are trusted, so sandbox signatures fail', async () => {
+		const server = await trigger({ options: { publicKeys: '' } });
+		await createContact();
+		const results = await deliver(server);
+		expect(results.map((result) => result.status)).toEqual([401]);
+		// And with the built-in keys off, the additional keys alone are enough.
+		const own = await trigger({ options: { useBuiltInKeys: false } });
+		await createContact();
+		expect((await deliver(own)).map((result) => result.status)).toEqual([200]);
+	});
+
+	test('GHL\'s published keys parse as Ed25519 and 4096-bit RSA', async () => {
+		const { createPublicKey } = await import('crypto');
+		expect(createPublicKey(GHL_ED25519_PUBLIC_KEY).asymmetricKeyType).toBe('ed25519');
+		const rsa = createPublicKey(GHL_RSA_PUBLIC_KEY);
+		expect(rsa.asymmetricKeyType).toBe('rsa');
+		expect(rsa.asymmetricKeyDetails?.modulusLength).toBe(4096);
+	});
+});
+
+describe('GHL Trigger: replay protection', () => {
+	test('a timestamp older than the window (or too far ahead) gets 401; within it is accepted', async () => {
+		const server = await trigger();
+		await createContact();
+		const [event] = takeQueued('ContactCreate');
+		const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+		const old = await deliver(server, { events: [event], overrides: { timestamp: minutesAgo(6), webhookId: 'old-1' } });
+		const future = await deliver(server, { events: [event], overrides: { timestamp: minutesAgo(-6), webhookId: 'future-1' } });
+		const recent = await deliver(server, { events: [event], overrides: { timestamp: minutesAgo(4), webhookId: 'recent-1' } });
+		expect([old[0].status, future[0].status, recent[0].status]).toEqual([401, 401, 200]);
+		expect(JSON.parse(old[0].body)).toEqual({ message: 'Delivery timestamp outside the accepted window' });
+		expect(server.started.map((delivery) => delivery.items[0].webhookId)).toEqual(['recent-1']);
+
+		// A configurable window: 10 minutes lets the 6-minute-old delivery in.
+		const lenient = await trigger({ options: { maxAgeMinutes: 10 } });
+		const accepted = await deliver(lenient, { events: [event], overrides: { timestamp: minutesAgo(6), webhookId: 'old-2' } });
+		expect(accepted[0].status).toBe(200);
+	});
+
+	test('a repeated webhookId is answered 200 and starts nothing; the memory is in static data', async () => {
+		const server = await trigger();
+		await createContact();
+		const [event] = takeQueued('ContactCreate');
+		const first = await deliver(server, { events: [event] });
+		const second = await deliver(server, { events: [event] });
+		const third = await deliver(server, { events: [event], signature: 'rsa' });
+		expect([first[0].status, second[0].status, third[0].status]).toEqual([200, 200, 200]);
+		expect(server.started).toHaveLength(1);
+		const remembered = (server.staticData['node:GHL Trigger'] as IDataObject).recentWebhookIds as IDataObject;
+		expect(Object.keys(remembered)).toEqual([event.webhookId]);
+
+		// Another process (nothing in its memory) loading the saved static data still refuses it.
+		const restarted = new TriggerServer(server.node.parameters, undefined, 'wf-restarted');
+		servers.push(restarted);
+		restarted.staticData = structuredClone(server.staticData);
+		await restarted.start();
+		const replay = await deliver(restarted, { events: [event] });
+		expect(replay[0].status).toBe(200);
+		expect(restarted.started).toHaveLength(0);
+	});
+
+	test('the webhookId memory is bounded', async () => {
+		const server = await trigger();
+		const events: WebhookEvent[] = Array.from({ length: 1005 }, (_, index) => ({
+			type: 'NoteCreate',
+			locationId: sandbox().demo.locationId,
+			id: `note-${index}`,
+			contactId: 'c-1',
+			body: 'x',
+			timestamp: new Date().toISOString(),
+			webhookId: `bounded-${index}`,
+		}));
+		const results = await deliver(server, { events });
+		expect(results.every((result) => result.status === 200)).toBe(true);
+		expect(server.started).toHaveLength(1005);
+		const remembered = (server.staticData['node:GHL Trigger'] as IDataObject).recentWebhookIds as IDataObject;
+		expect(Object.keys(remembered)).toHaveLength(1000);
+		expect(remembered).not.toHaveProperty('bounded-0');
+		expect(remembered).toHaveProperty('bounded-1004');
+	});
+});
+
+describe('GHL Trigger: filters and output', () => {
+	test('other locations are acknowledged and ignored when a location filter is set', async () => {
+		const { locationId, otherLocationId } = sandbox().demo;
+		const server = await trigger({ locationIds: `${locationId}, some-other-id` });
+		await createContact();
+		const [event] = takeQueued('ContactCreate');
+		const own = await deliver(server, { events: [event] });
+		const other = await deliver(server, { events: [event], overrides: { locationId: otherLocationId, webhookId: 'other-loc' } });
+		expect([own[0].status, other[0].status]).toEqual([200, 200]);
+		expect(server.started).toHaveLength(1);
+		expect(server.started[0].items[0].locationId).toBe(locationId);
+	});
+
+	test('event filter: only selected types start the workflow, the rest get a 200', async () => {
+		const server = await trigger({ events: ['ContactCreate', 'NoteCreate'] });
+		const contact = await createContact();
+		const api = sandboxApi(sandbox());
+		await api('POST', `/contacts/${contact.id}/notes`, { body: 'Called, left a message' });
+		await api('PUT', `/contacts/${contact.id}`, { city: 'Lyon' });
+		await api('POST', `/contacts/${contact.id}/tasks`, {
+			title: 'Call back',
+			dueDate: new Date(Date.now() + 86_400_000).toISOString(),
+			completed: false,
+		});
+		const results = await deliver(server);
+		expect(results.map((result) => [result.eventType, result.status])).toEqual([
+			['ContactCreate', 200],
+			['NoteCreate', 200],
+			['ContactUpdate', 200],
+			['TaskCreate', 200],
+		]);
+		expect(server.started.map((delivery) => delivery.items[0].event)).toEqual(['ContactCreate', 'NoteCreate']);
+		const note = server.started[1].items[0];
+		expect(note.ids).toEqual({ noteId: expect.any(String), contactId: contact.id });
+		expect(note.payload).toMatchObject({ body: 'Called, left a message', contactId: contact.id });
+	});
+
+	test('appointment events are unwrapped from `appointment`, with their ids', async () => {
+		const server = await trigger({ events: ['AppointmentCreate'] });
+		const contact = await createContact();
+		const api = sandboxApi(sandbox());
+		const start = new Date(Date.now() + 3 * 86_400_000);
+		start.setUTCHours(15, 0, 0, 0);
+		const created = await api(
+			'POST',
+			'/calendars/events/appointments',
+			{
+				calendarId: sandbox().demo.calendarIds[0],
+				locationId: sandbox().demo.locationId,
+				contactId: contact.id,
+				startTime: start.toISOString(),
+				title: 'Demo',
+				ignoreFreeSlotValidation: true,
+			},
+			'2021-04-15',
+		);
+		await deliver(server);
+		expect(server.started).toHaveLength(1);
+		const item = server.started[0].items[0];
+		expect(item.event).toBe('AppointmentCreate');
+		expect(item.ids).toEqual({ appointmentId: created.id, contactId: contact.id, calendarId: sandbox().demo.calendarIds[0] });
+		expect(item.payload).toMatchObject({ id: created.id, title: 'Demo' });
+		expect(item.payload).not.toHaveProperty('appointment');
+	});
+
+	test('the event list: all-events first, the 14 catalogue events next, then the other GHL types', () => {
+		const values = EVENT_OPTIONS.map((option) => option.value);
+		expect(values.slice(0, 15)).toEqual([
+			'*',
+			'ContactCreate',
+			'ContactUpdate',
+			'ContactDelete',
+			'ContactTagUpdate',
+			'ContactDndUpdate',
+			'NoteCreate',
+			'NoteUpdate',
+			'NoteDelete',
+			'TaskCreate',
+			'TaskComplete',
+			'TaskDelete',
+			'AppointmentCreate',
+			'AppointmentUpdate',
+			'AppointmentDelete',
+		]);
+		expect(values).toEqual(expect.arrayContaining(['OpportunityStageUpdate', 'InboundMessage', 'InvoicePaid', 'INSTALL']));
+		expect(new Set(values).size).toBe(values.length);
+	});
+});
+
+describe('GHL Trigger: Fetch Full Record', () => {
+	test('ContactUpdate gets the current contact from GET /contacts/{id}; deletes are not fetched', async () => {
+		const credential = pitCredential(sandbox());
+		const server = await trigger({ fetchFullRecord: true, authentication: 'privateIntegration' }, credential);
+		const contact = await createContact({ companyName: 'Acme' });
+		const api = sandboxApi(sandbox());
+		await api('PUT', `/contacts/${contact.id}`, { city: 'Lyon' });
+		await api('DELETE', `/contacts/${contact.id}`);
+		const results = await deliver(server);
+		expect(results.map((result) => [result.eventType, result.status])).toEqual([
+			['ContactCreate', 200],
+			['ContactUpdate', 200],
+			['ContactDelete', 200],
+		]);
+		const [created, updated, deleted] = server.started.map((delivery) => delivery.items[0]);
+		// The create was fetched after the update and delete had happened: the record is gone.
+		expect(created.fullRecordError).toMatch(/GHL API error 400: Contact not found/);
+		expect(updated.fullRecordError).toMatch(/not found/);
+		expect(deleted).not.toHaveProperty('fullRecord');
+		expect(deleted).not.toHaveProperty('fullRecordError');
+		const fetches = sandbox().requests.filter((request) => request.method === 'GET' && request.path.startsWith('/contacts/'));
+		expect(fetches).toHaveLength(2);
+	});
+
+	test('the full record is the live state, with fields the payload lacks', async () => {
+		const credential = pitCredential(sandbox());
+		const server = await trigger({ fetchFullRecord: true, authentication: 'privateIntegration' }, credential);
+		const contact = await createContact({ companyName: 'Acme' });
+		const api = sandboxApi(sandbox());
+		await api('PUT', `/contacts/${contact.id}`, { city: 'Lyon' });
+		const note = (await api('POST', `/contacts/${contact.id}/notes`, { body: 'Hello' })).note as IDataObject;
+		await deliver(server);
+		const [created, updated, noted] = server.started.map((delivery) => delivery.items[0]);
+		expect(created.fullRecord).toMatchObject({ id: contact.id, city: 'Lyon', dateUpdated: expect.any(String) });
+		expect(updated.fullRecord).toMatchObject({ id: contact.id, city: 'Lyon', emailLowerCase: expect.any(String) });
+		expect(noted.fullRecord).toMatchObject({ id: note.id, body: 'Hello', contactId: contact.id });
+		const fetched = sandbox().requests.filter((request) => request.method === 'GET').map((request) => request.path);
+		expect(fetched).toEqual([`/contacts/${contact.id}`, `/contacts/${contact.id}`, `/contacts/${contact.id}/notes/${note.id}`]);
+		expect(sandbox().requests.find((request) => request.method === 'GET')!.headers.authorization).toBe(
+			`Bearer ${sandbox().demo.privateToken}`,
+		);
+	});
+
+	test('an event of another location is not fetched with this location\'s token', async () => {
+		const credential = pitCredential(sandbox());
+		const server = await trigger({ fetchFullRecord: true }, credential);
+		await createContact();
+		await deliver(server, { overrides: { locationId: sandbox().demo.otherLocationId } });
+		expect(server.started[0].items[0].fullRecordError).toMatch(/this event is from location/);
+		expect(sandbox().requests.filter((request) => request.method === 'GET')).toHaveLength(0);
+	});
+});
+
+describe('GHL Trigger: workflow webhooks (not signed by GHL)', () => {
+	const workflowPayload = {
+		contact_id: 'wfContact000000000001',
+		first_name: 'Ada',
+		email: 'ada@example.com',
+		location: { id: 'loc-from-workflow', name: 'Demo' },
+	};
+
+	test('shared secret header: right secret starts, wrong or missing secret gets 401', async () => {
+		const server = await trigger({ verification: 'sharedSecret', headerName: 'X-My-Secret', secret: 's3cret-value' });
+		const send = (headers: Record<string, string>) =>
+			fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(workflowPayload) });
+		const right = await send({ 'x-my-secret': 's3cret-value' });
+		const wrong = await send({ 'x-my-secret': 's3cret-valuE' });
+		const missing = await send({});
+		expect([right.status, wrong.status, missing.status]).toEqual([200, 401, 401]);
+		expect(server.started).toHaveLength(1);
+		expect(server.started[0].items[0]).toMatchObject({
+			event: 'WorkflowWebhook',
+			locationId: 'loc-from-workflow',
+			ids: { contactId: 'wfContact000000000001' },
+			payload: workflowPayload,
+		});
+	});
+
+	test('verification "none" accepts unsigned requests; the untyped event can be filtered out', async () => {
+		const open = await trigger({ verification: 'none' });
+		const filtered = await trigger({ verification: 'none', events: ['ContactCreate'] });
+		for (const server of [open, filtered]) {
+			await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(workflowPayload) });
+		}
+		expect(open.started).toHaveLength(1);
+		expect(filtered.deliveries.map((delivery) => delivery.status)).toEqual([200]);
+		expect(filtered.started).toHaveLength(0);
+	});
+});
+
+describe('GHL Trigger: webhook lifecycle', () => {
+	test('checkExists, create and delete are honest no-ops that succeed (GHL has no subscription API)', async () => {
+		const node = {
+			id: 'lifecycle',
+			name: 'GHL Trigger',
+			type: 'n8n-nodes-ghl.ghlTrigger',
+			typeVersion: 1,
+			position: [0, 0] as [number, number],
+			webhookId: 'hook-lifecycle',
+			parameters: { events: ['*'] },
+		};
+		const workflow = buildWorkflow({ nodes: [node], connections: {} });
+		const nodeType = nodeTypes.getByNameAndVersion(node.type, 1) as INodeType;
+		const additionalData = additionalDataFor(
+			new TestCredentialsHelper(nodeTypes),
+			new ExecutionLifecycleHooks('trigger', 'exec', { id: workflow.id, nodes: [node], connections: {} } as unknown as IWorkflowBase),
+		);
+		const webhookData = {
+			httpMethod: 'POST',
+			node: node.name,
+			path: 'webhook',
+			webhookDescription: nodeType.description.webhooks![0],
+			workflowId: workflow.id,
+			workflowExecuteAdditionalData: additionalData,
+		} as IWebhookData;
+		const context = new HookContext(workflow, workflow.getNode(node.name)!, additionalData, 'trigger', 'activate', webhookData);
+		const methods = nodeType.webhookMethods!.default!;
+		expect(await methods.checkExists.call(context)).toBe(true);
+		expect(await methods.create.call(context)).toBe(true);
+		expect(await methods.delete.call(context)).toBe(true);
+		expect(context.getNodeWebhookUrl('default')).toBe('http://localhost:5678/webhook/hook-lifecycle/webhook');
+		expect(sandbox().requests).toHaveLength(0);
+	});
+
+	test('a broken additional public key fails the activation, not every delivery', async () => {
+		const node = {
+			id: 'bad-key',
+			name: 'GHL Trigger',
+			type: 'n8n-nodes-ghl.ghlTrigger',
+			typeVersion: 1,
+			position: [0, 0] as [number, number],
+			webhookId: 'hook-bad-key',
+			parameters: {
+				events: ['*'],
+				options: { publicKeys: '-----BEGIN PUBLIC KEY-----\nnot-base64\n-----END PUBLIC KEY-----' },
+			},
+		};
+		const workflow = buildWorkflow({ nodes: [node], connections: {} });
+		const nodeType = nodeTypes.getByNameAndVersion(node.type, 1) as INodeType;
+		const additionalData = additionalDataFor(
+			new TestCredentialsHelper(nodeTypes),
+			new ExecutionLifecycleHooks('trigger', 'exec', { id: workflow.id, nodes: [node], connections: {} } as unknown as IWorkflowBase),
+		);
+		const context = new HookContext(workflow, workflow.getNode(node.name)!, additionalData, 'trigger', 'activate');
+		await expect(nodeType.webhookMethods!.default!.checkExists.call(context)).rejects.toThrow(/public key could not be read/);
+	});
+});
