@@ -8,7 +8,7 @@ const compat = path.resolve(__dirname, '../.cache/compat-1x/node_modules');
 module.exports = {
 	...base,
 	rootDir: path.resolve(__dirname, '..'),
-	testMatch: ['<rootDir>/test/foundation/**/*.test.ts', '<rootDir>/test/nodes/**/*.test.ts'],
+	testMatch: ['<rootDir>/test/foundation/**/*.test.ts', '<rootDir>/test/nodes/**/*.test.ts', '<rootDir>/test/triggers/webhook.test.ts'],
 	modulePathIgnorePatterns: ['<rootDir>/dist/'],
 	moduleNameMapper: {
 		'^n8n-workflow$': path.join(compat, 'n8n-workflow'),
