@@ -1,0 +1,23 @@
+import { dpdIpnToGhl } from './dpdIpnToGhl';
+import { dpdPollToGhl } from './dpdPollToGhl';
+import { ghlAppointmentToLsq } from './ghlAppointmentToLsq';
+import { ghlContactToLeadCars } from './ghlContactToLeadCars';
+import { ghlContactToLsq } from './ghlContactToLsq';
+import { leadCarsToGhl } from './leadCarsToGhl';
+import { leadPopsPollToGhl } from './leadPopsPollToGhl';
+import type { TemplateSpec } from './lib';
+import { lsqActivityToGhl } from './lsqActivityToGhl';
+import { lsqLeadToGhl } from './lsqLeadToGhl';
+
+/** Every template, in the order templates/README.md describes them. */
+export const templates: TemplateSpec[] = [
+	lsqLeadToGhl,
+	lsqActivityToGhl,
+	ghlContactToLsq,
+	ghlAppointmentToLsq,
+	dpdIpnToGhl,
+	dpdPollToGhl,
+	leadPopsPollToGhl,
+	leadCarsToGhl,
+	ghlContactToLeadCars,
+];

@@ -1,0 +1,137 @@
+import { code, config, contactById, dedupe, ghl, http, manualTrigger, PARTNERS, scheduleTrigger, type TemplateSpec } from './lib';
+import { COUNTRY_CODE, PHONE_E164, SLUG } from './snippets';
+
+const ID = 'leadCarsToGhl001';
+
+const IDS = `
+// LeadCars' API cannot list or search leads: it reads one lead by its id. Give the ids here
+// (e.g. the ones the "HighLevel contact → LeadCars" template tagged as leadcars-id-N).
+const config = $('Config').first().json;
+const ids = String(config.leadIds || '').split(/[\\s,;]+/).map((id) => id.trim()).filter((id) => /^\\d+$/.test(id));
+return [...new Set(ids)].map((leadId) => ({ json: { leadId } }));
+`;
+
+const MAP = `${PHONE_E164}${COUNTRY_CODE}${SLUG}
+// GET /leadinfos/{id} → GHL contact fields, tags and a follow-up task for the dealer's salesperson.
+const config = $('Config').first().json;
+const out = [];
+for (const [index, item] of $input.all().entries()) {
+  const info = item.json;
+  if (info && info.success === false) {
+    // A lead id LeadCars does not know (deleted, or another dealer's) is skipped; anything else stops the run.
+    if (/no encontrado|not found/i.test(String(info.message || ''))) continue;
+    throw new Error('LeadCars answered: ' + JSON.stringify(info));
+  }
+  if (!info || info.id === undefined || !info.lead) continue;
+  const lead = info.lead || {};
+  const contact = (info.contact && info.contact.data) || {};
+  const pick = (...values) => values.map((v) => (v === null || v === undefined ? '' : String(v).trim())).find(Boolean) || '';
+  const tags = String(config.tags || '').split(',').map((t) => t.trim()).filter(Boolean);
+  tags.push('leadcars-id-' + info.id);
+  if (info.temperature) tags.push('leadcars-' + slug(info.temperature));
+  if (info.status && info.status.name) tags.push('leadcars-status-' + slug(info.status.name));
+  const actions = ((info.actions && info.actions.data) || []).slice(-3).map((a) => a.date + ' ' + a.type + ': ' + a.info);
+  const name = pick(lead.name, contact.name) + ' ' + pick(lead.last_name, contact.last_name);
+  const dealer = info.dealer || {};
+  const salesperson = (info.user && info.user.email) || '';
+  out.push({
+    json: {
+      leadId: String(info.id),
+      changedAt: (info.date_last_action && info.date_last_action.date) || '',
+      email: pick(lead.email, contact.email).toLowerCase(),
+      phone: phoneE164(pick(lead.cellphone, contact.cellphone, lead.phone, contact.phone), config.defaultCountryCode),
+      firstName: pick(lead.name, contact.name),
+      lastName: pick(lead.last_name, contact.last_name),
+      companyName: pick(contact.company),
+      address1: pick(contact.address),
+      city: pick(contact.city),
+      state: pick(lead.region, contact.region),
+      postalCode: pick(lead.postal_code, contact.postal_code),
+      country: countryCode(contact.country) || config.defaultCountry || '',
+      dateOfBirth: /^\\d{4}-\\d{2}-\\d{2}$/.test(pick(contact.birthday)) ? pick(contact.birthday) : '',
+      tags: tags.join(', '),
+      taskTitle: 'LeadCars lead #' + info.id + ': ' + name.trim() + (info.vehicle_text ? ' – ' + info.vehicle_text : ''),
+      taskBody: [
+        'Dealer: ' + [dealer.dealer, dealer.shop].filter(Boolean).join(' / '),
+        'Salesperson: ' + (salesperson || '-'),
+        'Status: ' + ((info.status && info.status.name) || '-') + ', temperature: ' + (info.temperature || '-'),
+        'Type: ' + ((info.type && info.type.name) || '-') + ', campaign: ' + ((info.campaign && info.campaign.name) || '-'),
+        'Vehicle: ' + (info.vehicle_text || '-'),
+        ...(actions.length ? ['Latest actions:', ...actions] : []),
+      ].join('\\n'),
+      dueDate: new Date(Date.now() + (Number(config.taskDueInHours) || 4) * 3600000).toISOString(),
+    },
+    pairedItem: { item: index },
+  });
+}
+return out;
+`;
+
+export const leadCarsToGhl: TemplateSpec = {
+	id: ID,
+	file: 'leadcars-leads-to-ghl',
+	name: 'LeadCars leads → HighLevel contacts + dealer follow-up tasks',
+	description:
+		'Every hour, reads the LeadCars leads whose ids are listed in Config (GET /leadinfos/{id}) and, for each new or changed lead, creates or updates the HighLevel contact (tags: leadcars, leadcars-id-N, temperature, status) and a follow-up task with the dealer, salesperson, vehicle and latest actions. LeadCars has no webhooks and no "list leads" call, so the ids must be known (see the README). Click "Execute workflow" to run it on the two demo leads.',
+	nodes: [
+		scheduleTrigger('Every hour', [0, 0], { field: 'hours', every: 1 }),
+		manualTrigger('Run it now', [0, 220]),
+		config('Config', [220, 100], [
+			{ name: 'leadCarsApiUrl', value: `${PARTNERS}/leadcars/api/v2` },
+			{ name: 'leadIds', value: '799119, 799121' },
+			{ name: 'tags', value: 'leadcars' },
+			{ name: 'defaultCountryCode', value: '34' },
+			{ name: 'defaultCountry', value: 'ES' },
+			{ name: 'taskDueInHours', value: 4 },
+			{ name: 'assignTaskTo', value: '' },
+		], ID),
+		code('Lead ids to read', [440, 100], IDS),
+		http('Read LeadCars lead', [660, 100], {
+			method: 'GET',
+			url: "={{ $('Config').first().json.leadCarsApiUrl }}/leadinfos/{{ $json.leadId }}",
+			credential: 'leadCarsApi',
+			batchIntervalMs: 300,
+			neverError: true,
+		}),
+		code('Map lead to GHL', [880, 100], MAP),
+		dedupe('Only new or changed leads', [1100, 100], "$json.leadId + '|' + $json.changedAt"),
+		ghl('Create or update GHL contact', [1320, 100], 'contact', 'upsert', {
+			email: '={{ $json.email }}',
+			phone: '={{ $json.phone }}',
+			additionalFields: {
+				firstName: '={{ $json.firstName }}',
+				lastName: '={{ $json.lastName }}',
+				companyName: '={{ $json.companyName }}',
+				address1: '={{ $json.address1 }}',
+				city: '={{ $json.city }}',
+				state: '={{ $json.state }}',
+				postalCode: '={{ $json.postalCode }}',
+				country: '={{ $json.country }}',
+				dateOfBirth: '={{ $json.dateOfBirth }}',
+				source: 'LeadCars',
+				tags: '={{ $json.tags }}',
+			},
+			options: { tagsMode: 'add' },
+		}),
+		ghl('Create follow-up task for the dealer', [1540, 100], 'task', 'create', {
+			contactId: contactById('$json.id'),
+			title: "={{ $('Only new or changed leads').item.json.taskTitle }}",
+			dueDate: "={{ $('Only new or changed leads').item.json.dueDate }}",
+			completed: false,
+			additionalFields: {
+				body: "={{ $('Only new or changed leads').item.json.taskBody }}",
+				assignedTo: "={{ $('Config').first().json.assignTaskTo }}",
+			},
+		}),
+	],
+	links: [
+		['Every hour', 'Config'],
+		['Run it now', 'Config'],
+		['Config', 'Lead ids to read'],
+		['Lead ids to read', 'Read LeadCars lead'],
+		['Read LeadCars lead', 'Map lead to GHL'],
+		['Map lead to GHL', 'Only new or changed leads'],
+		['Only new or changed leads', 'Create or update GHL contact'],
+		['Create or update GHL contact', 'Create follow-up task for the dealer'],
+	],
+};

@@ -1,0 +1,356 @@
+/**
+ * Builders for the workflow templates. Each template module describes its nodes with these
+ * helpers; `build.ts` writes the n8n export JSON into `templates/*.json`.
+ *
+ * Everything is deterministic (node ids and webhook ids are derived from the template id and
+ * the node name), so rebuilding gives byte-identical files.
+ */
+import { createHash } from 'crypto';
+
+/** Credential placeholders: the start script and the e2e stack import credentials with these ids. */
+export const CREDENTIALS = {
+	ghlPit: { type: 'ghlApi', id: 'ghlSandboxPit01', name: 'GHL sandbox (Private Integration)' },
+	ghlOAuth: { type: 'ghlOAuth2Api', id: 'ghlSandboxOAuth1', name: 'GHL sandbox (OAuth2)' },
+	lsqApi: { type: 'httpCustomAuth', id: 'lsqSandboxCred01', name: 'LeadSquared API keys (sandbox)' },
+	lsqWebhook: { type: 'httpHeaderAuth', id: 'lsqWebhookAuth01', name: 'LeadSquared webhook header (sandbox)' },
+	dpdApi: { type: 'httpBasicAuth', id: 'dpdSandboxCred01', name: 'DPD API (sandbox)' },
+	dpdIpn: { type: 'httpBasicAuth', id: 'dpdIpnAuth000001', name: 'DPD IPN basic auth (sandbox)' },
+	leadPopsApi: { type: 'httpHeaderAuth', id: 'leadPopsSandbox1', name: 'leadPops API key (sandbox)' },
+	leadCarsApi: { type: 'httpHeaderAuth', id: 'leadCarsSandbox1', name: 'LeadCars cliente-token (sandbox)' },
+} as const;
+
+export type CredentialKey = keyof typeof CREDENTIALS;
+
+/** Base URL of the partner simulators (`npx tsx sandbox/partners/cli.ts`). */
+export const PARTNERS = 'http://127.0.0.1:8788';
+
+export interface N8nNode {
+	id: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	position: [number, number];
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+	webhookId?: string;
+	notes?: string;
+	notesInFlow?: boolean;
+	alwaysOutputData?: boolean;
+	onError?: string;
+}
+
+export interface StickyNote {
+	content: string;
+	position: [number, number];
+	width?: number;
+	height?: number;
+	color?: number;
+}
+
+export interface TemplateSpec {
+	/** 16 alphanumeric characters, fixed forever (n8n keeps it on import). */
+	id: string;
+	/** File name in templates/ without `.json`. */
+	file: string;
+	name: string;
+	/** One paragraph shown in a sticky note on the canvas. */
+	description: string;
+	nodes: N8nNode[];
+	/** `[from, to]` or `[from, to, outputIndex]`. */
+	links: Array<[string, string] | [string, string, number]>;
+	stickies?: StickyNote[];
+}
+
+export function uuidFor(...parts: string[]): string {
+	const hex = createHash('sha1').update(parts.join('\u0000')).digest('hex');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
+}
+
+function credentialRef(key: CredentialKey): Record<string, { id: string; name: string }> {
+	const credential = CREDENTIALS[key];
+	return { [credential.type]: { id: credential.id, name: credential.name } };
+}
+
+type Position = [number, number];
+
+export function manualTrigger(name: string, position: Position): N8nNode {
+	return { id: '', name, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position, parameters: {} };
+}
+
+export function scheduleTrigger(name: string, position: Position, interval: { field: 'minutes' | 'hours'; every: number }): N8nNode {
+	const key = interval.field === 'minutes' ? 'minutesInterval' : 'hoursInterval';
+	return {
+		id: '',
+		name,
+		type: 'n8n-nodes-base.scheduleTrigger',
+		typeVersion: 1.2,
+		position,
+		parameters: { rule: { interval: [{ field: interval.field, [key]: interval.every }] } },
+	};
+}
+
+export function webhook(
+	name: string,
+	position: Position,
+	opts: { path: string; auth: 'headerAuth' | 'basicAuth'; credential: CredentialKey; responseBody: string; responseContentType: string },
+): N8nNode {
+	return {
+		id: '',
+		name,
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position,
+		webhookId: '',
+		parameters: {
+			httpMethod: 'POST',
+			path: opts.path,
+			authentication: opts.auth,
+			responseMode: 'onReceived',
+			options: {
+				responseData: opts.responseBody,
+				responseHeaders: { entries: [{ name: 'Content-Type', value: opts.responseContentType }] },
+			},
+		},
+		credentials: credentialRef(opts.credential),
+	};
+}
+
+/** A Code node running once for all items (JavaScript). */
+export function code(name: string, position: Position, jsCode: string, extra: Partial<N8nNode> = {}): N8nNode {
+	return {
+		id: '',
+		name,
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		position,
+		parameters: { jsCode: jsCode.replace(/^\n/, '').replace(/\n\t*$/, '\n') },
+		...extra,
+	};
+}
+
+export interface ConfigField {
+	name: string;
+	value: string | number | boolean;
+}
+
+/** The "Config" Set node: the one place a user edits URLs and settings. Input fields pass through. */
+export function config(name: string, position: Position, fields: ConfigField[], templateId: string): N8nNode {
+	return {
+		id: '',
+		name,
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		position,
+		parameters: {
+			mode: 'manual',
+			assignments: {
+				assignments: fields.map((field) => ({
+					id: uuidFor(templateId, name, field.name),
+					name: field.name,
+					value: field.value,
+					type: typeof field.value === 'number' ? 'number' : typeof field.value === 'boolean' ? 'boolean' : 'string',
+				})),
+			},
+			includeOtherFields: true,
+			options: {},
+		},
+	};
+}
+
+/** An IF node on one boolean expression (true → output 0, false → output 1). */
+export function ifTrue(name: string, position: Position, expression: string, templateId: string): N8nNode {
+	return {
+		id: '',
+		name,
+		type: 'n8n-nodes-base.if',
+		typeVersion: 2.2,
+		position,
+		parameters: {
+			conditions: {
+				options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
+				conditions: [
+					{
+						id: uuidFor(templateId, name, 'condition'),
+						leftValue: `={{ ${expression} }}`,
+						rightValue: '',
+						operator: { type: 'boolean', operation: 'true', singleValue: true },
+					},
+				],
+				combinator: 'and',
+			},
+			looseTypeValidation: true,
+			options: {},
+		},
+	};
+}
+
+export function noOp(name: string, position: Position): N8nNode {
+	return { id: '', name, type: 'n8n-nodes-base.noOp', typeVersion: 1, position, parameters: {} };
+}
+
+/** Remove Duplicates: drop items whose key was already seen by an earlier execution of this workflow. */
+export function dedupe(name: string, position: Position, keyExpression: string): N8nNode {
+	return {
+		id: '',
+		name,
+		type: 'n8n-nodes-base.removeDuplicates',
+		typeVersion: 2,
+		position,
+		parameters: {
+			operation: 'removeItemsSeenInPreviousExecutions',
+			dedupeValue: `={{ ${keyExpression} }}`,
+			options: { historySize: 10000 },
+		},
+	};
+}
+
+export interface HttpOptions {
+	method: 'GET' | 'POST' | 'PUT';
+	url: string;
+	credential: CredentialKey;
+	query?: Array<{ name: string; value: string }>;
+	/** Expression producing the JSON body (without `={{ }}`). */
+	jsonBody?: string;
+	/** Expression producing a form-urlencoded string body. */
+	formBody?: string;
+	/** Read the answer as text into `data` (e.g. DPD's VERIFIED/INVALID). */
+	textResponse?: boolean;
+	/** Keep going on 4xx/5xx answers (the item carries the error body). */
+	neverError?: boolean;
+	pagination?: Record<string, unknown>;
+	/** Options › Batching: 1 request per `intervalMs` (partner rate limits). */
+	batchIntervalMs?: number;
+}
+
+export function http(name: string, position: Position, opts: HttpOptions): N8nNode {
+	const credential = CREDENTIALS[opts.credential];
+	const parameters: Record<string, unknown> = {
+		method: opts.method,
+		url: opts.url,
+		authentication: 'genericCredentialType',
+		genericAuthType: credential.type,
+	};
+	if (opts.query?.length) {
+		parameters.sendQuery = true;
+		parameters.queryParameters = { parameters: opts.query };
+	}
+	if (opts.jsonBody !== undefined) {
+		Object.assign(parameters, { sendBody: true, contentType: 'json', specifyBody: 'json', jsonBody: `={{ ${opts.jsonBody} }}` });
+	} else if (opts.formBody !== undefined) {
+		Object.assign(parameters, { sendBody: true, contentType: 'form-urlencoded', specifyBody: 'string', body: `={{ ${opts.formBody} }}` });
+	}
+	const options: Record<string, unknown> = {};
+	if (opts.textResponse || opts.neverError) {
+		options.response = {
+			response: {
+				...(opts.neverError ? { neverError: true } : {}),
+				...(opts.textResponse ? { responseFormat: 'text' } : {}),
+			},
+		};
+	}
+	if (opts.pagination) options.pagination = { pagination: opts.pagination };
+	if (opts.batchIntervalMs) options.batching = { batch: { batchSize: 1, batchInterval: opts.batchIntervalMs } };
+	parameters.options = options;
+	return {
+		id: '',
+		name,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position,
+		parameters,
+		credentials: credentialRef(opts.credential),
+	};
+}
+
+/** Our HighLevel node. `params` are the operation's own parameters. */
+export function ghl(
+	name: string,
+	position: Position,
+	resource: string,
+	operation: string,
+	params: Record<string, unknown>,
+	auth: 'pit' | 'oauth' = 'pit',
+): N8nNode {
+	return {
+		id: '',
+		name,
+		type: 'n8n-nodes-ghl.ghl',
+		typeVersion: 1,
+		position,
+		parameters: {
+			authentication: auth === 'pit' ? 'privateIntegration' : 'oAuth2',
+			resource,
+			operation,
+			...params,
+		},
+		credentials: credentialRef(auth === 'pit' ? 'ghlPit' : 'ghlOAuth'),
+	};
+}
+
+/** A contact picked by ID from an expression (resource locator in "By ID" mode). */
+export function contactById(expression: string): Record<string, unknown> {
+	return { __rl: true, mode: 'id', value: `={{ ${expression} }}` };
+}
+
+export function contactByEmail(email: string): Record<string, unknown> {
+	return { __rl: true, mode: 'email', value: email };
+}
+
+/** Our signed-webhook trigger (a credential only when it fetches the full record). */
+export function ghlTrigger(name: string, position: Position, params: Record<string, unknown>, auth: 'pit' | 'oauth' = 'pit'): N8nNode {
+	return {
+		id: '',
+		name,
+		type: 'n8n-nodes-ghl.ghlTrigger',
+		typeVersion: 1,
+		position,
+		webhookId: '',
+		parameters: params,
+		...(params.fetchFullRecord ? { credentials: credentialRef(auth === 'pit' ? 'ghlPit' : 'ghlOAuth') } : {}),
+	};
+}
+
+/** The n8n workflow export for a template. */
+export function buildWorkflow(spec: TemplateSpec): Record<string, unknown> {
+	if (!/^[A-Za-z0-9]{16}$/.test(spec.id)) throw new Error(`${spec.file}: id must be 16 alphanumeric characters`);
+	const names = new Set<string>();
+	const nodes = spec.nodes.map((node) => {
+		if (names.has(node.name)) throw new Error(`${spec.file}: duplicate node name ${node.name}`);
+		names.add(node.name);
+		const out: N8nNode = { ...node, id: uuidFor(spec.id, node.name) };
+		if ('webhookId' in node) out.webhookId = uuidFor(spec.id, node.name, 'webhook');
+		return out;
+	});
+	const connections: Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }> = {};
+	for (const [from, to, output = 0] of spec.links) {
+		if (!names.has(from) || !names.has(to)) throw new Error(`${spec.file}: link ${from} → ${to} names an unknown node`);
+		connections[from] ??= { main: [] };
+		while (connections[from].main.length <= output) connections[from].main.push([]);
+		connections[from].main[output].push({ node: to, type: 'main', index: 0 });
+	}
+	const stickies = [
+		{
+			content: `## ${spec.name}\n\n${spec.description}\n\nSetup and field mapping: templates/README.md in the n8n-nodes-ghl repository.`,
+			position: [-560, -360] as Position,
+			width: 480,
+			height: 420,
+			color: 4,
+		},
+		...(spec.stickies ?? []),
+	].map((sticky, index) => ({
+		id: uuidFor(spec.id, 'sticky', String(index)),
+		name: index === 0 ? 'About this template' : `Note ${index}`,
+		type: 'n8n-nodes-base.stickyNote',
+		typeVersion: 1,
+		position: sticky.position,
+		parameters: { content: sticky.content, height: sticky.height ?? 240, width: sticky.width ?? 360, ...(sticky.color ? { color: sticky.color } : {}) },
+	}));
+	return {
+		id: spec.id,
+		name: spec.name,
+		active: false,
+		nodes: [...stickies, ...nodes],
+		connections,
+		settings: { executionOrder: 'v1', saveManualExecutions: true, callerPolicy: 'workflowsFromSameOwner' },
+	};
+}
