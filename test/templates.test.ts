@@ -641,3 +641,14 @@ describe('partner simulators', () => {
 		}
 	});
 });
+
+describe('main README', () => {
+	test('lists every template by file name and name', () => {
+		const readme = readFileSync(path.resolve(__dirname, '../README.md'), 'utf8');
+		for (const file of readdirSync(path.resolve(__dirname, '../templates')).filter((name) => name.endsWith('.json'))) {
+			const template = JSON.parse(readFileSync(path.resolve(__dirname, '../templates', file), 'utf8')) as { name: string };
+			expect(readme).toContain(`templates/${file}`);
+			expect(readme).toContain(template.name);
+		}
+	});
+});
