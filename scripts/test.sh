@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# npm test (and .ci/run): lint, build, unit + workflow tests (jest), then the end-to-end suite
+# against a real n8n (scripts/e2e.sh). Ends with one line "N passed, N failed" (jest + e2e).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -d node_modules ]; then
+	echo "[test] installing dev dependencies (npm ci --ignore-scripts)"
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+fi
+mkdir -p test-results
+rm -f test-results/unit-results.json test-results/e2e-results.json
+
+echo "[test] lint"
+npm run lint --silent
+echo "[test] build"
+npm run build --silent
+
+echo "[test] jest (unit + workflow tests)"
+unit_rc=0
+npx jest --json --outputFile=test-results/unit-results.json || unit_rc=$?
+
+echo "[test] end-to-end (real n8n)"
+e2e_rc=0
+bash scripts/e2e.sh || e2e_rc=$?
+
+# Sum both jest reports (a suite that could not run counts as one failure).
+node -e '
+const fs = require("fs");
+let passed = 0, failed = 0;
+for (const [name, file] of [["jest", "test-results/unit-results.json"], ["e2e", "test-results/e2e-results.json"]]) {
+	if (!fs.existsSync(file)) { failed += 1; console.log(`[test] ${name}: no results (${file} missing)`); continue; }
+	const r = JSON.parse(fs.readFileSync(file, "utf8"));
+	const f = r.numFailedTests + r.numRuntimeErrorTestSuites;
+	console.log(`[test] ${name}: ${r.numPassedTests} passed, ${f} failed, ${r.numPendingTests} skipped (${r.numTotalTestSuites} suites)`);
+	passed += r.numPassedTests; failed += f;
+}
+console.log(`${passed} passed, ${failed} failed`);
+'
+if [ "$unit_rc" -ne 0 ] || [ "$e2e_rc" -ne 0 ]; then
+	exit 1
+fi
