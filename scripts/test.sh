@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# npm test (and .ci/run): lint, build, unit + workflow tests (jest), then the end-to-end suite
-# against a real n8n (scripts/e2e.sh). Ends with one line "N passed, N failed" (jest + e2e).
+# npm test (and .ci/run): lint, build, the packed-tarball scan, unit + workflow tests (jest), the
+# same suites against the n8n 1.x engine pair, then the end-to-end suite against a real n8n
+# (scripts/e2e.sh). Ends with one line "N passed, N failed" (jest + 1.x + e2e).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,16 +10,23 @@ if [ ! -d node_modules ]; then
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 fi
 mkdir -p test-results
-rm -f test-results/unit-results.json test-results/e2e-results.json
+rm -f test-results/unit-results.json test-results/compat-1x-results.json test-results/e2e-results.json
 
 echo "[test] lint"
 npm run lint --silent
 echo "[test] build"
 npm run build --silent
 
+echo "[test] scan the packed package as n8n's community-package scanner does"
+npm run scan --silent
+
 echo "[test] jest (unit + workflow tests)"
 unit_rc=0
 npx jest --json --outputFile=test-results/unit-results.json || unit_rc=$?
+
+echo "[test] jest against n8n-core / n8n-workflow 1.x"
+compat_rc=0
+bash scripts/compat-1x.sh --json --outputFile=test-results/compat-1x-results.json || compat_rc=$?
 
 echo "[test] end-to-end (real n8n)"
 e2e_rc=0
@@ -28,7 +36,7 @@ bash scripts/e2e.sh || e2e_rc=$?
 node -e '
 const fs = require("fs");
 let passed = 0, failed = 0;
-for (const [name, file] of [["jest", "test-results/unit-results.json"], ["e2e", "test-results/e2e-results.json"]]) {
+for (const [name, file] of [["jest", "test-results/unit-results.json"], ["jest on n8n 1.x", "test-results/compat-1x-results.json"], ["e2e", "test-results/e2e-results.json"]]) {
 	if (!fs.existsSync(file)) { failed += 1; console.log(`[test] ${name}: no results (${file} missing)`); continue; }
 	const r = JSON.parse(fs.readFileSync(file, "utf8"));
 	const f = r.numFailedTests + r.numRuntimeErrorTestSuites;
@@ -37,6 +45,6 @@ for (const [name, file] of [["jest", "test-results/unit-results.json"], ["e2e", 
 }
 console.log(`${passed} passed, ${failed} failed`);
 '
-if [ "$unit_rc" -ne 0 ] || [ "$e2e_rc" -ne 0 ]; then
+if [ "$unit_rc" -ne 0 ] || [ "$compat_rc" -ne 0 ] || [ "$e2e_rc" -ne 0 ]; then
 	exit 1
 fi
