@@ -15,8 +15,9 @@ import { N8nClient, n8nCliOk, n8nEnv, waitReady, writeJsonFile } from '../test/e
 import { installPackage, packageTarball } from '../test/e2e/lib/package';
 import { portInUse, startProcess, waitFor, type Managed } from '../test/e2e/lib/processes';
 import { CACHE, OWNER, n8nEntry, nodeBinary } from '../test/e2e/lib/runtime';
-import { sandboxCredentials, startPartnersIfPresent } from '../test/e2e/lib/stack';
-import { listTemplates, partnerCredentials } from '../test/e2e/lib/templates';
+import { startPartners } from '../sandbox/partners';
+import { sandboxCredentials } from '../test/e2e/lib/stack';
+import { listTemplates, localTemplate, partnerCredentials } from '../test/e2e/lib/templates';
 
 const userFolder = path.resolve(process.env.N8N_USER_FOLDER ?? path.join(CACHE, 'n8n-home'));
 const n8nPort = Number(process.env.N8N_PORT ?? 5678);
@@ -50,11 +51,9 @@ async function main(): Promise<void> {
 		const sandbox = await startSandbox({ port: sandboxPort, refreshGraceMs: 120_000 });
 		stops.push(() => sandbox.close());
 		say(`GHL sandbox on ${sandbox.url} (admin API: ${sandbox.url}/_sandbox/info)`);
-		const partners = await startPartnersIfPresent({ port: partnersPort });
-		if (partners) {
-			stops.push(() => partners.close());
-			say(`partner simulators on ${partners.url}`);
-		}
+		const partners = await startPartners({ port: partnersPort });
+		stops.push(() => partners.close());
+		say(`partner simulators on ${partners.url}`);
 
 		const installed = installPackage(userFolder, packageTarball());
 		say(`installed ${path.relative(process.cwd(), packageTarball())} → ${installed}`);
@@ -82,7 +81,11 @@ async function main(): Promise<void> {
 			const dir = path.join(importDir, 'templates');
 			rmSync(dir, { recursive: true, force: true });
 			mkdirSync(dir, { recursive: true });
-			for (const t of templates) writeFileSync(path.join(dir, path.basename(t.file)), JSON.stringify(t.json));
+			for (const t of templates) {
+				// Triggers must trust this sandbox's signing keys (they are made anew at every start).
+				const json = localTemplate(t.json, { partnersUrl: partners?.url, publicKeys: sandbox.publicKeys });
+				writeFileSync(path.join(dir, path.basename(t.file)), JSON.stringify(json));
+			}
 			await n8nCliOk(env, ['import:workflow', '--separate', `--input=${dir}`], 300_000);
 			rmSync(dir, { recursive: true, force: true });
 			say(`imported ${templates.length} template(s): ${templates.map((t) => t.json.name).join(' | ')}`);

@@ -17,6 +17,9 @@ npm run lint --silent
 echo "[test] build"
 npm run build --silent
 
+echo "[test] runtime for the end-to-end suite (Node 24, n8n, Chromium, Redis; cached in .cache/)"
+bash scripts/lib/runtime.sh node n8n chromium redis
+
 echo "[test] scan the packed package as n8n's community-package scanner does"
 npm run scan --silent
 

@@ -13,14 +13,14 @@ import {
 	manualWorkflow,
 	nodeOutput,
 	resourceCases,
-	retargetTemplate,
+	localTemplate,
 	runError,
 	useStack,
 	waitFor,
 	type ResourceContext,
 } from './lib';
 import { launchChromium, newEditorPage, nodeCreatorItems, openOptions, publishScreenshots, screenshot, searchNodeCreator, signIn } from './lib/browser';
-import { ghlTriggerWorkflow, triggerNodeAvailable } from './lib/trigger';
+import { ghlTriggerWorkflow } from './lib/trigger';
 
 const stackRef = useStack();
 const suffix = Date.now().toString(36);
@@ -127,9 +127,7 @@ describe('OAuth2', () => {
 });
 
 describe('signed webhook trigger in the running n8n', () => {
-	const maybe = triggerNodeAvailable() ? test : test.skip;
-
-	maybe('signed deliveries start executions; a forged signature gets 401 and starts nothing', async () => {
+	test('signed deliveries start executions; a forged signature gets 401 and starts nothing', async () => {
 		const stack = stackRef();
 		const { sandbox } = stack;
 		const { workflow, webhookPath } = ghlTriggerWorkflow(`E2E GHL trigger ${suffix}`, stack);
@@ -193,11 +191,10 @@ describe('signed webhook trigger in the running n8n', () => {
 
 describe('templates', () => {
 	const templates = listTemplates();
-	const maybe = templates.length ? test : test.skip;
 
-	maybe(`all ${templates.length} template(s) import, and those with a manual trigger run against the simulators`, async () => {
+	test(`all ${templates.length} template(s) import, and those with a manual trigger run against the simulators`, async () => {
 		const stack = stackRef();
-		const jsons = templates.map((t) => retargetTemplate(t.json, stack.partners?.url));
+		const jsons = templates.map((t) => localTemplate(t.json, { partnersUrl: stack.partners?.url, publicKeys: stack.sandbox.publicKeys }));
 		const ids = await stack.importWorkflows(jsons);
 		expect(ids).toEqual(templates.map((t) => t.json.id));
 		const failures: string[] = [];
@@ -280,7 +277,7 @@ describe('editor in headless Chromium', () => {
 			// A template opens on the canvas with all its nodes.
 			const [template] = listTemplates();
 			if (template) {
-				const templateId = await stack.importWorkflow(retargetTemplate(template.json, stack.partners?.url));
+				const templateId = await stack.importWorkflow(localTemplate(template.json, { partnersUrl: stack.partners?.url, publicKeys: stack.sandbox.publicKeys }));
 				await page.goto(`${stack.n8nUrl}/workflow/${templateId}`);
 				await page.getByTestId('canvas-node').first().waitFor();
 				const onCanvas = template.json.nodes.filter((n: any) => n.type !== 'n8n-nodes-base.stickyNote');

@@ -13,8 +13,8 @@
 import type { Partners } from '../../sandbox/partners';
 import { useStack } from './lib/jest';
 import type { Stack } from './lib/stack';
-import { listTemplates, retargetTemplate } from './lib/templates';
-import { runError } from './lib/workflows';
+import { listTemplates, localTemplate } from './lib/templates';
+import { GHL_TRIGGER, runError } from './lib/workflows';
 
 const stackRef = useStack();
 
@@ -34,8 +34,6 @@ const T = {
 	ghlToLeadCars: 'ghl-contact-to-leadcars',
 } as const;
 
-const GHL_TRIGGER = 'n8n-nodes-ghl.ghlTrigger';
-
 /** The partner simulators the stack started (sandbox/partners). */
 function partners(stack: Stack): Partners {
 	return stack.partners as Partners;
@@ -44,13 +42,7 @@ const ids: Record<string, string> = {};
 
 /** The template as imported here: partner URLs on the simulators, GHL Triggers trusting the sandbox's keys. */
 function prepared(stack: Stack, json: any): any {
-	const copy = retargetTemplate(JSON.parse(JSON.stringify(json)), partners(stack).url);
-	const { ed25519, rsa } = stack.sandbox.publicKeys;
-	for (const node of copy.nodes) {
-		if (node.type !== GHL_TRIGGER) continue;
-		node.parameters.options = { ...(node.parameters.options ?? {}), publicKeys: `${ed25519.trim()}\n${rsa.trim()}` };
-	}
-	return copy;
+	return localTemplate(json, { partnersUrl: partners(stack).url, publicKeys: stack.sandbox.publicKeys });
 }
 
 beforeAll(async () => {

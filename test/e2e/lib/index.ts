@@ -12,6 +12,6 @@ export { waitFor, sleep } from './processes';
 export { useStack } from './jest';
 export { resourceCases, expectSuccess, emailFor } from './resourceWorkflows';
 export type { ResourceCase, ResourceContext } from './resourceWorkflows';
-export { listTemplates, retargetTemplate, partnerCredentials, ghlCredentialRefs } from './templates';
-export { ghlTriggerWorkflow, triggerNodeAvailable } from './trigger';
+export { listTemplates, localTemplate, partnerCredentials, ghlCredentialRefs } from './templates';
+export { ghlTriggerWorkflow } from './trigger';
 // Browser helpers (playwright-core) are in './browser', imported on demand.

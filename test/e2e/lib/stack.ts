@@ -11,15 +11,16 @@
  *   await stack.stop();
  */
 import { randomBytes } from 'crypto';
-import { cpSync, existsSync, readFileSync, rmSync } from 'fs';
+import { cpSync, readFileSync, rmSync } from 'fs';
 import path from 'path';
 import { startSandbox } from '../../../sandbox';
 import type { Sandbox, SandboxOptions } from '../../../sandbox';
+import { startPartners, type Partners } from '../../../sandbox/partners';
 import { N8nClient, n8nCli, n8nCliOk, n8nEnv, parseExecuteOutput, waitReady, writeJsonFile } from './n8n';
 import { installPackage } from './package';
 import { ghlCredentialRefs, partnerCredentials } from './templates';
 import { portInUse, startProcess, tail, waitFor, type Managed } from './processes';
-import { E2E_CACHE, OWNER, RESULTS, ROOT, e2ePorts, ensureDir, n8nEntry, nodeBinary, redisServerPath, type Ports } from './runtime';
+import { E2E_CACHE, OWNER, RESULTS, e2ePorts, ensureDir, n8nEntry, nodeBinary, redisServerPath, type Ports } from './runtime';
 
 export interface CredentialRef {
 	id: string;
@@ -30,7 +31,7 @@ export interface StackOptions {
 	queueMode?: boolean;
 	/** Extra options for the in-process sandbox (port defaults to a free one). */
 	sandbox?: SandboxOptions;
-	/** Start the partner simulators of sandbox/partners when present (default true, on a free port). */
+	/** Start the partner simulators of sandbox/partners (default true, on a free port). */
 	partners?: boolean | { port?: number; log?: boolean };
 	/** Port block (default E2E_PORT_BASE or 5690). */
 	portBase?: number;
@@ -43,7 +44,7 @@ export interface StackOptions {
 export interface Stack {
 	n8nUrl: string;
 	sandbox: Sandbox;
-	partners?: any;
+	partners?: Partners;
 	importWorkflow(json: any): Promise<string>;
 	importCredential(json: any): Promise<void>;
 	execute(workflowId: string): Promise<any>;
@@ -115,23 +116,6 @@ export function newId(): string {
 	return [...randomBytes(16)].map((b) => alphabet[b % alphabet.length]).join('');
 }
 
-/** Starts the partner simulators when the partners engineer's module exists (sandbox/partners). */
-export async function startPartnersIfPresent(opts: Record<string, unknown> = {}): Promise<any> {
-	const dir = path.join(ROOT, 'sandbox/partners');
-	if (!existsSync(path.join(dir, 'index.ts')) && !existsSync(path.join(dir, 'index.js'))) return undefined;
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const mod = require(dir);
-	const start = mod.startPartners ?? mod.startPartnerSimulators ?? mod.start ?? mod.default;
-	if (typeof start !== 'function') return undefined;
-	return await start(opts);
-}
-
-async function stopPartners(partners: any): Promise<void> {
-	if (!partners) return;
-	const fn = partners.close ?? partners.stop;
-	if (typeof fn === 'function') await fn.call(partners);
-}
-
 let locked: Promise<unknown> = Promise.resolve();
 /** CLI commands share one broker port and the SQLite file: run them one at a time. */
 function serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -182,8 +166,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 		const sandbox = await startSandbox({ port: 0, refreshGraceMs: 120_000, ...opts.sandbox });
 		cleanup.push(() => sandbox.close());
 		const partners =
-			opts.partners === false ? undefined : await startPartnersIfPresent({ port: 0, ...(typeof opts.partners === 'object' ? opts.partners : {}) });
-		cleanup.push(() => stopPartners(partners));
+			opts.partners === false ? undefined : await startPartners({ port: 0, ...(typeof opts.partners === 'object' ? opts.partners : {}) });
+		cleanup.push(async () => partners?.close());
 
 		installPackage(userFolder);
 		const env = n8nEnv({

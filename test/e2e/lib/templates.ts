@@ -1,10 +1,12 @@
 /**
  * The workflow templates (templates/*.json) and the credentials they reference: GHL
  * credentials pointing at the sandbox, and the partner simulators' demo credentials
- * (sandbox/partners). Ids and names come from templates/src/lib.ts when it exists.
+ * (sandbox/partners). Ids and names come from templates/src/lib.ts.
  */
-import { existsSync, readdirSync, readFileSync } from 'fs';
+import { readdirSync, readFileSync } from 'fs';
 import path from 'path';
+import { PARTNER_DEMO } from '../../../sandbox/partners';
+import { CREDENTIALS } from '../../../templates/src/lib';
 import { ROOT } from './runtime';
 
 export const TEMPLATES_DIR = path.join(ROOT, 'templates');
@@ -18,7 +20,6 @@ export interface TemplateFile {
 
 /** Every `templates/*.json` (exported n8n workflows). */
 export function listTemplates(): TemplateFile[] {
-	if (!existsSync(TEMPLATES_DIR)) return [];
 	return readdirSync(TEMPLATES_DIR)
 		.filter((name) => name.endsWith('.json'))
 		.sort()
@@ -28,10 +29,27 @@ export function listTemplates(): TemplateFile[] {
 		});
 }
 
-/** A template with its partner URLs moved to where the simulators really listen. */
-export function retargetTemplate(json: any, partnersUrl: string | undefined): any {
-	if (!partnersUrl || partnersUrl === DEFAULT_PARTNERS_URL) return json;
-	return JSON.parse(JSON.stringify(json).split(DEFAULT_PARTNERS_URL).join(partnersUrl));
+/**
+ * A template as this local stack needs it: partner URLs moved to where the simulators listen, and
+ * GHL Trigger nodes trusting the sandbox's signing keys (besides GHL's own).
+ */
+export function localTemplate(
+	json: any,
+	stack: { partnersUrl?: string; publicKeys?: { ed25519: string; rsa: string } },
+): any {
+	const copy = JSON.parse(
+		!stack.partnersUrl || stack.partnersUrl === DEFAULT_PARTNERS_URL
+			? JSON.stringify(json)
+			: JSON.stringify(json).split(DEFAULT_PARTNERS_URL).join(stack.partnersUrl),
+	);
+	if (stack.publicKeys) {
+		const { ed25519, rsa } = stack.publicKeys;
+		for (const node of copy.nodes ?? []) {
+			if (node.type !== 'n8n-nodes-ghl.ghlTrigger') continue;
+			node.parameters.options = { ...(node.parameters.options ?? {}), publicKeys: `${ed25519.trim()}\n${rsa.trim()}` };
+		}
+	}
+	return copy;
 }
 
 interface CredentialSpec {
@@ -40,34 +58,11 @@ interface CredentialSpec {
 	name: string;
 }
 
-function templateCredentialSpecs(): Record<string, CredentialSpec> {
-	const lib = path.join(TEMPLATES_DIR, 'src/lib.ts');
-	if (!existsSync(lib)) return {};
-	try {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		return (require(lib).CREDENTIALS ?? {}) as Record<string, CredentialSpec>;
-	} catch {
-		return {};
-	}
-}
-
-function partnerDemo(): any {
-	const dir = path.join(ROOT, 'sandbox/partners');
-	if (!existsSync(path.join(dir, 'index.ts'))) return undefined;
-	try {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		return require(dir).PARTNER_DEMO;
-	} catch {
-		return undefined;
-	}
-}
-
-/** Ids/names of the GHL credentials the templates reference (fallbacks when templates/src is absent). */
+/** Ids/names of the GHL credentials the templates reference. */
 export function ghlCredentialRefs(): { pit: { id: string; name: string }; oauth: { id: string; name: string } } {
-	const specs = templateCredentialSpecs();
 	return {
-		pit: { id: specs.ghlPit?.id ?? 'ghlSandboxPit01', name: specs.ghlPit?.name ?? 'GHL sandbox (Private Integration)' },
-		oauth: { id: specs.ghlOAuth?.id ?? 'ghlSandboxOAuth1', name: specs.ghlOAuth?.name ?? 'GHL sandbox (OAuth2)' },
+		pit: { id: CREDENTIALS.ghlPit.id, name: CREDENTIALS.ghlPit.name },
+		oauth: { id: CREDENTIALS.ghlOAuth.id, name: CREDENTIALS.ghlOAuth.name },
 	};
 }
 
@@ -76,9 +71,7 @@ export function ghlCredentialRefs(): { pit: { id: string; name: string }; oauth:
  * templates reference, filled with the simulators' demo values. Unknown keys are skipped.
  */
 export function partnerCredentials(): any[] {
-	const specs = templateCredentialSpecs();
-	const demo = partnerDemo();
-	if (!demo) return [];
+	const demo = PARTNER_DEMO;
 	const data: Record<string, Record<string, unknown>> = {
 		lsqApi: { json: JSON.stringify({ qs: { accessKey: demo.leadsquared?.accessKey, secretKey: demo.leadsquared?.secretKey } }) },
 		lsqWebhook: { name: demo.leadsquared?.webhookHeaderName, value: demo.leadsquared?.webhookHeaderValue },
@@ -87,7 +80,7 @@ export function partnerCredentials(): any[] {
 		leadPopsApi: { name: 'leadpops-authorization', value: demo.leadpops?.apiKey },
 		leadCarsApi: { name: 'cliente-token', value: demo.leadcars?.clienteToken },
 	};
-	return Object.entries(specs)
-		.filter(([key]) => data[key] && Object.values(data[key]).every((v) => v !== undefined))
+	return Object.entries(CREDENTIALS as Record<string, CredentialSpec>)
+		.filter(([key]) => data[key])
 		.map(([key, spec]) => ({ id: spec.id, name: spec.name, type: spec.type, data: data[key] }));
 }

@@ -3,16 +3,9 @@
  * sandbox's signing keys (the sandbox cannot sign with GHL's real keys).
  */
 import { randomUUID } from 'crypto';
-import { existsSync } from 'fs';
-import path from 'path';
-import { ROOT } from './runtime';
 import type { Stack } from './stack';
 import { GHL_TRIGGER, codeNode, type WorkflowJson } from './workflows';
 import { newId } from './stack';
-
-export function triggerNodeAvailable(): boolean {
-	return existsSync(path.join(ROOT, 'nodes/GhlTrigger/GhlTrigger.node.ts'));
-}
 
 export interface TriggerWorkflowOptions {
 	/** Event types (default: all events). */
