@@ -1,4 +1,4 @@
-import { code, config, contactById, ghl, http, ifTrue, manualTrigger, noOp, PARTNERS, webhook, type TemplateSpec } from './lib';
+import { code, config, contactById, ghl, http, ifTrue, manualTrigger, noOp, PARTNERS, webhook, upsertContact, fromJson, type TemplateSpec } from './lib';
 import { COUNTRY_CODE, SLUG } from './snippets';
 import sample from '../../sandbox/partners/payloads/dpd-purchase-ipn.json';
 
@@ -105,21 +105,10 @@ export const dpdIpnToGhl: TemplateSpec = {
 		ifTrue('VERIFIED?', [1100, 100], "String($json.data).trim() === 'VERIFIED'", ID),
 		noOp('Ignore: not verified by DPD', [1320, 260]),
 		code('Map purchase to GHL', [1320, 40], MAP),
-		ghl('Create or update GHL contact', [1540, 40], 'contact', 'upsert', {
-			email: '={{ $json.email }}',
-			phone: '',
-			additionalFields: {
-				firstName: '={{ $json.firstName }}',
-				lastName: '={{ $json.lastName }}',
-				address1: '={{ $json.address1 }}',
-				city: '={{ $json.city }}',
-				state: '={{ $json.state }}',
-				postalCode: '={{ $json.postalCode }}',
-				country: '={{ $json.country }}',
-				source: "={{ $('Config').first().json.ghlSource }}",
-			},
-			options: { tagsMode: 'add' },
-		}),
+		upsertContact('Create or update GHL contact', [1540, 40], {
+			...fromJson('firstName', 'lastName', 'address1', 'city', 'state', 'postalCode', 'country'),
+			source: "={{ $('Config').first().json.ghlSource }}",
+		}, { phone: '' }),
 		ghl('Tag as DPD customer', [1760, 40], 'tag', 'add', {
 			contactId: contactById('$json.id'),
 			tags: "={{ $('Map purchase to GHL').item.json.tags }}",

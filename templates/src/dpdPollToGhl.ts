@@ -1,4 +1,4 @@
-import { code, config, contactById, dedupe, ghl, http, ifTrue, manualTrigger, PARTNERS, scheduleTrigger, type TemplateSpec } from './lib';
+import { code, config, contactById, dedupe, ghl, http, manualTrigger, PARTNERS, scheduleTrigger, upsertContact, fromJson, type TemplateSpec } from './lib';
 import { COUNTRY_CODE, SLUG } from './snippets';
 
 const ID = 'dpdPollToGhl0001';
@@ -104,22 +104,10 @@ export const dpdPollToGhl: TemplateSpec = {
 		}),
 		code('Map purchases to GHL', [880, 100], MAP),
 		dedupe('Only purchases not seen before', [1100, 100], "$json.purchaseId + '-' + $json.status"),
-		ghl('Create or update GHL contact', [1320, 100], 'contact', 'upsert', {
-			email: '={{ $json.email }}',
-			phone: '={{ $json.phone }}',
-			additionalFields: {
-				firstName: '={{ $json.firstName }}',
-				lastName: '={{ $json.lastName }}',
-				companyName: '={{ $json.companyName }}',
-				address1: '={{ $json.address1 }}',
-				city: '={{ $json.city }}',
-				state: '={{ $json.state }}',
-				postalCode: '={{ $json.postalCode }}',
-				country: '={{ $json.country }}',
-				source: "={{ $('Config').first().json.ghlSource }}",
-				tags: '={{ $json.tags }}',
-			},
-			options: { tagsMode: 'add' },
+		upsertContact('Create or update GHL contact', [1320, 100], {
+			...fromJson('firstName', 'lastName', 'companyName', 'address1', 'city', 'state', 'postalCode', 'country'),
+			source: "={{ $('Config').first().json.ghlSource }}",
+			...fromJson('tags'),
 		}),
 		code('Note wanted', [1540, 100], NEW_NOTES),
 		{

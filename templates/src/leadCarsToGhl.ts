@@ -1,4 +1,4 @@
-import { code, config, contactById, dedupe, ghl, http, manualTrigger, PARTNERS, scheduleTrigger, type TemplateSpec } from './lib';
+import { code, config, contactById, dedupe, ghl, http, manualTrigger, PARTNERS, scheduleTrigger, upsertContact, fromJson, type TemplateSpec } from './lib';
 import { COUNTRY_CODE, PHONE_E164, SLUG } from './snippets';
 
 const ID = 'leadCarsToGhl001';
@@ -95,23 +95,10 @@ export const leadCarsToGhl: TemplateSpec = {
 		}),
 		code('Map lead to GHL', [880, 100], MAP),
 		dedupe('Only new or changed leads', [1100, 100], "$json.leadId + '|' + $json.changedAt"),
-		ghl('Create or update GHL contact', [1320, 100], 'contact', 'upsert', {
-			email: '={{ $json.email }}',
-			phone: '={{ $json.phone }}',
-			additionalFields: {
-				firstName: '={{ $json.firstName }}',
-				lastName: '={{ $json.lastName }}',
-				companyName: '={{ $json.companyName }}',
-				address1: '={{ $json.address1 }}',
-				city: '={{ $json.city }}',
-				state: '={{ $json.state }}',
-				postalCode: '={{ $json.postalCode }}',
-				country: '={{ $json.country }}',
-				dateOfBirth: '={{ $json.dateOfBirth }}',
-				source: 'LeadCars',
-				tags: '={{ $json.tags }}',
-			},
-			options: { tagsMode: 'add' },
+		upsertContact('Create or update GHL contact', [1320, 100], {
+			...fromJson('firstName', 'lastName', 'companyName', 'address1', 'city', 'state', 'postalCode', 'country', 'dateOfBirth'),
+			source: 'LeadCars',
+			...fromJson('tags'),
 		}),
 		ghl('Create follow-up task for the dealer', [1540, 100], 'task', 'create', {
 			contactId: contactById('$json.id'),

@@ -1,4 +1,4 @@
-import { code, config, contactById, dedupe, ghl, http, manualTrigger, PARTNERS, scheduleTrigger, type TemplateSpec } from './lib';
+import { code, config, contactById, dedupe, ghl, http, manualTrigger, PARTNERS, scheduleTrigger, upsertContact, fromJson, type TemplateSpec } from './lib';
 import { PHONE_E164, SLUG } from './snippets';
 
 const ID = 'leadPopsPollGhl1';
@@ -84,20 +84,11 @@ export const leadPopsPollToGhl: TemplateSpec = {
 		}),
 		code('Map leads to GHL', [880, 100], MAP),
 		dedupe('Only leads not seen before', [1100, 100], '$json.leadKey'),
-		ghl('Create or update GHL contact', [1320, 100], 'contact', 'upsert', {
-			email: '={{ $json.email }}',
-			phone: '={{ $json.phone }}',
-			additionalFields: {
-				firstName: '={{ $json.firstName }}',
-				lastName: '={{ $json.lastName }}',
-				postalCode: '={{ $json.postalCode }}',
-				state: '={{ $json.state }}',
-				country: '={{ $json.country }}',
-				source: 'leadPops',
-				tags: '={{ $json.tags }}',
-			},
-			options: { tagsMode: 'add' },
-		}, 'oauth'),
+		upsertContact('Create or update GHL contact', [1320, 100], {
+			...fromJson('firstName', 'lastName', 'postalCode', 'state', 'country'),
+			source: 'leadPops',
+			...fromJson('tags'),
+		}, { auth: 'oauth' }),
 		ghl('Create call task', [1540, 100], 'task', 'create', {
 			contactId: contactById('$json.id'),
 			title: "={{ $('Only leads not seen before').item.json.taskTitle }}",

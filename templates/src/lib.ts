@@ -287,6 +287,36 @@ export function ghl(
 	};
 }
 
+/** `{ field: '={{ $json.field }}' }` for each field: the mapped item's own values. */
+export function fromJson(...fields: string[]): Record<string, string> {
+	return Object.fromEntries(fields.map((field) => [field, `={{ $json.${field} }}`]));
+}
+
+/**
+ * HighLevel "Create or Update" of the contact a mapping node produced: matched by the item's
+ * email (and phone, unless `phone` is given), tags added rather than replaced.
+ */
+export function upsertContact(
+	name: string,
+	position: Position,
+	additionalFields: Record<string, unknown>,
+	opts: { phone?: string; auth?: 'pit' | 'oauth' } = {},
+): N8nNode {
+	return ghl(
+		name,
+		position,
+		'contact',
+		'upsert',
+		{
+			email: '={{ $json.email }}',
+			phone: opts.phone ?? '={{ $json.phone }}',
+			additionalFields,
+			options: { tagsMode: 'add' },
+		},
+		opts.auth,
+	);
+}
+
 /** A contact picked by ID from an expression (resource locator in "By ID" mode). */
 export function contactById(expression: string): Record<string, unknown> {
 	return { __rl: true, mode: 'id', value: `={{ ${expression} }}` };

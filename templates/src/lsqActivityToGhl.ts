@@ -1,4 +1,4 @@
-import { code, config, contactById, ghl, ifTrue, manualTrigger, noOp, webhook, type TemplateSpec } from './lib';
+import { code, config, contactById, ghl, ifTrue, manualTrigger, noOp, webhook, upsertContact, fromJson, type TemplateSpec } from './lib';
 import { ISO_FROM_UTC, PAYLOADS_OF, PHONE_E164 } from './snippets';
 import sample from '../../sandbox/partners/payloads/leadsquared-lead-activity-created.json';
 
@@ -74,15 +74,9 @@ export const lsqActivityToGhl: TemplateSpec = {
 		code('Map activity to GHL task', [660, 100], MAP),
 		ifTrue('Has email or phone?', [880, 100], '!!($json.email || $json.phone)', ID),
 		noOp('Skip: nothing to match on', [1100, 260]),
-		ghl('Find or create GHL contact', [1100, 40], 'contact', 'upsert', {
-			email: '={{ $json.email }}',
-			phone: '={{ $json.phone }}',
-			additionalFields: {
-				firstName: '={{ $json.firstName }}',
-				lastName: '={{ $json.lastName }}',
-				tags: "={{ $('Config').first().json.tags }}",
-			},
-			options: { tagsMode: 'add' },
+		upsertContact('Find or create GHL contact', [1100, 40], {
+			...fromJson('firstName', 'lastName'),
+			tags: "={{ $('Config').first().json.tags }}",
 		}),
 		ghl('Create follow-up task', [1320, 40], 'task', 'create', {
 			contactId: contactById('$json.id'),

@@ -1,4 +1,4 @@
-import { code, config, contactById, ghl, ifTrue, manualTrigger, noOp, webhook, type TemplateSpec } from './lib';
+import { code, config, contactById, ghl, ifTrue, manualTrigger, noOp, webhook, upsertContact, fromJson, type TemplateSpec } from './lib';
 import { COUNTRY_CODE, PAYLOADS_OF, PHONE_E164, SLUG } from './snippets';
 import sample from '../../sandbox/partners/payloads/leadsquared-lead-created.json';
 
@@ -81,24 +81,11 @@ export const lsqLeadToGhl: TemplateSpec = {
 		code('Map LeadSquared lead to GHL', [660, 100], MAP),
 		ifTrue('Has email or phone?', [880, 100], '!!($json.email || $json.phone)', ID),
 		noOp('Skip: nothing to match on', [1100, 260]),
-		ghl('Create or update GHL contact', [1100, 40], 'contact', 'upsert', {
-			email: '={{ $json.email }}',
-			phone: '={{ $json.phone }}',
-			additionalFields: {
-				firstName: '={{ $json.firstName }}',
-				lastName: '={{ $json.lastName }}',
-				companyName: '={{ $json.companyName }}',
-				website: '={{ $json.website }}',
-				address1: '={{ $json.address1 }}',
-				city: '={{ $json.city }}',
-				state: '={{ $json.state }}',
-				postalCode: '={{ $json.postalCode }}',
-				country: '={{ $json.country }}',
-				dateOfBirth: '={{ $json.dateOfBirth }}',
-				source: '={{ $json.source }}',
-				tags: '={{ $json.tags }}',
-			},
-			options: { tagsMode: 'add' },
+		upsertContact('Create or update GHL contact', [1100, 40], {
+			...fromJson(
+				'firstName', 'lastName', 'companyName', 'website', 'address1', 'city', 'state',
+				'postalCode', 'country', 'dateOfBirth', 'source', 'tags',
+			),
 		}),
 		ghl('Add note with the LeadSquared details', [1320, 40], 'note', 'create', {
 			contactId: contactById('$json.id'),
