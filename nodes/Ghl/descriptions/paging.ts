@@ -22,3 +22,12 @@ export function limitProperty(maxValue?: number): INodeProperties {
 
 /** Return All + Limit, the pair every Get Many operation starts with. */
 export const pagingProperties: INodeProperties[] = [returnAllProperty, limitProperty()];
+
+/** Free-text filter of GHL's legacy contact listings (GET /contacts/ and by business). */
+export const contactQueryProperty: INodeProperties = {
+	displayName: 'Query',
+	name: 'query',
+	type: 'string',
+	default: '',
+	description: 'Free text matched against the contacts’ name, email and phone',
+};

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { getLocationId, getSkipPaged, ghlPath } from '../../../shared/transport';
 import { idProperty } from '../../descriptions/common';
-import { pagingProperties } from '../../descriptions/paging';
+import { contactQueryProperty, pagingProperties } from '../../descriptions/paging';
 import { readLimit } from '../../helpers/paging';
 import { requireParameter } from '../../helpers/validation';
 import type { OperationMeta } from '../types';
@@ -16,13 +16,7 @@ export const meta: OperationMeta = {
 export const properties: INodeProperties[] = [
 	idProperty('Business ID', 'businessId', 'ID of the business'),
 	...pagingProperties,
-	{
-		displayName: 'Query',
-		name: 'query',
-		type: 'string',
-		default: '',
-		description: 'Free text matched against the contacts’ name, email and phone',
-	},
+	contactQueryProperty,
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

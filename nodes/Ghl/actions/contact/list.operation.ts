@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { getLocationId, getStartAfterPaged } from '../../../shared/transport';
-import { pagingProperties } from '../../descriptions/paging';
+import { contactQueryProperty, pagingProperties } from '../../descriptions/paging';
 import { readLimit } from '../../helpers/paging';
 import type { OperationMeta } from '../types';
 
@@ -19,13 +19,7 @@ export const properties: INodeProperties[] = [
 		default: '',
 	},
 	...pagingProperties,
-	{
-		displayName: 'Query',
-		name: 'query',
-		type: 'string',
-		default: '',
-		description: 'Free text matched against the contacts’ name, email and phone',
-	},
+	contactQueryProperty,
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
