@@ -55,6 +55,7 @@ export async function contactsPage(this: IPollFunctions, after: unknown[] | unde
 			sort: [{ field: 'dateAdded', direction: 'asc' }],
 			...(after ? { searchAfter: after } : {}),
 		},
+		idempotent: true,
 	});
 	const contacts = (response.contacts ?? []) as IDataObject[];
 	const last = contacts[contacts.length - 1];

@@ -119,6 +119,19 @@ describe('retries', () => {
 		expect(apiRequests().filter((request) => request.status === 503)).toHaveLength(2);
 	});
 
+	test('a search is a read sent as POST: Get Many is retried after a 502', async () => {
+		sandbox().injectFault({ kind: 'status', status: 502, count: 1, match: { method: 'POST', path: '/contacts/search' } });
+		const credential = pitCredential(sandbox());
+		const result = await runWorkflow(
+			ghlWorkflow({ resource: 'contact', operation: 'getAll', returnAll: false, limit: 3 }, credential),
+			{ credentials: [credential] },
+		);
+		expect(result.run.status).toBe('success');
+		expect(result.json('GHL')).toHaveLength(3);
+		const searches = apiRequests().filter((request) => request.path === '/contacts/search');
+		expect(searches.map((request) => request.status)).toEqual([502, 200]);
+	});
+
 	test('a create is not retried after a 500, so it cannot be written twice', async () => {
 		sandbox().injectFault({ kind: 'status', status: 500, count: 1, match: { method: 'POST', path: '/contacts/' } });
 		const credential = pitCredential(sandbox());

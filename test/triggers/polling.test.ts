@@ -149,6 +149,20 @@ describe('Polling trigger: contacts', () => {
 		expect(await trigger.poll()).toBeNull();
 	});
 
+	test('a search whose connection drops is retried within the same poll', async () => {
+		const trigger = poller({ event: 'contactCreated' });
+		expect(await trigger.poll()).toBeNull();
+		await tick();
+		const created = await createContacts(2);
+		const before = sandbox().requests.length;
+		sandbox().injectFault({ kind: 'reset', count: 1, match: { method: 'POST', path: '/contacts/search' } });
+		expect(new Set(ids(await trigger.poll()))).toEqual(new Set(created));
+		const searches = sandbox()
+			.requests.slice(before)
+			.filter((request) => request.path === '/contacts/search');
+		expect(searches.map((request) => request.status)).toEqual([0, 200]);
+	});
+
 	test('a failed poll leaves the cursor as it was, and the next poll catches up', async () => {
 		const trigger = poller({ event: 'contactCreated' });
 		expect(await trigger.poll()).toBeNull();

@@ -24,6 +24,7 @@ export async function searchContacts(
 			...(filter ? { query: filter.slice(0, 75) } : {}),
 			...(paginationToken ? { searchAfter: JSON.parse(paginationToken) } : {}),
 		},
+		idempotent: true,
 	});
 	const contacts = (response.contacts ?? []) as IDataObject[];
 	const last = contacts[contacts.length - 1];

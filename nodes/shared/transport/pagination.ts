@@ -45,6 +45,8 @@ export async function searchContactsPaged(
 				method: 'POST',
 				path: '/contacts/search',
 				body: { ...body, pageLimit: pageSize, ...(cursor ?? {}) },
+				// A search reads; it is a POST only because the filters travel in the body.
+				idempotent: true,
 				itemIndex,
 			});
 			const contacts = (response.contacts ?? []) as IDataObject[];

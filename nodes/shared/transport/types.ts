@@ -34,7 +34,7 @@ export interface GhlRequest {
 	body?: IDataObject;
 	/**
 	 * Safe to send twice (GET, PUT and DELETE always are). Lets the transport retry a POST after a 5xx
-	 * or a dropped connection, e.g. upsert or adding tags.
+	 * or a dropped connection, e.g. a search (a read sent as POST), upsert or adding tags.
 	 */
 	idempotent?: boolean;
 	/** Item the request is made for, so errors point at it. */
