@@ -1,10 +1,15 @@
 /**
- * The catalogue (../shared/catalogue.json) lists the GHL operations the package must cover. This
- * test fails when one of them
- *   1. is not called by any operation of the node: every node operation is run once against the
- *      sandbox and the spec operationIds of the requests it made are read back (nothing declared), or
- *   2. has no workflow test: test/nodes/*.test.ts name what they cover with `opTest('<operationId>'`,
- *      and opTest itself fails unless the node really made that call, answered 2xx.
+ * docs/catalogue.json lists the GHL operations and events the package covers; it is generated from
+ * the node code (scripts/catalogue/generate.ts). This test fails when
+ *   1. the committed file is out of step with the code;
+ *   2. an operation's declared endpoint is not in GHL's contract (sandbox/contract) as declared:
+ *      method, path, operationId, Version and scopes;
+ *   3. a node operation does not call its declared endpoint: every node operation is run once
+ *      against the sandbox and the spec operationIds of the requests it made are read back;
+ *   4. an operation has no workflow test: test/nodes/*.test.ts name what they cover with
+ *      `opTest('<operationId>'`, and opTest itself fails unless the node really made that call, 2xx;
+ *   5. where the project's reference catalogue (../shared/catalogue.json) is present beside the
+ *      repository, an operation or webhook event it lists is missing or declared differently.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -12,22 +17,23 @@ import type { INodeParameters } from 'n8n-workflow';
 import { resourceList } from '../nodes/Ghl/actions';
 import { rateLimiter } from '../nodes/shared/transport';
 import type { Sandbox } from '../sandbox';
+import { loadSpecBundle } from '../sandbox/openapi';
+import { buildCatalogue, CATALOGUE_FILE, catalogueText } from '../scripts/catalogue/generate';
 import { pitCredential, useSandbox } from './harness/fixtures';
 import { runWorkflow } from './harness/run';
 import { ghlWorkflow } from './harness/workflows';
 import type { SeedSnapshot } from './nodes/kit';
 
-interface CatalogueOperation {
-	method: string;
-	path: string;
-	operationId: string;
-	api: string;
-	version: string;
-}
+const catalogue = buildCatalogue();
 
-const catalogue = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../shared/catalogue.json'), 'utf8')) as {
-	operations: CatalogueOperation[];
-};
+/** The reference catalogue beside the repository, where there is one (never needed to run). */
+const REFERENCE_FILE = path.resolve(__dirname, '../../shared/catalogue.json');
+const reference = fs.existsSync(REFERENCE_FILE)
+	? (JSON.parse(fs.readFileSync(REFERENCE_FILE, 'utf8')) as {
+			operations: Array<{ method: string; path: string; operationId: string; api: string; version: string; scopes: string[] }>;
+			webhookEvents: string[];
+		})
+	: undefined;
 
 /** Requests GHL answers that are not catalogue operations: lookups some node operations make. */
 const SUPPORTING = new Set(['get-custom-fields', 'get-user-by-location', 'get-calendars']);
@@ -105,9 +111,43 @@ function claimedByTests(): Set<string> {
 }
 
 describe('catalogue coverage', () => {
-	test('the catalogue lists 36 operations with unique operationIds', () => {
-		expect(catalogue.operations).toHaveLength(36);
-		expect(new Set(catalogue.operations.map((operation) => operation.operationId)).size).toBe(36);
+	test('docs/catalogue.json is generated from the code (npx tsx scripts/catalogue/generate.ts)', () => {
+		expect(fs.readFileSync(CATALOGUE_FILE, 'utf8')).toBe(catalogueText());
+	});
+
+	test('operationIds are unique and each operation is declared as GHL\'s contract has it', () => {
+		expect(new Set(catalogue.operations.map((operation) => operation.operationId)).size).toBe(catalogue.operations.length);
+		const contract = loadSpecBundle().operations.filter((operation) => operation.fromSpec);
+		for (const operation of catalogue.operations) {
+			const spec = contract.find((candidate) => candidate.operationId === operation.operationId && candidate.api === operation.api);
+			expect({ id: operation.operationId, found: !!spec }).toEqual({ id: operation.operationId, found: true });
+			expect({ id: operation.operationId, method: operation.method, path: operation.path, version: operation.version }).toEqual({
+				id: operation.operationId,
+				method: spec!.method,
+				path: spec!.path,
+				version: spec!.version,
+			});
+			// The two bulk endpoints declare no security in the spec (so no scopes here); the sandbox
+			// still needs a sub-account token with contacts.write for them.
+			const expectedScopes = operation.scopes.length === 0 ? ['contacts.write'] : [...operation.scopes].sort();
+			expect({ id: operation.operationId, scopes: expectedScopes }).toEqual({ id: operation.operationId, scopes: [...spec!.scopes].sort() });
+		}
+	});
+
+	(reference ? test : test.skip)('covers every operation and webhook event of the reference catalogue (../shared/catalogue.json)', () => {
+		const ours = new Map(catalogue.operations.map((operation) => [operation.operationId, operation]));
+		for (const expected of reference!.operations) {
+			const actual = ours.get(expected.operationId);
+			expect({ id: expected.operationId, method: actual?.method, path: actual?.path, api: actual?.api, version: actual?.version, scopes: actual?.scopes }).toEqual({
+				id: expected.operationId,
+				method: expected.method,
+				path: expected.path,
+				api: expected.api,
+				version: expected.version,
+				scopes: expected.scopes,
+			});
+		}
+		expect(reference!.webhookEvents.filter((event) => !catalogue.webhookEvents.includes(event))).toEqual([]);
 	});
 
 	test('every catalogue operation is called by a node operation (found by running each one)', async () => {
@@ -143,10 +183,11 @@ describe('catalogue coverage', () => {
 			.map((operation) => `${operation.operationId} (${operation.method} ${operation.path})`);
 		expect(missing).toEqual([]);
 
-		// Each node operation reaches the catalogue, and calls nothing else but known lookups.
+		// Each node operation calls the endpoint it declares, and nothing else but known lookups.
 		const known = new Set(catalogue.operations.map((operation) => operation.operationId));
 		for (const [key, operationIds] of Object.entries(calls)) {
-			expect({ key, catalogue: operationIds.some((id) => known.has(id)) }).toEqual({ key, catalogue: true });
+			const declared = catalogue.operations.find((operation) => `${operation.resource}.${operation.operation}` === key)!.operationId;
+			expect({ key, declared: operationIds.includes(declared) }).toEqual({ key, declared: true });
 			expect({ key, other: operationIds.filter((id) => !known.has(id) && !SUPPORTING.has(id)) }).toEqual({ key, other: [] });
 		}
 	});

@@ -1,11 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { resourceList } from '../nodes/Ghl/actions';
+import { buildCatalogue } from '../scripts/catalogue/generate';
 
 const readme = fs.readFileSync(path.resolve(__dirname, '../README.md'), 'utf8');
-const catalogue = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../shared/catalogue.json'), 'utf8')) as {
-	operations: Array<{ method: string; path: string; operationId: string; scopes: string[] }>;
-};
+const catalogue = buildCatalogue();
 
 /** The README's operations table rows: resource, operation label, "METHOD path", scope. */
 const rows = readme

@@ -1,5 +1,19 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { GhlApiName } from '../../shared/transport';
+
+/** The GHL endpoint an operation exists for: the README table and docs/catalogue.json come from it. */
+export interface OperationEndpoint {
+	method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+	/** Path template exactly as in GHL's OpenAPI file. */
+	path: string;
+	/** operationId in GHL's OpenAPI file. */
+	operationId: string;
+	/** Which GHL API (and so which Version header). */
+	api: GhlApiName;
+	/** Scopes the token needs, as GHL's spec declares them. */
+	scopes: string[];
+}
 
 export interface OperationMeta {
 	/** Title Case label in the Operation list. */
@@ -8,6 +22,7 @@ export interface OperationMeta {
 	/** Sentence shown in the node picker and to AI agents, e.g. "Create a contact". */
 	action: string;
 	description: string;
+	endpoint: OperationEndpoint;
 	/** Key GHL nests the record under (`{contact: …}`); the Simplify option returns just that. */
 	unwrap?: string;
 }

@@ -12,6 +12,13 @@ export const meta: OperationMeta = {
 	value: 'create',
 	action: 'Create an appointment',
 	description: 'Book an appointment for a contact on a calendar',
+	endpoint: {
+		method: 'POST',
+		path: '/calendars/events/appointments',
+		operationId: 'create-appointment',
+		api: 'calendars',
+		scopes: ['calendars/events.write'],
+	},
 };
 
 export const properties: INodeProperties[] = [

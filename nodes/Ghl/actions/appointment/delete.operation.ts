@@ -9,6 +9,13 @@ export const meta: OperationMeta = {
 	value: 'delete',
 	action: 'Delete an appointment',
 	description: 'Delete an appointment (calendar event)',
+	endpoint: {
+		method: 'DELETE',
+		path: '/calendars/events/{eventId}',
+		operationId: 'delete-event',
+		api: 'calendars',
+		scopes: ['calendars/events.write'],
+	},
 };
 
 export const properties: INodeProperties[] = [eventIdProperty];

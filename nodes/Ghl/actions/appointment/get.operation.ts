@@ -10,6 +10,13 @@ export const meta: OperationMeta = {
 	action: 'Get an appointment',
 	description: 'Get an appointment by its ID',
 	unwrap: 'event',
+	endpoint: {
+		method: 'GET',
+		path: '/calendars/events/appointments/{eventId}',
+		operationId: 'get-appointment',
+		api: 'calendars',
+		scopes: ['calendars/events.readonly'],
+	},
 };
 
 export const properties: INodeProperties[] = [eventIdProperty];

@@ -11,6 +11,13 @@ export const meta: OperationMeta = {
 	value: 'getAll',
 	action: 'Get many appointments',
 	description: 'Get the appointments of a contact',
+	endpoint: {
+		method: 'GET',
+		path: '/contacts/{contactId}/appointments',
+		operationId: 'get-appointments-for-contact',
+		api: 'contacts',
+		scopes: ['contacts.readonly'],
+	},
 };
 
 export const properties: INodeProperties[] = [contactLocator(), ...pagingProperties];

@@ -11,6 +11,13 @@ export const meta: OperationMeta = {
 	value: 'update',
 	action: 'Update an appointment',
 	description: 'Reschedule an appointment or change its status, owner or details',
+	endpoint: {
+		method: 'PUT',
+		path: '/calendars/events/appointments/{eventId}',
+		operationId: 'edit-appointment',
+		api: 'calendars',
+		scopes: ['calendars/events.write'],
+	},
 };
 
 export const properties: INodeProperties[] = [

@@ -11,6 +11,13 @@ export const meta: OperationMeta = {
 	value: 'addContact',
 	action: 'Add a contact to a campaign',
 	description: 'Add a contact to a campaign',
+	endpoint: {
+		method: 'POST',
+		path: '/contacts/{contactId}/campaigns/{campaignId}',
+		operationId: 'add-contact-to-campaign',
+		api: 'contacts',
+		scopes: ['contacts.write'],
+	},
 };
 
 export const properties: INodeProperties[] = [contactLocator(), idProperty('Campaign ID', 'campaignId', 'ID of the campaign')];

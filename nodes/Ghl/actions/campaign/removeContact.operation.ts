@@ -11,6 +11,13 @@ export const meta: OperationMeta = {
 	value: 'removeContact',
 	action: 'Remove a contact from a campaign',
 	description: 'Remove a contact from one campaign',
+	endpoint: {
+		method: 'DELETE',
+		path: '/contacts/{contactId}/campaigns/{campaignId}',
+		operationId: 'remove-contact-from-campaign',
+		api: 'contacts',
+		scopes: ['contacts.write'],
+	},
 };
 
 export const properties: INodeProperties[] = [contactLocator(), idProperty('Campaign ID', 'campaignId', 'ID of the campaign')];

@@ -9,6 +9,13 @@ export const meta: OperationMeta = {
 	value: 'removeContactFromAll',
 	action: 'Remove a contact from every campaign',
 	description: 'Remove a contact from all the campaigns it is in',
+	endpoint: {
+		method: 'DELETE',
+		path: '/contacts/{contactId}/campaigns/removeAll',
+		operationId: 'remove-contact-from-every-campaign',
+		api: 'contacts',
+		scopes: ['contacts.write'],
+	},
 };
 
 export const properties: INodeProperties[] = [contactLocator()];

@@ -9,6 +9,13 @@ export const meta: OperationMeta = {
 	value: 'bulkUpdateBusiness',
 	action: 'Add or remove contacts from a business',
 	description: 'Add many contacts to a business, or remove them from theirs, in one request',
+	endpoint: {
+		method: 'POST',
+		path: '/contacts/bulk/business',
+		operationId: 'add-remove-contact-from-business',
+		api: 'contacts',
+		scopes: [],
+	},
 };
 
 export const properties: INodeProperties[] = [

@@ -9,6 +9,13 @@ export const meta: OperationMeta = {
 	value: 'bulkUpdateTags',
 	action: 'Add or remove tags on many contacts',
 	description: 'Add or remove tags on many contacts in one request',
+	endpoint: {
+		method: 'POST',
+		path: '/contacts/bulk/tags/update/{type}',
+		operationId: 'create-association',
+		api: 'contacts',
+		scopes: [],
+	},
 };
 
 export const properties: INodeProperties[] = [

@@ -11,6 +11,13 @@ export const meta: OperationMeta = {
 	action: 'Create a contact',
 	description: 'Create a new contact (fails if the location does not allow duplicates and one exists)',
 	unwrap: 'contact',
+	endpoint: {
+		method: 'POST',
+		path: '/contacts/',
+		operationId: 'create-contact',
+		api: 'contacts',
+		scopes: ['contacts.write'],
+	},
 };
 
 export const properties: INodeProperties[] = [

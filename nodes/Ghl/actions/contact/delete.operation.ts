@@ -9,6 +9,13 @@ export const meta: OperationMeta = {
 	value: 'delete',
 	action: 'Delete a contact',
 	description: 'Delete a contact',
+	endpoint: {
+		method: 'DELETE',
+		path: '/contacts/{contactId}',
+		operationId: 'delete-contact',
+		api: 'contacts',
+		scopes: ['contacts.write'],
+	},
 };
 
 export const properties: INodeProperties[] = [contactLocator()];

@@ -11,6 +11,13 @@ export const meta: OperationMeta = {
 	description:
 		'Find the contact GHL would treat as a duplicate of an email and/or phone. Outputs nothing when there is none.',
 	unwrap: 'contact',
+	endpoint: {
+		method: 'GET',
+		path: '/contacts/search/duplicate',
+		operationId: 'get-duplicate-contact',
+		api: 'contacts',
+		scopes: ['contacts.readonly'],
+	},
 };
 
 export const properties: INodeProperties[] = [

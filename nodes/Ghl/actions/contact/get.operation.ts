@@ -10,6 +10,13 @@ export const meta: OperationMeta = {
 	action: 'Get a contact',
 	description: 'Get a contact by ID, email or phone',
 	unwrap: 'contact',
+	endpoint: {
+		method: 'GET',
+		path: '/contacts/{contactId}',
+		operationId: 'get-contact',
+		api: 'contacts',
+		scopes: ['contacts.readonly'],
+	},
 };
 
 export const properties: INodeProperties[] = [contactLocator()];

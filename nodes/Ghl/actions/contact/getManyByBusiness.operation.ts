@@ -11,6 +11,13 @@ export const meta: OperationMeta = {
 	value: 'getManyByBusiness',
 	action: 'Get many contacts of a business',
 	description: 'Get the contacts that belong to a business',
+	endpoint: {
+		method: 'GET',
+		path: '/contacts/business/{businessId}',
+		operationId: 'get-contacts-by-businessId',
+		api: 'contacts',
+		scopes: ['contacts.readonly'],
+	},
 };
 
 export const properties: INodeProperties[] = [

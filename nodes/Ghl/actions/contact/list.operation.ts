@@ -9,6 +9,13 @@ export const meta: OperationMeta = {
 	value: 'list',
 	action: 'List contacts (legacy)',
 	description: 'Deprecated by GHL (GET /contacts/): use Get Many instead. Lists contacts, newest first.',
+	endpoint: {
+		method: 'GET',
+		path: '/contacts/',
+		operationId: 'get-contacts',
+		api: 'contacts',
+		scopes: ['contacts.readonly'],
+	},
 };
 
 export const properties: INodeProperties[] = [

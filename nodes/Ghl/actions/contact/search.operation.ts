@@ -9,6 +9,13 @@ export const meta: OperationMeta = {
 	value: 'getAll',
 	action: 'Get many contacts',
 	description: 'Search contacts with filters, sort and a free-text query (POST /contacts/search)',
+	endpoint: {
+		method: 'POST',
+		path: '/contacts/search',
+		operationId: 'search-contacts-advanced',
+		api: 'contacts',
+		scopes: ['contacts.readonly'],
+	},
 };
 
 const OPERATORS = [

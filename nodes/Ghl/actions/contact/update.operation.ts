@@ -13,6 +13,13 @@ export const meta: OperationMeta = {
 	action: 'Update a contact',
 	description: 'Update a contact’s fields, custom fields and tags',
 	unwrap: 'contact',
+	endpoint: {
+		method: 'PUT',
+		path: '/contacts/{contactId}',
+		operationId: 'update-contact',
+		api: 'contacts',
+		scopes: ['contacts.write'],
+	},
 };
 
 export const properties: INodeProperties[] = [

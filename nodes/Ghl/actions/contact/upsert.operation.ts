@@ -11,6 +11,13 @@ export const meta: OperationMeta = {
 	action: 'Create or update a contact',
 	description: 'Create a new record, or update the current one if it already exists (upsert)',
 	unwrap: 'contact',
+	endpoint: {
+		method: 'POST',
+		path: '/contacts/upsert',
+		operationId: 'upsert-contact',
+		api: 'contacts',
+		scopes: ['contacts.write'],
+	},
 };
 
 export const properties: INodeProperties[] = [

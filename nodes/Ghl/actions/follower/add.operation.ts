@@ -11,6 +11,13 @@ export const meta: OperationMeta = {
 	value: 'add',
 	action: 'Add followers to a contact',
 	description: 'Add users as followers of a contact',
+	endpoint: {
+		method: 'POST',
+		path: '/contacts/{contactId}/followers',
+		operationId: 'add-followers-contact',
+		api: 'contacts',
+		scopes: ['contacts.write'],
+	},
 };
 
 export const properties: INodeProperties[] = [contactLocator(), followersProperty];

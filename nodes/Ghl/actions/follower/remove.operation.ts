@@ -11,6 +11,13 @@ export const meta: OperationMeta = {
 	value: 'remove',
 	action: 'Remove followers from a contact',
 	description: 'Stop users following a contact',
+	endpoint: {
+		method: 'DELETE',
+		path: '/contacts/{contactId}/followers',
+		operationId: 'remove-followers-contact',
+		api: 'contacts',
+		scopes: ['contacts.write'],
+	},
 };
 
 export const properties: INodeProperties[] = [contactLocator(), followersProperty];

@@ -12,6 +12,13 @@ export const meta: OperationMeta = {
 	action: 'Create a note',
 	description: 'Add a note to a contact',
 	unwrap: 'note',
+	endpoint: {
+		method: 'POST',
+		path: '/contacts/{contactId}/notes',
+		operationId: 'create-note',
+		api: 'contacts',
+		scopes: ['contacts.write'],
+	},
 };
 
 export const properties: INodeProperties[] = [

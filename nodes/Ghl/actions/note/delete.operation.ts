@@ -11,6 +11,13 @@ export const meta: OperationMeta = {
 	value: 'delete',
 	action: 'Delete a note',
 	description: 'Delete a note of a contact',
+	endpoint: {
+		method: 'DELETE',
+		path: '/contacts/{contactId}/notes/{id}',
+		operationId: 'delete-note',
+		api: 'contacts',
+		scopes: ['contacts.write'],
+	},
 };
 
 export const properties: INodeProperties[] = [contactLocator(), idProperty('Note ID', 'noteId', 'ID of the note')];

@@ -12,6 +12,13 @@ export const meta: OperationMeta = {
 	action: 'Get a note',
 	description: 'Get a note of a contact',
 	unwrap: 'note',
+	endpoint: {
+		method: 'GET',
+		path: '/contacts/{contactId}/notes/{id}',
+		operationId: 'get-note',
+		api: 'contacts',
+		scopes: ['contacts.readonly'],
+	},
 };
 
 export const properties: INodeProperties[] = [contactLocator(), idProperty('Note ID', 'noteId', 'ID of the note')];

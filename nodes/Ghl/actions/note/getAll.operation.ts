@@ -11,6 +11,13 @@ export const meta: OperationMeta = {
 	value: 'getAll',
 	action: 'Get many notes',
 	description: 'Get the notes of a contact',
+	endpoint: {
+		method: 'GET',
+		path: '/contacts/{contactId}/notes',
+		operationId: 'get-all-notes',
+		api: 'contacts',
+		scopes: ['contacts.readonly'],
+	},
 };
 
 export const properties: INodeProperties[] = [contactLocator(), ...pagingProperties];

@@ -15,6 +15,13 @@ export const meta: OperationMeta = {
 	action: 'Update a note',
 	description: 'Change a note’s text, title, colour, author or pin',
 	unwrap: 'note',
+	endpoint: {
+		method: 'PUT',
+		path: '/contacts/{contactId}/notes/{id}',
+		operationId: 'update-note',
+		api: 'contacts',
+		scopes: ['contacts.write'],
+	},
 };
 
 export const properties: INodeProperties[] = [

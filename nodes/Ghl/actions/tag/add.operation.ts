@@ -11,6 +11,13 @@ export const meta: OperationMeta = {
 	value: 'add',
 	action: 'Add tags to a contact',
 	description: 'Add tags to a contact, keeping the ones it has',
+	endpoint: {
+		method: 'POST',
+		path: '/contacts/{contactId}/tags',
+		operationId: 'add-tags',
+		api: 'contacts',
+		scopes: ['contacts.write'],
+	},
 };
 
 export const properties: INodeProperties[] = [contactLocator(), tagsProperty('Comma-separated tags to add')];

@@ -11,6 +11,13 @@ export const meta: OperationMeta = {
 	value: 'remove',
 	action: 'Remove tags from a contact',
 	description: 'Remove tags from a contact',
+	endpoint: {
+		method: 'DELETE',
+		path: '/contacts/{contactId}/tags',
+		operationId: 'remove-tags',
+		api: 'contacts',
+		scopes: ['contacts.write'],
+	},
 };
 
 export const properties: INodeProperties[] = [contactLocator(), tagsProperty('Comma-separated tags to remove')];

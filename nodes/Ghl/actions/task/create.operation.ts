@@ -12,6 +12,13 @@ export const meta: OperationMeta = {
 	action: 'Create a task',
 	description: 'Create a task on a contact',
 	unwrap: 'task',
+	endpoint: {
+		method: 'POST',
+		path: '/contacts/{contactId}/tasks',
+		operationId: 'create-task',
+		api: 'contacts',
+		scopes: ['contacts.write'],
+	},
 };
 
 export const properties: INodeProperties[] = [

@@ -11,6 +11,13 @@ export const meta: OperationMeta = {
 	value: 'delete',
 	action: 'Delete a task',
 	description: 'Delete a task of a contact',
+	endpoint: {
+		method: 'DELETE',
+		path: '/contacts/{contactId}/tasks/{taskId}',
+		operationId: 'delete-task',
+		api: 'contacts',
+		scopes: ['contacts.write'],
+	},
 };
 
 export const properties: INodeProperties[] = [contactLocator(), idProperty('Task ID', 'taskId', 'ID of the task')];

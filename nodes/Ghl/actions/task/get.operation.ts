@@ -12,6 +12,13 @@ export const meta: OperationMeta = {
 	action: 'Get a task',
 	description: 'Get a task of a contact',
 	unwrap: 'task',
+	endpoint: {
+		method: 'GET',
+		path: '/contacts/{contactId}/tasks/{taskId}',
+		operationId: 'get-task',
+		api: 'contacts',
+		scopes: ['contacts.readonly'],
+	},
 };
 
 export const properties: INodeProperties[] = [contactLocator(), idProperty('Task ID', 'taskId', 'ID of the task')];

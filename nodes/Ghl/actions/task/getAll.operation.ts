@@ -11,6 +11,13 @@ export const meta: OperationMeta = {
 	value: 'getAll',
 	action: 'Get many tasks',
 	description: 'Get the tasks of a contact',
+	endpoint: {
+		method: 'GET',
+		path: '/contacts/{contactId}/tasks',
+		operationId: 'get-all-tasks',
+		api: 'contacts',
+		scopes: ['contacts.readonly'],
+	},
 };
 
 export const properties: INodeProperties[] = [contactLocator(), ...pagingProperties];

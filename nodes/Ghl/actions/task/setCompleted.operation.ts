@@ -12,6 +12,13 @@ export const meta: OperationMeta = {
 	action: 'Mark a task as completed or not completed',
 	description: 'Mark a task completed, or reopen it',
 	unwrap: 'task',
+	endpoint: {
+		method: 'PUT',
+		path: '/contacts/{contactId}/tasks/{taskId}/completed',
+		operationId: 'update-task-completed',
+		api: 'contacts',
+		scopes: ['contacts.write'],
+	},
 };
 
 export const properties: INodeProperties[] = [

@@ -15,6 +15,13 @@ export const meta: OperationMeta = {
 	action: 'Update a task',
 	description: 'Change a task’s title, description, due date, assignee or status',
 	unwrap: 'task',
+	endpoint: {
+		method: 'PUT',
+		path: '/contacts/{contactId}/tasks/{taskId}',
+		operationId: 'update-task',
+		api: 'contacts',
+		scopes: ['contacts.write'],
+	},
 };
 
 export const properties: INodeProperties[] = [

@@ -12,6 +12,13 @@ export const meta: OperationMeta = {
 	value: 'addContact',
 	action: 'Add a contact to a workflow',
 	description: 'Enrol a contact in a GHL workflow',
+	endpoint: {
+		method: 'POST',
+		path: '/contacts/{contactId}/workflow/{workflowId}',
+		operationId: 'add-contact-to-workflow',
+		api: 'contacts',
+		scopes: ['contacts.write'],
+	},
 };
 
 export const properties: INodeProperties[] = [

@@ -11,6 +11,13 @@ export const meta: OperationMeta = {
 	value: 'removeContact',
 	action: 'Remove a contact from a workflow',
 	description: 'Take a contact out of a GHL workflow',
+	endpoint: {
+		method: 'DELETE',
+		path: '/contacts/{contactId}/workflow/{workflowId}',
+		operationId: 'delete-contact-from-workflow',
+		api: 'contacts',
+		scopes: ['contacts.write'],
+	},
 };
 
 export const properties: INodeProperties[] = [contactLocator(), idProperty('Workflow ID', 'workflowId', 'ID of the GHL workflow')];
