@@ -98,6 +98,25 @@ describe('rate limits', () => {
 		expect(apiRequests().filter((request) => request.status === 200)).toHaveLength(10);
 	});
 
+	test('429s are waited out 12 times per request; the 13th in a row fails that item with a 429 error', async () => {
+		// A 20 ms window keeps each wait short; the number of waits does not depend on the window.
+		sandbox().setRateLimit({ max: 100, intervalMs: 20, daily: 200000 });
+		sandbox().injectFault({ kind: 'rate-limit-burst', count: 12, match: { method: 'GET', path: '/contacts/' } });
+		const patient = await getContact(1);
+		expect(patient.run.status).toBe('success');
+		expect(apiRequests().map((request) => request.status)).toEqual([...Array(12).fill(429), 200]);
+
+		sandbox().reset();
+		sandbox().injectFault({ kind: 'rate-limit-burst', count: 13, match: { method: 'GET', path: '/contacts/' } });
+		const result = await getContact(2, { continueOnFail: true });
+		const output = result.json('GHL');
+		expect(output).toHaveLength(2);
+		expect(output[0]).toMatchObject({ httpCode: '429', error: 'GHL API error 429: Too Many Requests' });
+		expect(String(output[0].errorDescription)).toContain('still refused after 12 waits');
+		expect(output[1].id).toBeDefined();
+		expect(apiRequests().map((request) => request.status)).toEqual([...Array(13).fill(429), 200]);
+	});
+
 	test('a spent daily limit fails fast with a clear error; continue-on-fail keeps every item', async () => {
 		sandbox().setRateLimit({ max: 100, intervalMs: 1000, daily: 3 });
 		const result = await getContact(5, { continueOnFail: true });

@@ -74,8 +74,11 @@ const HINTS: Record<number, string> = {
 	429: 'GHL rate limit reached.',
 };
 
-/** The error a user sees: GHL's status, GHL's own message and its trace id. Never a header or token. */
-export function toNodeApiError(node: INode, failure: HttpFailure, itemIndex?: number): NodeApiError {
+/**
+ * The error a user sees: GHL's status, GHL's own message and its trace id. Never a header or token.
+ * `hint` replaces the status's usual hint when the caller knows more (e.g. how often it retried).
+ */
+export function toNodeApiError(node: INode, failure: HttpFailure, itemIndex?: number, hint?: string): NodeApiError {
 	const status = failure.status;
 	const body = (failure.body && typeof failure.body === 'object' ? failure.body : {}) as IDataObject;
 	const traceId =
@@ -84,7 +87,7 @@ export function toNodeApiError(node: INode, failure: HttpFailure, itemIndex?: nu
 		(failure.headers?.traceid as string | undefined);
 	const detail = ghlMessage(failure.body) ?? failure.message;
 	const message = status ? `GHL API error ${status}: ${detail}` : `GHL request failed: ${detail}`;
-	const description = [status ? HINTS[status] : undefined, traceId ? `GHL traceId: ${traceId}` : undefined]
+	const description = [hint ?? (status ? HINTS[status] : undefined), traceId ? `GHL traceId: ${traceId}` : undefined]
 		.filter(Boolean)
 		.join(' ');
 	const safeBody: JsonObject = {

@@ -6,7 +6,7 @@ import { rateLimiter } from './rateLimiter';
 import { API_VERSIONS } from './types';
 import type { GhlContext, GhlRequest } from './types';
 
-/** 429s waited out per request before giving up (each wait is one burst interval). */
+/** 429s waited out per request before it fails (each wait: Retry-After, else one burst interval). */
 const MAX_RATE_LIMIT_RETRIES = 12;
 /** Retries of a 5xx or dropped connection, for requests that are safe to repeat. */
 const MAX_TRANSIENT_RETRIES = 3;
@@ -89,6 +89,12 @@ export async function ghlApiRequest(this: GhlContext, request: GhlRequest): Prom
 					await sleep(rateLimiter.delayAfter429(limiterKey, limits));
 					continue;
 				}
+				throw toNodeApiError(
+					this.getNode(),
+					failure,
+					request.itemIndex,
+					`GHL rate limit reached: still refused after ${MAX_RATE_LIMIT_RETRIES} waits. Other workflows or workers may be using this location's limit; run the item again later.`,
+				);
 			} else if (
 				(isTransient(failure.status) || isNetworkFailure(failure)) &&
 				isRepeatable(request) &&
