@@ -2,7 +2,7 @@
  * The request pipeline. Order of checks (each can answer early):
  *   fault injection → route (404) → body parse (400) → bearer token (401) → rate limit (429)
  *   → Version header (401) → token type / scope (401) → locationId access (403)
- *   → query/path (400) → body (422) → handler.
+ *   → query/path (400) → body (422; 400 on calendars routes) → handler.
  * Faults come first so they never change state; refused (429) requests are not counted.
  */
 import type { IncomingMessage, ServerResponse } from 'http';

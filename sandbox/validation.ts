@@ -5,7 +5,7 @@
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { errors, isPlainObject } from './http';
+import { errors, HttpError, isPlainObject } from './http';
 import type { JsonSchema, OperationSpec } from './openapi';
 
 const ajv = new Ajv({ strict: false, allErrors: true, verbose: true });
@@ -260,17 +260,26 @@ function semanticBodyMessages(op: OperationSpec, body: Record<string, unknown>, 
 	return out;
 }
 
-/** Validates a JSON body; missing bodies count as `{}` (as in NestJS). Throws 422. */
+/**
+ * A refused body: 422 where the spec declares it; the calendars spec declares only 400 and 401
+ * for every operation the sandbox emulates, so there it is NestJS's default 400 with the same messages.
+ */
+export function bodyRefusal(op: OperationSpec, messages: string[]): HttpError {
+	if (op.api === 'calendars') return new HttpError(400, { statusCode: 400, message: messages, error: 'Bad Request' });
+	return errors.unprocessable(messages);
+}
+
+/** Validates a JSON body; missing bodies count as `{}` (as in NestJS). Throws 422 (400 for calendars). */
 export function validateBody(op: OperationSpec, body: unknown): Record<string, unknown> {
 	if (!op.body) return {};
 	// The spec marks these bodies required; a generic OpenAPI validator refuses a missing one.
-	if (body === undefined && op.body.required) throw errors.unprocessable(['request body is required']);
+	if (body === undefined && op.body.required) throw bodyRefusal(op, ['request body is required']);
 	const value = body === undefined ? {} : body;
-	if (!isPlainObject(value)) throw errors.unprocessable(['body must be an object']);
+	if (!isPlainObject(value)) throw bodyRefusal(op, ['body must be an object']);
 	const validate = getValidator(op);
 	const messages = validate(value) ? [] : ajvMessages(validate.errors);
 	messages.push(...semanticBodyMessages(op, value, validate.schema as JsonSchema));
-	if (messages.length) throw errors.unprocessable([...new Set(messages)]);
+	if (messages.length) throw bodyRefusal(op, [...new Set(messages)]);
 	return value;
 }
 

@@ -9,6 +9,7 @@ import {
 	type AppointmentRecord,
 	type CalendarRecord,
 } from '../store';
+import { bodyRefusal } from '../validation';
 import { appointmentEvent } from '../webhooks';
 import { assertLocationAccess, formatWithOffset, getContact, getLocation, isoOffsetMinutes, nowIso, parseIsoMs } from './common';
 import type { Handler, HandlerContext } from './context';
@@ -50,8 +51,8 @@ function assertSlotFree(ctx: HandlerContext, candidate: AppointmentRecord, ignor
 	}
 }
 
-function assertTimeOrder(startTime: string, endTime: string): void {
-	if (parseIsoMs(endTime) <= parseIsoMs(startTime)) throw errors.unprocessable(['endTime must be after startTime']);
+function assertTimeOrder(ctx: HandlerContext, startTime: string, endTime: string): void {
+	if (parseIsoMs(endTime) <= parseIsoMs(startTime)) throw bodyRefusal(ctx.op, ['endTime must be after startTime']);
 }
 
 const createAppointment: Handler = (ctx) => {
@@ -64,7 +65,7 @@ const createAppointment: Handler = (ctx) => {
 	const endTime = b.endTime
 		? normalizeTime(b.endTime)
 		: formatWithOffset(parseIsoMs(b.startTime) + calendar.slotDuration * 60_000, isoOffsetMinutes(b.startTime));
-	assertTimeOrder(startTime, endTime);
+	assertTimeOrder(ctx, startTime, endTime);
 	const time = nowIso();
 	const recurring = typeof b.rrule === 'string' && b.rrule !== '' && b.ignoreFreeSlotValidation === true;
 	const appointment: AppointmentRecord = {
@@ -111,7 +112,7 @@ const editAppointment: Handler = (ctx) => {
 	} else if (b.endTime !== undefined) {
 		next.endTime = normalizeTime(b.endTime);
 	}
-	assertTimeOrder(next.startTime, next.endTime);
+	assertTimeOrder(ctx, next.startTime, next.endTime);
 	for (const key of ['title', 'appointmentStatus', 'assignedUserId', 'address', 'meetingLocationType', 'meetingLocationId', 'description'] as const) {
 		if (b[key] !== undefined) (next as unknown as Record<string, unknown>)[key] = b[key];
 	}
