@@ -36,6 +36,7 @@ export function isFault(value: unknown): value is Fault {
 			return typeof f.ms === 'number';
 		case 'reset':
 		case 'rate-limit-burst':
+		case 'stuck-cursor':
 			return true;
 		default:
 			return false;

@@ -225,6 +225,10 @@ export class SandboxCore {
 						? parsedBody
 						: {}
 					: validateBody(op, parsedBody);
+			if (fault?.kind === 'stuck-cursor') {
+				for (const key of ['searchAfter', 'page']) if (isPlainObject(body)) delete body[key];
+				for (const key of ['startAfterId', 'startAfter', 'skip']) delete query[key];
+			}
 			const handler = handlers[op.operationId];
 			if (!handler) throw errors.notImplemented(op.operationId);
 			const host = headers['host'];

@@ -56,7 +56,9 @@ export type Fault =
 	| { kind: 'status'; status: number; count?: number; match?: FaultMatch; body?: unknown }
 	| { kind: 'latency'; ms: number; count?: number; match?: FaultMatch }
 	| { kind: 'reset'; count?: number; match?: FaultMatch }
-	| { kind: 'rate-limit-burst'; count?: number; match?: FaultMatch };
+	| { kind: 'rate-limit-burst'; count?: number; match?: FaultMatch }
+	/** The request is answered as if it carried no page cursor (searchAfter, startAfterId, skip): a cursor that does not move. */
+	| { kind: 'stuck-cursor'; count?: number; match?: FaultMatch };
 
 /** A webhook event exactly as it is POSTed (flat contact/note/task events; appointment events nest under `appointment`). */
 export interface WebhookEvent {

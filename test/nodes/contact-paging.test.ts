@@ -109,3 +109,35 @@ describe('Return All', () => {
 		expect(new Set(result.out.map((contact) => contact.id))).toEqual(new Set(ids));
 	});
 });
+
+describe('a paging cursor that does not move', () => {
+	// GHL answering the same page again (a cursor it ignores) must end Return All with an error
+	// after the repeat, not loop forever buffering the same records.
+	const stuck = (path: string) => sandbox().injectFault({ kind: 'stuck-cursor', count: 1_000, match: { path } });
+
+	test('Get Many (searchAfter): stops at the repeated page with an error saying so', async () => {
+		await createContacts(600, (index) => ({ firstName: `Stuck${index}`, email: `stuck${index}@example.com` }));
+		stuck('/contacts/search');
+		const result = await run({ resource: 'contact', operation: 'getAll', returnAll: true, query: 'stuck' });
+		expect(String(result.error?.message)).toMatch(/cursor did not move/);
+		expect(result.requests.filter((request) => request.operationId === 'search-contacts-advanced')).toHaveLength(2);
+	});
+
+	test('List (Legacy, startAfterId): stops at the repeated page', async () => {
+		await createContacts(150, (index) => ({ firstName: `StuckOld${index}`, email: `stuckold${index}@example.com` }));
+		stuck('/contacts/');
+		const result = await run({ resource: 'contact', operation: 'list', returnAll: true });
+		expect(String(result.error?.message)).toMatch(/cursor did not move/);
+		expect(result.requests.filter((request) => request.operationId === 'get-contacts')).toHaveLength(2);
+	});
+
+	test('Get Many by Business (skip): stops when a page repeats records already read', async () => {
+		const businessId = sandbox().demo.businessIds[1];
+		const ids = await createContacts(150, (index) => ({ firstName: `StuckBiz${index}`, email: `stuckbiz${index}@example.com` }));
+		await api('POST', '/contacts/bulk/business', { locationId: sandbox().demo.locationId, ids, businessId });
+		stuck('/contacts/business/');
+		const result = await run({ resource: 'contact', operation: 'getManyByBusiness', businessId, returnAll: true });
+		expect(String(result.error?.message)).toMatch(/cursor did not move/);
+		expect(result.requests.filter((request) => request.operationId === 'get-contacts-by-businessId')).toHaveLength(2);
+	});
+});

@@ -1,3 +1,4 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 import { ghlApiRequest } from './request';
 import type { GhlContext, GhlRequest } from './types';
@@ -8,21 +9,52 @@ interface Page {
 	next?: IDataObject;
 }
 
-/** Walks pages until the API runs out or `max` items are collected. */
+/**
+ * Walks pages until the API runs out or `max` items are collected. A cursor that does not move
+ * (the same cursor twice, or a page of records already read) stops the walk with an error instead
+ * of reading the same page forever.
+ */
 async function collect(
+	this: GhlContext,
 	fetchPage: (cursor: IDataObject | undefined, pageSize: number) => Promise<Page>,
 	pageSizeLimit: number,
 	max?: number,
+	itemIndex?: number,
 ): Promise<IDataObject[]> {
 	const items: IDataObject[] = [];
+	const cursorsSeen = new Set<string>();
+	const idsSeen = new Set<string>();
 	let cursor: IDataObject | undefined;
+	let pages = 0;
 	do {
 		const pageSize = max === undefined ? pageSizeLimit : Math.min(pageSizeLimit, max - items.length);
 		const page = await fetchPage(cursor, pageSize);
+		pages++;
+		const ids = page.items.map((item) => (item.id === undefined ? undefined : String(item.id)));
+		if (pages > 1 && page.items.length > 0 && ids.every((id) => id !== undefined && idsSeen.has(id))) {
+			throw stuckCursor(this, pages, itemIndex);
+		}
+		for (const id of ids) if (id !== undefined) idsSeen.add(id);
 		items.push(...page.items);
 		cursor = page.items.length < pageSize ? undefined : page.next;
+		if (cursor) {
+			const key = JSON.stringify(cursor);
+			if (cursorsSeen.has(key)) throw stuckCursor(this, pages, itemIndex);
+			cursorsSeen.add(key);
+		}
 	} while (cursor && (max === undefined || items.length < max));
 	return max === undefined ? items : items.slice(0, max);
+}
+
+function stuckCursor(context: GhlContext, page: number, itemIndex?: number): NodeOperationError {
+	return new NodeOperationError(
+		context.getNode(),
+		`GHL returned page ${page} again instead of the next page (its cursor did not move); stopped reading to avoid an endless loop`,
+		{
+			itemIndex,
+			description: 'Nothing after that page was read. Run the item again; if it repeats, GHL is not honouring the paging cursor for this request.',
+		},
+	);
 }
 
 const SEARCH_PAGE_LIMIT = 500;
@@ -39,7 +71,8 @@ export async function searchContactsPaged(
 	max?: number,
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
-	return await collect(
+	return await collect.call(
+		this,
 		async (cursor, pageSize) => {
 			const response = await ghlApiRequest.call(this, {
 				method: 'POST',
@@ -58,6 +91,7 @@ export async function searchContactsPaged(
 		},
 		SEARCH_PAGE_LIMIT,
 		max,
+		itemIndex,
 	);
 }
 
@@ -68,7 +102,8 @@ export async function getStartAfterPaged(
 	itemsKey: string,
 	max?: number,
 ): Promise<IDataObject[]> {
-	return await collect(
+	return await collect.call(
+		this,
 		async (cursor, pageSize) => {
 			const response = await ghlApiRequest.call(this, {
 				...request,
@@ -87,6 +122,7 @@ export async function getStartAfterPaged(
 		},
 		START_AFTER_PAGE_LIMIT,
 		max,
+		request.itemIndex,
 	);
 }
 
@@ -97,7 +133,8 @@ export async function getSkipPaged(
 	itemsKey: string,
 	max?: number,
 ): Promise<IDataObject[]> {
-	return await collect(
+	return await collect.call(
+		this,
 		async (cursor, pageSize) => {
 			const skip = Number(cursor?.skip ?? 0);
 			const response = await ghlApiRequest.call(this, {
@@ -111,5 +148,6 @@ export async function getSkipPaged(
 		},
 		SKIP_PAGE_LIMIT,
 		max,
+		request.itemIndex,
 	);
 }
