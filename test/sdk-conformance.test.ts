@@ -1,0 +1,439 @@
+/**
+ * Conformance with GHL's own client. `@gohighlevel/api-client` is generated from the same OpenAPI
+ * files the sandbox follows, so every catalogue operation, called through the SDK's own method with
+ * valid arguments, must be accepted by the sandbox; and malformed requests built with the SDK must be
+ * refused with the status GHL's spec declares. Where the SDK itself departs from the spec, the
+ * departure is listed in SDK_DEVIATIONS with the reason, and the sandbox's refusal is asserted.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { GHLError, HighLevel } from '@gohighlevel/api-client';
+import type { RecordedRequest, Sandbox } from '../sandbox';
+import { useSandbox } from './harness/fixtures';
+import type { SeedContact, SeedSnapshot } from './nodes/kit';
+
+interface CatalogueOperation {
+	method: string;
+	path: string;
+	operationId: string;
+	api: string;
+	version: string;
+}
+
+const catalogue = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../docs/catalogue.json'), 'utf8')) as {
+	operations: CatalogueOperation[];
+};
+
+const SDK_VERSION = (
+	JSON.parse(fs.readFileSync(require.resolve('@gohighlevel/api-client/package.json'), 'utf8')) as { version: string }
+).version;
+
+/**
+ * The Version header each API's docs tell SDK users to configure (`apiVersion`). The SDK sends one
+ * version for every call of a client, so contacts and calendars each get their own client.
+ */
+const API_VERSIONS: Record<string, string> = { contacts: '2021-07-28', calendars: '2021-04-15' };
+
+/** What the SDK sends when no `apiVersion` is configured, read from the SDK itself (3.1.0: 2023-02-21). */
+const SDK_DEFAULT_VERSION = new HighLevel({ privateIntegrationToken: 'unused', logLevel: 'none' }).getConfig().apiVersion;
+
+/**
+ * Where the SDK, as published, builds requests the official spec does not allow. Each one has a
+ * test below asserting that the sandbox refuses it the way the spec says.
+ */
+const SDK_DEVIATIONS = {
+	defaultVersion: {
+		what: `without \`apiVersion\` the SDK sends \`Version: ${SDK_DEFAULT_VERSION}\` on every call`,
+		reason:
+			'Every catalogue operation declares a required Version header with a single allowed value ' +
+			'(2021-07-28 for contacts, 2021-04-15 for calendars); the generator drops that parameter ' +
+			"(extractParams skips `Version`) and sends one client-wide default instead. GHL's versioning page " +
+			'lists 2023-02-21 as a version and third parties report live GHL answering it, but the spec does ' +
+			'not allow it on these operations, so the sandbox refuses it: 401 "version header is invalid".',
+	},
+} as const;
+
+const sandbox = useSandbox();
+
+/** An SDK client for the sandbox's demo location, with the SDK's logging off (the tests assert errors). */
+function sdkClient(sb: Sandbox, options: { apiVersion?: string; token?: string } = {}): HighLevel {
+	const ghl = new HighLevel({
+		privateIntegrationToken: options.token ?? sb.demo.privateToken,
+		...(options.apiVersion ? { apiVersion: options.apiVersion } : {}),
+		logLevel: 'none',
+	});
+	// The SDK has no base-URL setting; all its services share this one axios instance.
+	ghl.getHttpClient().defaults.baseURL = sb.url;
+	return ghl;
+}
+
+interface Fixture {
+	sb: Sandbox;
+	locationId: string;
+	/** Demo-location contacts, oldest first. */
+	contacts: SeedContact[];
+	seed: SeedSnapshot;
+	contactWith(predicate: (contact: SeedContact) => boolean): SeedContact;
+}
+
+function fixture(sb: Sandbox): Fixture {
+	const seed = structuredClone(sb.snapshot()) as unknown as SeedSnapshot;
+	const contacts = seed.contacts
+		.filter((contact) => contact.locationId === sb.demo.locationId)
+		.sort((a, b) => Date.parse(a.dateAdded) - Date.parse(b.dateAdded));
+	return {
+		sb,
+		locationId: sb.demo.locationId,
+		contacts,
+		seed,
+		contactWith: (predicate) => {
+			const found = contacts.find(predicate);
+			if (!found) throw new Error('the seed has no such contact');
+			return found;
+		},
+	};
+}
+
+type SdkCall = (ghl: HighLevel, f: Fixture) => Promise<unknown>;
+
+/** The SDK's own method for each catalogue operation, with valid arguments from the seed. */
+const SDK_CALLS: Record<string, SdkCall> = {
+	'search-contacts-advanced': (ghl, f) =>
+		// The spec's SearchBodyV2DTO (and so the SDK's type) is an empty object; GHL's docs give the fields.
+		ghl.contacts.searchContactsAdvanced({ locationId: f.locationId, pageLimit: 5, query: 'ada' } as object),
+	'get-duplicate-contact': (ghl, f) =>
+		ghl.contacts.getDuplicateContact({ locationId: f.locationId, email: f.contacts[0].email }),
+	'get-all-tasks': (ghl, f) => ghl.contacts.getAllTasks({ contactId: f.seed.tasks[0].contactId }),
+	'create-task': (ghl, f) =>
+		ghl.contacts.createTask(
+			{ contactId: f.contacts[0].id },
+			{ title: 'Call back', body: 'About the quote', dueDate: '2032-01-05T10:00:00Z', completed: false },
+		),
+	'get-task': (ghl, f) => ghl.contacts.getTask({ contactId: f.seed.tasks[0].contactId, taskId: f.seed.tasks[0].id }),
+	'update-task': (ghl, f) =>
+		ghl.contacts.updateTask(
+			{ contactId: f.seed.tasks[0].contactId, taskId: f.seed.tasks[0].id },
+			{ title: 'Call back (moved)', dueDate: '2032-02-01T09:30:00Z' },
+		),
+	'delete-task': (ghl, f) => ghl.contacts.deleteTask({ contactId: f.seed.tasks[0].contactId, taskId: f.seed.tasks[0].id }),
+	'update-task-completed': (ghl, f) =>
+		ghl.contacts.updateTaskCompleted({ contactId: f.seed.tasks[0].contactId, taskId: f.seed.tasks[0].id }, { completed: true }),
+	'get-appointments-for-contact': (ghl, f) =>
+		ghl.contacts.getAppointmentsForContact({ contactId: f.seed.appointments[0].contactId }),
+	'add-tags': (ghl, f) => ghl.contacts.addTags({ contactId: f.contacts[0].id }, { tags: ['sdk', 'conformance'] }),
+	'remove-tags': (ghl, f) => {
+		const tagged = f.contactWith((contact) => contact.tags.length > 0);
+		return ghl.contacts.removeTags({ contactId: tagged.id }, { tags: [tagged.tags[0]] });
+	},
+	'get-all-notes': (ghl, f) => ghl.contacts.getAllNotes({ contactId: f.seed.notes[0].contactId }),
+	'create-note': (ghl, f) => ghl.contacts.createNote({ contactId: f.contacts[0].id }, { body: 'Met at the fair', pinned: true }),
+	'get-note': (ghl, f) => ghl.contacts.getNote({ contactId: f.seed.notes[0].contactId, id: f.seed.notes[0].id }),
+	'update-note': (ghl, f) =>
+		ghl.contacts.updateNote({ contactId: f.seed.notes[0].contactId, id: f.seed.notes[0].id }, { body: 'Met at the fair (edited)' }),
+	'delete-note': (ghl, f) => ghl.contacts.deleteNote({ contactId: f.seed.notes[0].contactId, id: f.seed.notes[0].id }),
+	'create-association': (ghl, f) =>
+		ghl.contacts.createAssociation(
+			{ type: 'add' },
+			{ contacts: [f.contacts[0].id, f.contacts[1].id], tags: ['sdk-bulk'], locationId: f.locationId },
+		),
+	'add-remove-contact-from-business': (ghl, f) =>
+		ghl.contacts.addRemoveContactFromBusiness({ locationId: f.locationId, ids: [f.contacts[0].id], businessId: f.sb.demo.businessIds[1] }),
+	'get-contact': (ghl, f) => ghl.contacts.getContact({ contactId: f.contacts[0].id }),
+	'update-contact': (ghl, f) => ghl.contacts.updateContact({ contactId: f.contacts[0].id }, { city: 'Leipzig', firstName: 'Augusta' }),
+	'delete-contact': (ghl, f) => ghl.contacts.deleteContact({ contactId: f.contacts[1].id }),
+	'upsert-contact': (ghl, f) =>
+		ghl.contacts.upsertContact({ locationId: f.locationId, email: f.contacts[0].email, companyName: 'Upserted Ltd' }),
+	'get-contacts-by-businessId': (ghl, f) =>
+		ghl.contacts.getContactsByBusinessId({ businessId: f.sb.demo.businessIds[0], locationId: f.locationId, limit: '2' }),
+	'add-followers-contact': (ghl, f) =>
+		ghl.contacts.addFollowersContact({ contactId: f.contacts[1].id }, { followers: [f.sb.demo.userIds[2]] }),
+	'remove-followers-contact': (ghl, f) => {
+		const followed = f.contactWith((contact) => contact.followers.length > 0);
+		return ghl.contacts.removeFollowersContact({ contactId: followed.id }, { followers: [followed.followers[0]] });
+	},
+	'add-contact-to-campaign': (ghl, f) =>
+		ghl.contacts.addContactToCampaign({ contactId: f.contacts[2].id, campaignId: f.sb.demo.campaignIds[1] }, {}),
+	'remove-contact-from-campaign': (ghl, f) => {
+		const enrolled = f.contactWith((contact) => contact.campaigns.length > 0);
+		return ghl.contacts.removeContactFromCampaign({ contactId: enrolled.id, campaignId: enrolled.campaigns[0] });
+	},
+	'remove-contact-from-every-campaign': (ghl, f) =>
+		ghl.contacts.removeContactFromEveryCampaign({ contactId: f.contactWith((contact) => contact.campaigns.length > 0).id }),
+	'add-contact-to-workflow': (ghl, f) =>
+		ghl.contacts.addContactToWorkflow(
+			{ contactId: f.contacts[2].id, workflowId: f.sb.demo.workflowIds[1] },
+			{ eventStartTime: '2032-01-05T10:00:00Z' },
+		),
+	'delete-contact-from-workflow': (ghl, f) => {
+		const enrolled = f.contactWith((contact) => contact.workflows.length > 0);
+		return ghl.contacts.deleteContactFromWorkflow({ contactId: enrolled.id, workflowId: enrolled.workflows[0] }, {});
+	},
+	'create-contact': (ghl, f) =>
+		ghl.contacts.createContact({
+			locationId: f.locationId,
+			firstName: 'Mary',
+			lastName: 'Somerville',
+			email: 'mary.somerville@example.com',
+			tags: ['sdk'],
+		}),
+	'get-contacts': (ghl, f) => ghl.contacts.getContacts({ locationId: f.locationId, limit: 5, query: 'a' }),
+	'create-appointment': (ghl, f) =>
+		ghl.calendars.createAppointment({
+			calendarId: f.sb.demo.calendarIds[1],
+			locationId: f.locationId,
+			contactId: f.contacts[1].id,
+			startTime: '2032-01-05T10:00:00Z',
+			endTime: '2032-01-05T11:00:00Z',
+			title: 'Onboarding',
+			appointmentStatus: 'confirmed',
+		}),
+	'edit-appointment': (ghl, f) =>
+		ghl.calendars.editAppointment({ eventId: f.seed.appointments[0].id }, { title: 'Onboarding (moved)' }),
+	'get-appointment': (ghl, f) => ghl.calendars.getAppointment({ eventId: f.seed.appointments[0].id }),
+	'delete-event': (ghl, f) => ghl.calendars.deleteEvent({ eventId: f.seed.appointments[0].id }, {}),
+};
+
+/** Runs `call` and returns the requests the sandbox received meanwhile. */
+async function requestsDuring(
+	sb: Sandbox,
+	call: () => Promise<unknown>,
+): Promise<{ result: PromiseSettledResult<unknown>; requests: RecordedRequest[] }> {
+	const before = sb.requests.length;
+	const [result] = await Promise.allSettled([call()]);
+	return { result, requests: sb.requests.slice(before) };
+}
+
+const operations = catalogue.operations.map((operation) => [operation.operationId, operation] as const);
+
+describe(`@gohighlevel/api-client ${SDK_VERSION} against the sandbox`, () => {
+	test('the SDK table covers exactly the catalogue', () => {
+		expect(catalogue.operations.length).toBeGreaterThan(0);
+		const ids = catalogue.operations.map((operation) => operation.operationId);
+		expect(ids.filter((id) => !SDK_CALLS[id])).toEqual([]);
+		expect(Object.keys(SDK_CALLS).filter((id) => !ids.includes(id))).toEqual([]);
+	});
+
+	test('the SDK is pointed at the sandbox, not at GHL', async () => {
+		const ghl = sdkClient(sandbox(), { apiVersion: API_VERSIONS.contacts });
+		expect(ghl.getHttpClient().defaults.baseURL).toBe(sandbox().url);
+		const contactId = fixture(sandbox()).contacts[0].id;
+		const { requests } = await requestsDuring(sandbox(), () => ghl.contacts.getContact({ contactId }));
+		expect(requests).toHaveLength(1);
+		expect(requests[0].headers.authorization).toBe(`Bearer ${sandbox().demo.privateToken}`);
+	});
+
+	describe('every catalogue operation, called through the SDK, is accepted', () => {
+		test.each(operations)('%s', async (operationId, operation) => {
+			const call = SDK_CALLS[operationId];
+			expect({ operationId, hasSdkCall: !!call }).toEqual({ operationId, hasSdkCall: true });
+			const sb = sandbox();
+			const ghl = sdkClient(sb, { apiVersion: API_VERSIONS[operation.api] });
+			const { result, requests } = await requestsDuring(sb, () => call(ghl, fixture(sb)));
+			const error = result.status === 'rejected' ? (result.reason as GHLError) : undefined;
+			const refusal = error && { status: error.statusCode, body: error.response };
+			expect({ operationId, refusal }).toEqual({ operationId, refusal: undefined });
+			const received = requests.map((request) => ({
+				operationId: request.operationId,
+				method: request.method,
+				version: request.headers.version,
+			}));
+			expect(received).toEqual([{ operationId, method: operation.method, version: operation.version }]);
+			expect(requests[0].status).toBeGreaterThanOrEqual(200);
+			expect(requests[0].status).toBeLessThan(300);
+			expect((result as PromiseFulfilledResult<unknown>).value).toEqual(expect.any(Object));
+		});
+	});
+
+	describe(`SDK deviation: ${SDK_DEVIATIONS.defaultVersion.what}`, () => {
+		test.each(operations)('%s is refused with 401, nothing changed', async (operationId) => {
+			const sb = sandbox();
+			const ghl = sdkClient(sb);
+			const before = JSON.stringify(sb.snapshot());
+			const { result, requests } = await requestsDuring(sb, () => SDK_CALLS[operationId](ghl, fixture(sb)));
+			expect(result.status).toBe('rejected');
+			const error = (result as PromiseRejectedResult).reason as GHLError;
+			expect(error).toBeInstanceOf(GHLError);
+			expect({ status: error.statusCode, message: (error.response as { message?: unknown })?.message }).toEqual({
+				status: 401,
+				message: 'version header is invalid',
+			});
+			expect(requests.map((request) => [request.operationId, request.headers.version, request.status])).toEqual([
+				[operationId, SDK_DEFAULT_VERSION, 401],
+			]);
+			expect(JSON.stringify(sb.snapshot())).toBe(before);
+		});
+	});
+
+	describe('malformed requests built with the SDK are refused with the spec status, without side effects', () => {
+		/** Lets a test hand the SDK a value its types would refuse, as a JavaScript caller can. */
+		const malformed = <T>(value: unknown): T => value as T;
+		const contacts = () => sdkClient(sandbox(), { apiVersion: API_VERSIONS.contacts });
+		const calendars = () => sdkClient(sandbox(), { apiVersion: API_VERSIONS.calendars });
+
+		const cases: Array<{ name: string; operationId: string; status: number; message: RegExp; call: (f: Fixture) => Promise<unknown> }> = [
+			{
+				name: 'contact create with a property the DTO does not have',
+				operationId: 'create-contact',
+				status: 422,
+				message: /property favouriteColour should not exist/,
+				call: (f) => contacts().contacts.createContact(malformed({ locationId: f.locationId, email: 'x@example.com', favouriteColour: 'red' })),
+			},
+			{
+				name: 'contact create without the required locationId',
+				operationId: 'create-contact',
+				status: 422,
+				message: /locationId should not be empty/,
+				call: () => contacts().contacts.createContact(malformed({ email: 'x@example.com' })),
+			},
+			{
+				name: 'contact list with a limit that is not a number',
+				operationId: 'get-contacts',
+				status: 400,
+				message: /limit must be a number/,
+				call: (f) => contacts().contacts.getContacts({ locationId: f.locationId, limit: malformed('ten') }),
+			},
+			{
+				name: 'contact list of another location',
+				operationId: 'get-contacts',
+				status: 403,
+				message: /does not have access to this location/,
+				call: (f) => contacts().contacts.getContacts({ locationId: f.sb.demo.otherLocationId }),
+			},
+			{
+				name: 'contact read with the calendars Version header (per-call override)',
+				operationId: 'get-contact',
+				status: 401,
+				message: /version header is invalid/,
+				call: (f) => contacts().contacts.getContact({ contactId: f.contacts[0].id }, { headers: { Version: API_VERSIONS.calendars } }),
+			},
+			{
+				name: 'contact update with a read-only token',
+				operationId: 'update-contact',
+				status: 401,
+				message: /not authorized for this scope/,
+				call: (f) =>
+					sdkClient(f.sb, { apiVersion: API_VERSIONS.contacts, token: f.sb.demo.readOnlyToken }).contacts.updateContact(
+						{ contactId: f.contacts[0].id },
+						{ city: 'Nowhere' },
+					),
+			},
+			{
+				name: 'task create without the required dueDate',
+				operationId: 'create-task',
+				status: 422,
+				message: /dueDate should not be empty/,
+				call: (f) => contacts().contacts.createTask({ contactId: f.contacts[0].id }, malformed({ title: 'No due date', completed: false })),
+			},
+			{
+				name: 'task completion with a string for the boolean',
+				operationId: 'update-task-completed',
+				status: 422,
+				message: /completed must be a boolean value/,
+				call: (f) =>
+					contacts().contacts.updateTaskCompleted(
+						{ contactId: f.seed.tasks[0].contactId, taskId: f.seed.tasks[0].id },
+						{ completed: malformed('yes') },
+					),
+			},
+			{
+				name: 'note create without the required body',
+				operationId: 'create-note',
+				status: 422,
+				message: /body should not be empty/,
+				call: (f) => contacts().contacts.createNote({ contactId: f.contacts[0].id }, malformed({ title: 'Empty' })),
+			},
+			{
+				name: 'note update with a property the DTO does not have',
+				operationId: 'update-note',
+				status: 422,
+				message: /property colour should not exist/,
+				call: (f) =>
+					contacts().contacts.updateNote(
+						{ contactId: f.seed.notes[0].contactId, id: f.seed.notes[0].id },
+						malformed({ body: 'Edited', colour: 'yellow' }),
+					),
+			},
+			{
+				name: 'tags added as a string instead of an array',
+				operationId: 'add-tags',
+				status: 422,
+				message: /tags must be an array/,
+				call: (f) => contacts().contacts.addTags({ contactId: f.contacts[0].id }, { tags: malformed('vip') }),
+			},
+			{
+				name: 'bulk tag update without the required locationId',
+				operationId: 'create-association',
+				status: 422,
+				message: /locationId should not be empty/,
+				call: (f) => contacts().contacts.createAssociation({ type: 'add' }, malformed({ contacts: [f.contacts[0].id], tags: ['x'] })),
+			},
+			{
+				name: 'appointment create in another location',
+				operationId: 'create-appointment',
+				status: 403,
+				message: /does not have access to this location/,
+				call: (f) =>
+					calendars().calendars.createAppointment({
+						calendarId: f.sb.demo.calendarIds[1],
+						locationId: f.sb.demo.otherLocationId,
+						contactId: f.contacts[1].id,
+						startTime: '2032-01-05T10:00:00Z',
+					}),
+			},
+			{
+				name: 'appointment create with a number for startTime',
+				operationId: 'create-appointment',
+				status: 400,
+				message: /startTime must be a string/,
+				call: (f) =>
+					calendars().calendars.createAppointment({
+						calendarId: f.sb.demo.calendarIds[1],
+						locationId: f.locationId,
+						contactId: f.contacts[1].id,
+						startTime: malformed(1956256000000),
+					}),
+			},
+			{
+				name: 'appointment edit with a status outside the enum',
+				operationId: 'edit-appointment',
+				status: 400,
+				message: /appointmentStatus must be one of the following values/,
+				call: (f) => calendars().calendars.editAppointment({ eventId: f.seed.appointments[0].id }, { appointmentStatus: 'maybe' }),
+			},
+			{
+				name: 'appointment edit ending before it starts',
+				operationId: 'edit-appointment',
+				status: 400,
+				message: /endTime must be after startTime/,
+				call: (f) =>
+					calendars().calendars.editAppointment(
+						{ eventId: f.seed.appointments[0].id },
+						{ startTime: '2032-01-05T11:00:00Z', endTime: '2032-01-05T10:00:00Z' },
+					),
+			},
+		];
+
+		test.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+			const sb = sandbox();
+			const f = fixture(sb);
+			const before = JSON.stringify(sb.snapshot());
+			const { result, requests } = await requestsDuring(sb, () => c.call(f));
+			expect(result.status).toBe('rejected');
+			const error = (result as PromiseRejectedResult).reason as GHLError;
+			expect(error).toBeInstanceOf(GHLError);
+			expect(error.statusCode).toBe(c.status);
+			const message = (error.response as { message?: unknown } | undefined)?.message;
+			expect(Array.isArray(message) ? message.join('; ') : String(message)).toMatch(c.message);
+			expect(requests.map((request) => [request.operationId, request.status])).toEqual([[c.operationId, c.status]]);
+			expect(JSON.stringify(sb.snapshot())).toBe(before);
+		});
+
+		test('the malformed cases span contacts, tasks, notes, appointments and tags', () => {
+			const operationIds = new Set(cases.map((c) => c.operationId));
+			expect(cases.length).toBeGreaterThanOrEqual(8);
+			for (const needed of [/contact/, /task/, /note/, /appointment/, /tags|association/]) {
+				expect([...operationIds].some((id) => needed.test(id))).toBe(true);
+			}
+		});
+	});
+});
