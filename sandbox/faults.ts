@@ -1,6 +1,8 @@
 /**
  * Injected faults: answer a status, add latency, drop the connection, or answer a
- * real-shaped 429. They are checked before anything else, so they never change state.
+ * real-shaped 429, all before anything else, so they never change state; or carry the request
+ * out and then fail it (`status-after`, `reset-after`: a write lost in transit), or ignore its
+ * page cursor (`stuck-cursor`).
  */
 import type { Fault, FaultMatch } from './types';
 
@@ -31,12 +33,14 @@ export function isFault(value: unknown): value is Fault {
 	const f = value as Record<string, unknown>;
 	switch (f.kind) {
 		case 'status':
+		case 'status-after':
 			return typeof f.status === 'number';
 		case 'latency':
 			return typeof f.ms === 'number';
 		case 'reset':
 		case 'rate-limit-burst':
 		case 'stuck-cursor':
+		case 'reset-after':
 			return true;
 		default:
 			return false;

@@ -242,6 +242,15 @@ export class SandboxCore {
 				principal,
 				state: this.state(host ? `http://${host}` : this.url),
 			});
+			if (this.options.validateResponses) this.checkResponse(op, method, pathname, result.status, result.body);
+			if (fault?.kind === 'status-after') {
+				throw new HttpError(fault.status, { statusCode: fault.status, message: STATUS_TEXT[fault.status] ?? 'Error' });
+			}
+			if (fault?.kind === 'reset-after') {
+				record.durationMs = Date.now() - started;
+				req.socket.destroy();
+				return;
+			}
 			respond(result.status, result.body, result.headers);
 		} catch (err) {
 			if (err instanceof HttpError) respond(err.status, err.body, err.headers);

@@ -58,7 +58,11 @@ export type Fault =
 	| { kind: 'reset'; count?: number; match?: FaultMatch }
 	| { kind: 'rate-limit-burst'; count?: number; match?: FaultMatch }
 	/** The request is answered as if it carried no page cursor (searchAfter, startAfterId, skip): a cursor that does not move. */
-	| { kind: 'stuck-cursor'; count?: number; match?: FaultMatch };
+	| { kind: 'stuck-cursor'; count?: number; match?: FaultMatch }
+	/** The request is carried out, then answered with this status: a write that failed in transit. */
+	| { kind: 'status-after'; status: number; count?: number; match?: FaultMatch }
+	/** The request is carried out, then the connection is dropped before the answer. */
+	| { kind: 'reset-after'; count?: number; match?: FaultMatch };
 
 /** A webhook event exactly as it is POSTed (flat contact/note/task events; appointment events nest under `appointment`). */
 export interface WebhookEvent {

@@ -56,15 +56,45 @@ export function isNetworkFailure(failure: HttpFailure): boolean {
 	return failure.status === undefined && !!failure.code && NETWORK_RETRY_CODES.has(failure.code);
 }
 
+/** Longest GHL message copied into an error; GHL's 422 lists are short, anything longer is noise. */
+const MAX_MESSAGE_LENGTH = 300;
+
+/**
+ * GHL's own message, made safe to show: an HTML page (a proxy's or gateway's error page) or other
+ * non-JSON text is not copied, control characters and runs of white space are folded, and the
+ * result is cut to a readable length.
+ */
 function ghlMessage(body: unknown): string | undefined {
-	if (!body || typeof body !== 'object') return typeof body === 'string' && body ? body : undefined;
-	const { message, error, error_description: errorDescription } = body as IDataObject;
-	if (Array.isArray(message)) return message.map(String).join('; ');
-	if (typeof message === 'string' && message) return message;
-	if (typeof errorDescription === 'string') return errorDescription;
-	if (typeof error === 'string') return error;
-	return undefined;
+	let message: string | undefined;
+	if (typeof body === 'string') {
+		message = /<[a-z!/][^>]*>/i.test(body) ? undefined : body;
+	} else if (body && typeof body === 'object') {
+		const { message: raw, error, error_description: errorDescription } = body as IDataObject;
+		if (Array.isArray(raw)) message = raw.map(String).join('; ');
+		else if (typeof raw === 'string' && raw) message = raw;
+		else if (typeof errorDescription === 'string') message = errorDescription;
+		else if (typeof error === 'string') message = error;
+	}
+	if (message === undefined) return undefined;
+	// eslint-disable-next-line no-control-regex
+	const folded = message.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+	if (!folded) return undefined;
+	return folded.length > MAX_MESSAGE_LENGTH ? `${folded.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : folded;
 }
+
+/** What the HTTP status says when GHL's body says nothing usable. */
+const STATUS_TEXT: Record<number, string> = {
+	400: 'Bad Request',
+	401: 'Unauthorized',
+	403: 'Forbidden',
+	404: 'Not Found',
+	422: 'Unprocessable Entity',
+	429: 'Too Many Requests',
+	500: 'Internal Server Error',
+	502: 'Bad Gateway',
+	503: 'Service Unavailable',
+	504: 'Gateway Timeout',
+};
 
 const HINTS: Record<number, string> = {
 	401: 'Check the credential: the token may be revoked, expired, or missing the scope this operation needs.',
@@ -85,7 +115,7 @@ export function toNodeApiError(node: INode, failure: HttpFailure, itemIndex?: nu
 		(body.traceId as string | undefined) ??
 		(failure.headers?.['x-trace-id'] as string | undefined) ??
 		(failure.headers?.traceid as string | undefined);
-	const detail = ghlMessage(failure.body) ?? failure.message;
+	const detail = ghlMessage(failure.body) ?? (status ? (STATUS_TEXT[status] ?? 'Error') : failure.message);
 	const message = status ? `GHL API error ${status}: ${detail}` : `GHL request failed: ${detail}`;
 	const description = [hint ?? (status ? HINTS[status] : undefined), traceId ? `GHL traceId: ${traceId}` : undefined]
 		.filter(Boolean)

@@ -2,6 +2,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { getConnection } from './connection';
 import { describeFailure, isNetworkFailure, toNodeApiError } from './errors';
+import type { HttpFailure } from './errors';
 import { rateLimiter } from './rateLimiter';
 import { API_VERSIONS } from './types';
 import type { GhlContext, GhlRequest } from './types';
@@ -24,6 +25,13 @@ export function ghlPath(strings: TemplateStringsArray, ...segments: Array<string
 
 function isRepeatable(request: GhlRequest): boolean {
 	return request.method !== 'POST' && request.method !== 'PATCH' ? true : request.idempotent === true;
+}
+
+/** GHL answers a missing record with 404, or with 400 "… not found" on most contact routes. */
+function isNotFound(failure: HttpFailure): boolean {
+	if (failure.status === 404) return true;
+	const message = (failure.body as { message?: unknown } | undefined)?.message;
+	return failure.status === 400 && typeof message === 'string' && /not found/i.test(message);
 }
 
 function isTransient(status: number | undefined): boolean {
@@ -95,13 +103,25 @@ export async function ghlApiRequest(this: GhlContext, request: GhlRequest): Prom
 					request.itemIndex,
 					`GHL rate limit reached: still refused after ${MAX_RATE_LIMIT_RETRIES} waits. Other workflows or workers may be using this location's limit; run the item again later.`,
 				);
-			} else if (
-				(isTransient(failure.status) || isNetworkFailure(failure)) &&
-				isRepeatable(request) &&
-				transientRetries < MAX_TRANSIENT_RETRIES
-			) {
+			}
+			const transient = isTransient(failure.status) || isNetworkFailure(failure);
+			if (transient && isRepeatable(request) && transientRetries < MAX_TRANSIENT_RETRIES) {
 				await sleep(TRANSIENT_BACKOFF_MS * 2 ** transientRetries++);
 				continue;
+			}
+			if (request.method === 'DELETE' && transientRetries > 0 && isNotFound(failure)) {
+				// The attempt that failed in transit deleted the record: what was asked is done.
+				return { succeeded: true };
+			}
+			if (transient && !isRepeatable(request)) {
+				// A create that failed in transit may still have been applied; repeating it could
+				// write the record twice, so it is not repeated and the user is told.
+				throw toNodeApiError(
+					this.getNode(),
+					failure,
+					request.itemIndex,
+					'GHL may have saved this write before the failure, so it was not sent again (a repeat could create a duplicate). Check GHL for the record before running the item again.',
+				);
 			}
 			throw toNodeApiError(this.getNode(), failure, request.itemIndex);
 		}

@@ -77,7 +77,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		method: 'POST',
 		path: '/contacts/upsert',
 		body: { ...body, locationId: await getLocationId(this) },
-		idempotent: true,
+		// An upsert matches the contact it wrote before, so a repeat is harmless; unless the location
+		// allows duplicates and the user asked for a new contact each time: a repeat would create two.
+		idempotent: !options.createNewIfDuplicateAllowed,
 		itemIndex,
 	});
 	const contact = response.contact as IDataObject | undefined;

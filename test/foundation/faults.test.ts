@@ -1,0 +1,98 @@
+/**
+ * Writes that fail in transit: a 5xx or a dropped connection after GHL applied the write. A write
+ * that is safe to repeat is repeated and written once; one that is not (create, upsert that always
+ * creates) is not repeated and the error says it may have been saved; a repeated delete that finds
+ * the record gone reports success. GHL's error bodies are shown only as short, safe messages.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { pitCredential } from '../harness/fixtures';
+import { nodeTests } from '../nodes/kit';
+
+const { sandbox, run, api } = nodeTests();
+
+type StoredContact = { id: string; email?: string; locationId: string };
+const contactsWithEmail = (email: string) =>
+	(sandbox().snapshot() as unknown as { contacts: StoredContact[] }).contacts.filter((contact) => contact.email === email);
+
+const requestsTo = (result: { requests: Array<{ operationId?: string }> }, operationId: string) =>
+	result.requests.filter((request) => request.operationId === operationId).length;
+
+describe('a write lost in transit is never written twice', () => {
+	test('Create or Update (upsert) is repeated after a 502 that came after the write: one contact', async () => {
+		sandbox().injectFault({ kind: 'status-after', status: 502, count: 1, match: { path: '/contacts/upsert' } });
+		const result = await run({ resource: 'contact', operation: 'upsert', email: 'lost-upsert@example.com' });
+		expect(result.error).toBeUndefined();
+		expect(requestsTo(result, 'upsert-contact')).toBe(2);
+		expect(contactsWithEmail('lost-upsert@example.com')).toHaveLength(1);
+	});
+
+	test('Create or Update with "Create New If Duplicates Allowed" is not repeated: one contact, error says it may be saved', async () => {
+		const { otherLocationId, otherLocationToken } = sandbox().demo;
+		const credential = pitCredential(sandbox(), { accessToken: otherLocationToken, locationId: otherLocationId });
+		sandbox().injectFault({ kind: 'status-after', status: 502, count: 1, match: { path: '/contacts/upsert' } });
+		const result = await run(
+			{ resource: 'contact', operation: 'upsert', email: 'lost-dup@example.com', options: { createNewIfDuplicateAllowed: true } },
+			{ credential },
+		);
+		expect(requestsTo(result, 'upsert-contact')).toBe(1);
+		expect(contactsWithEmail('lost-dup@example.com')).toHaveLength(1);
+		expect(String(result.error?.message)).toContain('GHL API error 502');
+		expect(String(result.error?.description)).toMatch(/may have saved this write/);
+	});
+
+	test('Create is not repeated after a dropped connection: one contact, error says it may be saved', async () => {
+		sandbox().injectFault({ kind: 'reset-after', count: 1, match: { method: 'POST', path: '/contacts/' } });
+		const result = await run({ resource: 'contact', operation: 'create', email: 'lost-create@example.com' });
+		expect(requestsTo(result, 'create-contact')).toBe(1);
+		expect(contactsWithEmail('lost-create@example.com')).toHaveLength(1);
+		expect(String(result.error?.description)).toMatch(/may have saved this write/);
+	});
+
+	test('Create with Continue On Fail: the lost write comes out as an error item with its reason, the others are written', async () => {
+		sandbox().injectFault({ kind: 'status-after', status: 500, count: 1, match: { method: 'POST', path: '/contacts/' } });
+		const items = [0, 1, 2].map((index) => ({ email: `cof-lost${index}@example.com` }));
+		const result = await run({ resource: 'contact', operation: 'create', email: '={{ $json.email }}' }, { items, continueOnFail: true });
+		expect(result.error).toBeUndefined();
+		expect(result.out).toHaveLength(3);
+		expect(String(result.out[0].error)).toContain('GHL API error 500');
+		expect(result.out.slice(1).map((contact) => contact.email)).toEqual(['cof-lost1@example.com', 'cof-lost2@example.com']);
+		for (const item of items) expect(contactsWithEmail(item.email)).toHaveLength(1);
+	});
+
+	test('Delete repeated after a dropped connection finds the contact gone: reported as done', async () => {
+		const created = (await api('POST', '/contacts/', { locationId: sandbox().demo.locationId, email: 'gone@example.com' })).contact as IDataObject;
+		sandbox().injectFault({ kind: 'reset-after', count: 1, match: { method: 'DELETE', path: `/contacts/${created.id as string}` } });
+		const result = await run({ resource: 'contact', operation: 'delete', contactId: { mode: 'id', value: created.id } });
+		expect(result.error).toBeUndefined();
+		expect(requestsTo(result, 'delete-contact')).toBe(2);
+		expect(result.out).toEqual([expect.objectContaining({ succeeded: true })]);
+		expect(contactsWithEmail('gone@example.com')).toHaveLength(0);
+	});
+
+	test('Delete of a contact that does not exist (no retry involved) is still an error', async () => {
+		const result = await run({ resource: 'contact', operation: 'delete', contactId: { mode: 'id', value: 'NoSuchContact0000001' } });
+		expect(String(result.error?.message)).toMatch(/GHL API error 40[04]: .*not found/i);
+	});
+});
+
+describe("GHL's error bodies are shown short and safe", () => {
+	test('an HTML error page is not copied into the message', async () => {
+		const page = `<!DOCTYPE html><html><head><title>502</title></head><body>${'<p>upstream</p>'.repeat(200)}</body></html>`;
+		sandbox().injectFault({ kind: 'status', status: 502, count: 4, match: { method: 'GET' }, body: page });
+		const contactId = (sandbox().snapshot() as unknown as { contacts: StoredContact[] }).contacts[0].id;
+		const result = await run({ resource: 'contact', operation: 'get', contactId: { mode: 'id', value: contactId } });
+		expect(String(result.error?.message)).toBe('GHL API error 502: Bad Gateway');
+		expect(JSON.stringify(result.error)).not.toContain('<html');
+	});
+
+	test('a long message is cut and control characters are folded', async () => {
+		const message = `field x is wrong\u0007\n\r${'a'.repeat(2_000)}`;
+		sandbox().injectFault({ kind: 'status', status: 400, count: 1, match: { method: 'GET' }, body: { statusCode: 400, message } });
+		const contactId = (sandbox().snapshot() as unknown as { contacts: StoredContact[] }).contacts[0].id;
+		const result = await run({ resource: 'contact', operation: 'get', contactId: { mode: 'id', value: contactId } });
+		const shown = String(result.error?.message);
+		expect(shown.startsWith('GHL API error 400: field x is wrong a')).toBe(true);
+		expect(shown.length).toBeLessThan(360);
+		expect(shown).not.toMatch(/[\u0000-\u001f]/);
+	});
+});
