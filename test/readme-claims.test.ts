@@ -1,0 +1,576 @@
+/**
+ * Every behaviour the README claims has a case here. The claims are the bullet lines of its
+ * Credentials, Operations, Reliability and Development sections; each case quotes a fragment of
+ * one, fails when that fragment is no longer in the README, and then proves the behaviour: mostly by
+ * running it in n8n-core against the sandbox, sometimes by naming the test elsewhere that already
+ * does (that test must still exist under that name). The last test fails while a bullet has no case.
+ */
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { ExecutionLifecycleHooks, LoadOptionsContext } from 'n8n-core';
+import type { IDataObject, INodeParameters, INodeProperties, IWorkflowBase } from 'n8n-workflow';
+import { Ghl } from '../nodes/Ghl/Ghl.node';
+import { GhlPollingTrigger } from '../nodes/GhlPollingTrigger/GhlPollingTrigger.node';
+import { resourceList } from '../nodes/Ghl/actions';
+import { runCredentialTest } from './harness/credentialTest';
+import { TestCredentialsHelper } from './harness/credentials';
+import { oauthCredential, pitCredential } from './harness/fixtures';
+import { nodeTypes } from './harness/nodeTypes';
+import { additionalDataFor, buildWorkflow, runWorkflow } from './harness/run';
+import { ghlWorkflow } from './harness/workflows';
+import { nodeTests } from './nodes/kit';
+import type { NodeRun } from './nodes/kit';
+import { Poller, sandboxApi } from './triggers/helpers';
+
+const ROOT = path.resolve(__dirname, '..');
+const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
+const README = read('README.md');
+const SECTIONS = ['Credentials', 'Operations', 'Reliability', 'Development'];
+
+/** The text under `## <name>`, up to the next `## ` heading. */
+function section(name: string): string {
+	const start = README.indexOf(`\n## ${name}\n`);
+	if (start < 0) return '';
+	const end = README.indexOf('\n## ', start + 1);
+	return README.slice(start, end < 0 ? undefined : end);
+}
+
+/** Bullet lines ("- …" and the indented lines that continue them), each on one line. */
+function bullets(text: string): string[] {
+	const found: string[] = [];
+	let inBullet = false;
+	for (const line of text.split('\n')) {
+		if (line.startsWith('- ')) found.push(line.slice(2));
+		else if (inBullet && /^\s+\S/.test(line)) found[found.length - 1] += ` ${line.trim()}`;
+		inBullet = line.startsWith('- ') || (inBullet && /^\s+\S/.test(line));
+	}
+	return found.map((claim) => claim.replace(/\s+/g, ' ').trim());
+}
+
+const claims = SECTIONS.flatMap((name) => bullets(section(name)));
+const quoted: string[] = [];
+
+/** A case for the README bullet that contains `fragment` (whitespace as one space). */
+function claim(fragment: string, prove: () => Promise<void> | void, timeout?: number): void {
+	quoted.push(fragment);
+	test(
+		`README: "${fragment}"`,
+		async () => {
+			expect(claims.filter((text) => text.includes(fragment))).toHaveLength(1);
+			await prove();
+		},
+		timeout,
+	);
+}
+
+/** The behaviour is already proven by the test titled `title` in `file`; fails when it is gone. */
+function provenBy(file: string, title: string): void {
+	const source = read(file);
+	const at = source.indexOf(`'${title}'`);
+	expect({ file, title, found: at >= 0 }).toEqual({ file, title, found: true });
+	// It is a test's title: test('…', opTest('<operationId>', '…', or test.each(…)('…'.
+	expect(source.slice(Math.max(0, at - 300), at + 1)).toMatch(/\b(test|opTest|it)(\.each\([\s\S]*\))?\(\s*(['"][\w-]+['"],\s*)?'$/);
+}
+
+const { sandbox, run, seed, api } = nodeTests({ refreshGraceMs: 300 });
+
+beforeEach(() => sandbox().setRateLimit({ max: 100, intervalMs: 10_000, daily: 200_000 }));
+
+const byId = (value: string) => ({ mode: 'id', value });
+const writes = (result: NodeRun) => result.requests.filter((request) => request.method !== 'GET');
+
+/** A load-options context for the GHL node, as n8n builds one when the editor asks for a list. */
+function loadOptionsContext(parameters: INodeParameters, parameterPath: string): LoadOptionsContext {
+	const credential = pitCredential(sandbox());
+	const json = ghlWorkflow(parameters, credential);
+	const workflow = buildWorkflow(json);
+	const credentials = new TestCredentialsHelper(nodeTypes);
+	credentials.add(credential);
+	const workflowData = { id: workflow.id, name: workflow.name, nodes: json.nodes, connections: json.connections } as IWorkflowBase;
+	const hooks = new ExecutionLifecycleHooks('manual', `load-options-${Date.now()}`, workflowData);
+	return new LoadOptionsContext(workflow, workflow.getNode('GHL')!, additionalDataFor(credentials, hooks), parameterPath);
+}
+
+const ghl = new Ghl();
+
+function customFieldId(key: string): string {
+	const fields = (sandbox().snapshot() as { customFields: Array<{ id: string; fieldKey: string; locationId: string }> }).customFields;
+	return fields.find((field) => field.fieldKey === `contact.${key}` && field.locationId === sandbox().demo.locationId)!.id;
+}
+
+describe('Credentials', () => {
+	claim('n8n checks the credential with one real request (`POST /contacts/search` for your location)', async () => {
+		const good = await runCredentialTest(pitCredential(sandbox()));
+		expect(good.run.status).toBe('success');
+		expect(sandbox().requests.map((request) => `${request.method} ${request.path}`)).toEqual(['POST /contacts/search']);
+		expect(sandbox().requests[0].body).toMatchObject({ locationId: sandbox().demo.locationId });
+
+		const wrongToken = await runCredentialTest(pitCredential(sandbox(), { accessToken: 'not-a-real-token' }));
+		expect(wrongToken.run.data.resultData.error).toMatchObject({ httpCode: '401' });
+		const otherLocation = await runCredentialTest(pitCredential(sandbox(), { locationId: sandbox().demo.otherLocationId }));
+		expect(otherLocation.run.status).toBe('error');
+	});
+
+	claim('**No marketplace webhooks** reach Private Integration tokens: use the Polling Trigger', async () => {
+		expect(new GhlPollingTrigger().description.credentials?.map((credential) => credential.name)).toContain('ghlApi');
+		const trigger = new Poller({ event: 'contactCreated' }, pitCredential(sandbox()));
+		expect(await trigger.poll()).toBeNull();
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		const created = await api('POST', '/contacts/', { locationId: sandbox().demo.locationId, email: 'polled@example.com' });
+		const emitted = await trigger.poll();
+		expect(emitted?.map((contact) => contact.id)).toEqual([(created.contact as IDataObject).id]);
+	});
+
+	claim("or a GHL workflow's Webhook action with the trigger's shared-secret mode", () => {
+		provenBy('test/triggers/webhook.test.ts', 'shared secret header: right secret starts, wrong or missing secret gets 401');
+	});
+
+	claim('n8n refreshes the access token when GHL answers 401 and stores the rotated refresh token each time', async () => {
+		const first = sandbox().issueOAuthTokens();
+		const credential = oauthCredential(sandbox(), { ...first });
+		const getMany = ghlWorkflow({ resource: 'contact', operation: 'getAll', returnAll: false, limit: 1 }, credential);
+		const stored = (helper: TestCredentialsHelper) =>
+			helper.store.get(credential.id)!.data.oauthTokenData as { access_token: string; refresh_token: string };
+
+		sandbox().expireAccessTokens();
+		const once = await runWorkflow(getMany, { credentials: [credential] });
+		expect(once.run.status).toBe('success');
+		const second = stored(once.credentials);
+		sandbox().expireAccessTokens();
+		const twice = await runWorkflow(getMany, { credentialsHelper: once.credentials });
+		expect(twice.run.status).toBe('success');
+		const third = stored(twice.credentials);
+
+		const refreshes = sandbox().requests.filter((request) => request.path === '/oauth/token');
+		expect(refreshes.map((request) => (request.body as IDataObject).refresh_token)).toEqual([first.refresh_token, second.refresh_token]);
+		expect(new Set([first.refresh_token, second.refresh_token, third.refresh_token]).size).toBe(3);
+		const searches = sandbox().requests.filter((request) => request.path === '/contacts/search');
+		expect(searches.map((request) => request.status)).toEqual([401, 200, 401, 200]);
+		expect(searches[3].headers.authorization).toBe(`Bearer ${third.access_token}`);
+
+		// Single-use: once the grace window (300 ms in this sandbox) is over, the first one is refused.
+		await new Promise((resolve) => setTimeout(resolve, 400));
+		const reuse = await fetch(`${sandbox().url}/oauth/token`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({
+				client_id: sandbox().demo.oauthClientId,
+				client_secret: sandbox().demo.oauthClientSecret,
+				grant_type: 'refresh_token',
+				refresh_token: first.refresh_token!,
+			}).toString(),
+		});
+		expect(reuse.status).toBeGreaterThanOrEqual(400);
+		expect(((await reuse.json()) as IDataObject).error).toBe('invalid_grant');
+	});
+
+	claim('**Location**: taken from the token response. An agency (Company) token gets an error, before any API call, that says to connect a sub-account instead', async () => {
+		const located = oauthCredential(sandbox());
+		const result = await runWorkflow(ghlWorkflow({ resource: 'contact', operation: 'getAll', returnAll: false, limit: 1 }, located), {
+			credentials: [located],
+		});
+		expect(result.run.status).toBe('success');
+		expect(sandbox().requests.find((request) => request.path === '/contacts/search')?.body).toMatchObject({
+			locationId: sandbox().demo.locationId,
+		});
+
+		sandbox().requests.length = 0;
+		const agency = oauthCredential(sandbox(), { ...sandbox().issueOAuthTokens({ userType: 'Company' }) });
+		const refused = await runWorkflow(ghlWorkflow({ resource: 'contact', operation: 'getAll', returnAll: false, limit: 1 }, agency), {
+			credentials: [agency],
+		});
+		const error = refused.run.data.resultData.error as unknown as IDataObject;
+		expect(error.message).toMatch(/Agency \(Company\) token/);
+		expect(error.description).toMatch(/need a Sub-Account token.*choose a sub-account on the consent screen/);
+		expect(sandbox().requests.filter((request) => request.path.startsWith('/contacts'))).toHaveLength(0);
+	});
+});
+
+describe('Operations', () => {
+	claim('you can pick it from a searchable list, or give its ID, its email or its phone', async () => {
+		const locators = resourceList.flatMap((resource) =>
+			Object.values(resource.operations).flatMap((module) => module.properties.filter((property) => property.name === 'contactId')),
+		);
+		expect(locators.length).toBeGreaterThan(20);
+		for (const locator of locators) {
+			expect(locator.modes?.map((mode) => mode.name)).toEqual(['list', 'id', 'email', 'phone']);
+			expect(locator.modes?.[0].typeOptions).toMatchObject({ searchListMethod: 'searchContacts', searchable: true });
+		}
+
+		const target = seed().contacts[3];
+		const context = loadOptionsContext({ resource: 'note', operation: 'getAll' }, 'contactId');
+		const listed = await ghl.methods.listSearch.searchContacts.call(context, target.lastName);
+		expect(listed.results.map((result) => result.value)).toContain(target.id);
+		expect(sandbox().requests[sandbox().requests.length - 1]).toMatchObject({ method: 'POST', path: '/contacts/search', body: { query: target.lastName } });
+
+		for (const locator of [
+			{ mode: 'email', value: target.email },
+			{ mode: 'phone', value: target.phone },
+		]) {
+			const result = await run({ resource: 'note', operation: 'getAll', contactId: locator });
+			expect(result.error).toBeUndefined();
+			expect(result.requests.map((request) => `${request.operationId} ${request.path}`)).toEqual([
+				'get-duplicate-contact /contacts/search/duplicate',
+				`get-all-notes /contacts/${target.id}/notes`,
+			]);
+		}
+	});
+
+	claim("pick them by name from your location's list (with their type) on Create, Update and Create or Update", async () => {
+		for (const operation of ['create', 'update', 'upsert']) {
+			const module = resourceList.find((resource) => resource.value === 'contact')!.operations[operation];
+			expect(JSON.stringify(module.properties)).toContain('"loadOptionsMethod":"getCustomFields"');
+		}
+		const context = loadOptionsContext({ resource: 'contact', operation: 'create' }, 'customFieldsUi');
+		const options = await ghl.methods.loadOptions.getCustomFields.call(context);
+		expect(options.map((option) => option.name)).toEqual(
+			expect.arrayContaining(['Employees (numerical)', 'Interests (multiple options)', 'Favourite Colour (text)']),
+		);
+		expect(options.find((option) => option.name === 'Employees (numerical)')?.value).toBe(customFieldId('employees'));
+	});
+
+	claim('Values are sent in the shape GHL wants for the type (numbers, option lists); an unknown field or option is refused before anything is written', async () => {
+		const base = { resource: 'contact', operation: 'create', email: 'shape@example.com' };
+		const created = await run({
+			...base,
+			customFieldsUi: { customField: [{ fieldId: 'Employees', value: '42' }, { fieldId: 'Interests', value: 'Automation, Support' }] },
+		});
+		expect(created.error).toBeUndefined();
+		expect((writes(created)[0].body as IDataObject).customFields).toEqual([
+			{ id: customFieldId('employees'), field_value: 42 },
+			{ id: customFieldId('interests'), field_value: ['Automation', 'Support'] },
+		]);
+		const unknown = await run({ ...base, customFieldsUi: { customField: [{ fieldId: 'Shoe Size', value: '9' }] } });
+		expect(unknown.error?.message).toBe('Custom field "Shoe Size": no such custom field in this location');
+		const badOption = await run({ ...base, customFieldsUi: { customField: [{ fieldId: 'Lead Quality', value: 'Lukewarm' }] } });
+		expect(badOption.error?.message).toMatch(/^Custom field "Lead Quality": "Lukewarm" is not one of its options/);
+		expect([...writes(unknown), ...writes(badOption)]).toEqual([]);
+	});
+
+	claim("are *added* by default; GHL itself overwrites the contact's tags, which is one option away (*Tags Handling: Replace All Tags*)", async () => {
+		const target = seed().contacts.find((contact) => contact.tags.length === 2)!;
+		const updated = await run({ resource: 'contact', operation: 'update', contactId: byId(target.id), updateFields: { tags: 'Partner' } });
+		expect(updated.out[0].tags).toEqual([...target.tags, 'partner']);
+		const upserted = await run({ resource: 'contact', operation: 'upsert', email: target.email, additionalFields: { tags: 'Returning' } });
+		expect(upserted.out[0].tags).toEqual([...target.tags, 'partner', 'returning']);
+
+		const tagsMode = resourceList.flatMap((resource) => resource.properties).find((property: INodeProperties) => property.name === 'tagsMode');
+		expect(tagsMode?.displayName).toBe('Tags Handling');
+		expect(tagsMode?.options?.map((choice) => (choice as { name: string }).name)).toContain('Replace All Tags');
+		const replaced = await run({
+			resource: 'contact',
+			operation: 'update',
+			contactId: byId(target.id),
+			updateFields: { tags: 'solo' },
+			tagsMode: 'replace',
+		});
+		expect(replaced.out[0].tags).toEqual(['solo']);
+	});
+
+	claim('filters (field/operator/value, all or any), sort, free-text query, raw nested filter groups as JSON, Return All or a limit', async () => {
+		const contacts = seed().contacts;
+		const result = await run({
+			resource: 'contact',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 2,
+			query: 'example.com',
+			filtersUi: {
+				filter: [
+					{ field: 'tags', operator: 'eq', value: 'vip' },
+					{ field: 'tags', operator: 'eq', value: 'lead' },
+				],
+			},
+			filterCombination: 'OR',
+			filtersJson: JSON.stringify([{ group: 'AND', filters: [{ field: 'city', operator: 'exists' }] }]),
+			sortUi: { rule: [{ field: 'firstNameLowerCase', direction: 'asc' }] },
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.requests[0].body).toEqual({
+			locationId: sandbox().demo.locationId,
+			pageLimit: 2,
+			query: 'example.com',
+			filters: [
+				{
+					group: 'OR',
+					filters: [
+						{ field: 'tags', operator: 'eq', value: 'vip' },
+						{ field: 'tags', operator: 'eq', value: 'lead' },
+					],
+				},
+				{ group: 'AND', filters: [{ field: 'city', operator: 'exists' }] },
+			],
+			sort: [{ field: 'firstNameLowerCase', direction: 'asc' }],
+		});
+		const expected = contacts
+			.filter((contact) => contact.tags.includes('vip') || contact.tags.includes('lead'))
+			.map((contact) => String(contact.firstName))
+			.sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()))
+			.slice(0, 2);
+		expect(result.out.map((contact) => contact.firstName)).toEqual(expected);
+
+		const all = await run({ resource: 'contact', operation: 'getAll', returnAll: true });
+		expect(all.out).toHaveLength(contacts.length);
+	});
+
+	claim('Return All pages with `searchAfter` (500 per page), sending every filter again on every page', () => {
+		provenBy('test/nodes/contact-paging.test.ts', 'Get Many: 1,050 matches come in 3 searchAfter pages, each with the same filters, sort and query');
+	});
+
+	claim('it never sends `page`, which GHL caps at 10,000 results', async () => {
+		const all = await run({ resource: 'contact', operation: 'getAll', returnAll: true, filtersUi: { filter: [{ field: 'tags', operator: 'eq', value: 'vip' }] } });
+		expect(all.requests.map((request) => [(request.body as IDataObject).pageLimit, (request.body as IDataObject).page])).toEqual([[500, undefined]]);
+		// The cap itself, as GHL's contract states it.
+		await expect(api('POST', '/contacts/search', { locationId: sandbox().demo.locationId, page: 21, pageLimit: 500 })).rejects.toThrow(/10000/);
+	});
+
+	claim("**Simplify** (default on) returns the record instead of GHL's wrapper (`{contact: …}`)", async () => {
+		const id = seed().contacts[0].id;
+		const simple = await run({ resource: 'contact', operation: 'get', contactId: byId(id) });
+		expect(simple.out[0]).toMatchObject({ id });
+		expect(simple.out[0].contact).toBeUndefined();
+		const raw = await run({ resource: 'contact', operation: 'get', contactId: byId(id), simplify: false });
+		expect(raw.out[0].contact).toMatchObject({ id });
+	});
+
+	claim("items are handled one after another, in input order, each output item paired with its input. With *Continue On Fail* each failed item becomes one error item carrying GHL's message and status; none is lost", async () => {
+		const [first, second, third] = seed().contacts;
+		const ids = [first.id, 'NoSuchContact0000000', second.id, third.id];
+		const result = await run(
+			{ resource: 'contact', operation: 'get', contactId: byId('={{ $json.id }}') },
+			{ items: ids.map((id) => ({ id })), continueOnFail: true },
+		);
+		expect(result.requests.map((request) => request.path)).toEqual(ids.map((id) => `/contacts/${id}`));
+		expect(result.items.map((item) => item.pairedItem)).toEqual(ids.map((_, item) => ({ item })));
+		expect(result.out.map((json) => json.id ?? null)).toEqual([first.id, null, second.id, third.id]);
+		expect(result.out[1]).toMatchObject({ error: 'GHL API error 400: Contact not found', httpCode: '400' });
+	});
+
+	claim("is refused before any request, with the field's name in the error", async () => {
+		const contactId = byId(seed().contacts[0].id);
+		const cases: Array<[INodeParameters, RegExp]> = [
+			[{ resource: 'task', operation: 'get', contactId, taskId: ' ' }, /^Task ID: expected a value/],
+			[{ resource: 'contact', operation: 'create', email: 'not-an-email' }, /^Email: expected an email address/],
+			[{ resource: 'task', operation: 'create', contactId, title: 'x', dueDate: 'next Tuesday', completed: false }, /^Due Date: expected an ISO 8601 date/],
+			[{ resource: 'contact', operation: 'create', email: 'a@example.com', phone: 'call me' }, /^Phone: expected a phone number/],
+			[{ resource: 'note', operation: 'getAll', contactId: { mode: 'phone', value: '4155550100' } }, /^Contact \(by phone\): expected a phone number in E\.164/],
+		];
+		for (const [parameters, message] of cases) {
+			const result = await run(parameters);
+			expect({ parameters, error: result.error?.message }).toEqual({ parameters, error: expect.stringMatching(message) });
+			expect({ parameters, requests: result.requests }).toEqual({ parameters, requests: [] });
+		}
+	});
+
+	claim('**AI agents**: the node is `usableAsTool`', () => {
+		expect(ghl.description.usableAsTool).toBe(true);
+	});
+});
+
+describe('Reliability', () => {
+	claim("paces itself from GHL's `X-RateLimit-*` headers so long runs stay under the limit without a 429", async () => {
+		// 5 per 300 ms: the client starts out assuming GHL's 100 per 10 s and learns this from the headers.
+		sandbox().setRateLimit({ max: 5, intervalMs: 300, daily: 200_000 });
+		const result = await run({ resource: 'contact', operation: 'get', contactId: byId(seed().contacts[0].id) }, { items: Array.from({ length: 15 }, () => ({})) });
+		expect(result.error).toBeUndefined();
+		expect(result.requests.map((request) => request.status)).toEqual(Array(15).fill(200));
+		const times = result.requests.map((request) => request.at);
+		expect(Math.max(...times.map((start) => times.filter((at) => at >= start && at < start + 300).length))).toBeLessThanOrEqual(5);
+	});
+
+	claim('up to 12 times; a 13th 429 in a row fails that item with GHL\'s 429 error', () => {
+		provenBy('test/foundation/transport.test.ts', '429s are waited out 12 times per request; the 13th in a row fails that item with a 429 error');
+	});
+
+	claim('a spent daily limit gives a clear error instead of waiting until midnight', () => {
+		provenBy('test/foundation/transport.test.ts', 'a spent daily limit fails fast with a clear error; continue-on-fail keeps every item');
+	});
+
+	claim('reads (contact searches included, though GHL takes them as POST), updates and deletes are retried after a 5xx or a dropped connection', async () => {
+		const [first, second] = seed().contacts;
+		// A 502 for three of them and a dropped connection (recorded as status 0) for the search.
+		const retried: Array<[INodeParameters, string, RegExp, number]> = [
+			[{ resource: 'contact', operation: 'get', contactId: byId(first.id) }, 'GET', /^\/contacts\/[^/]+$/, 502],
+			[{ resource: 'contact', operation: 'getAll', returnAll: false, limit: 1 }, 'POST', /^\/contacts\/search$/, 0],
+			[{ resource: 'contact', operation: 'update', contactId: byId(first.id), updateFields: { city: 'Leeds' } }, 'PUT', /^\/contacts\/[^/]+$/, 502],
+			[{ resource: 'contact', operation: 'delete', contactId: byId(second.id) }, 'DELETE', /^\/contacts\/[^/]+$/, 502],
+		];
+		for (const [parameters, method, pathPattern, firstStatus] of retried) {
+			const match = { method, path: pathPattern };
+			sandbox().injectFault(firstStatus ? { kind: 'status', status: firstStatus, count: 1, match } : { kind: 'reset', count: 1, match });
+			const result = await run(parameters);
+			const sent = result.requests.filter((request) => request.method === method && pathPattern.test(request.path));
+			expect({ method, error: result.error?.message, statuses: sent.map((request) => request.status) }).toEqual({
+				method,
+				error: undefined,
+				statuses: [firstStatus, 200],
+			});
+		}
+	}, 20_000);
+
+	claim('up to 3 times with backoff', async () => {
+		sandbox().injectFault({ kind: 'status', status: 503, count: 4, match: { method: 'GET' } });
+		const started = Date.now();
+		const result = await run({ resource: 'contact', operation: 'get', contactId: byId(seed().contacts[0].id) });
+		expect(result.error).toMatchObject({ httpCode: '503' });
+		expect(result.requests.map((request) => request.status)).toEqual([503, 503, 503, 503]);
+		const gaps = result.requests.slice(1).map((request, index) => request.at - result.requests[index].at);
+		expect(gaps.every((gap, index) => index === 0 || gap > gaps[index - 1])).toBe(true);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(3000);
+	}, 20_000);
+
+	claim('creates are not (a retry could write the same contact twice)', async () => {
+		sandbox().injectFault({ kind: 'status', status: 500, count: 1, match: { method: 'POST', path: /^\/contacts\/$/ } });
+		const result = await run({ resource: 'contact', operation: 'create', email: 'only-once@example.com' });
+		expect(result.error).toMatchObject({ httpCode: '500' });
+		expect(result.requests.map((request) => `${request.method} ${request.path} ${request.status}`)).toEqual(['POST /contacts/ 500']);
+	});
+
+	claim('add-style writes that are safe to repeat (tags, followers, campaigns, upsert) are', async () => {
+		const contact = seed().contacts[1];
+		const { userIds, campaignIds } = sandbox().demo;
+		const repeatable: Array<[INodeParameters, RegExp]> = [
+			[{ resource: 'tag', operation: 'add', contactId: byId(contact.id), tags: 'again' }, /\/tags$/],
+			[{ resource: 'follower', operation: 'add', contactId: byId(contact.id), followers: [userIds[1]] }, /\/followers$/],
+			[{ resource: 'campaign', operation: 'addContact', contactId: byId(contact.id), campaignId: campaignIds[0] }, /\/campaigns\//],
+			[{ resource: 'contact', operation: 'upsert', email: 'twice@example.com' }, /^\/contacts\/upsert$/],
+		];
+		for (const [parameters, pathPattern] of repeatable) {
+			sandbox().injectFault({ kind: 'status', status: 502, count: 1, match: { method: 'POST', path: pathPattern } });
+			const result = await run(parameters);
+			const sent = result.requests.filter((request) => request.method === 'POST' && pathPattern.test(request.path));
+			expect({ parameters, error: result.error?.message, statuses: sent.map((request) => request.status) }).toEqual({
+				parameters,
+				error: undefined,
+				statuses: [502, expect.any(Number)],
+			});
+			expect(sent[1].status).toBeLessThan(300);
+		}
+	}, 20_000);
+
+	claim("**Errors**: GHL's status, message (422 message lists joined) and `traceId`, never a token", async () => {
+		sandbox().injectFault({
+			kind: 'status',
+			status: 422,
+			count: 1,
+			match: { method: 'GET' },
+			body: { statusCode: 422, message: ['email must be an email', 'phone is invalid'], traceId: 'trace-42' },
+		});
+		const refused = await run({ resource: 'contact', operation: 'get', contactId: byId(seed().contacts[0].id) }, { continueOnFail: true });
+		expect(refused.out[0]).toMatchObject({ error: 'GHL API error 422: email must be an email; phone is invalid', httpCode: '422' });
+		expect(refused.out[0].errorDescription).toContain('trace-42');
+
+		const token = 'secret-token-that-must-not-show';
+		const unauthorised = await run(
+			{ resource: 'contact', operation: 'get', contactId: byId(seed().contacts[0].id) },
+			{ credential: pitCredential(sandbox(), { accessToken: token }) },
+		);
+		expect(unauthorised.error).toMatchObject({ httpCode: '401' });
+		expect(JSON.stringify(unauthorised.run)).not.toContain(token);
+	});
+});
+
+describe('Development', () => {
+	const packageJson = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
+
+	claim('**Operation file**: `actions/<resource>/<verb>.operation.ts` (exporting `meta`, `properties`, `execute`), listed in that folder\'s `index.ts`', () => {
+		const actions = path.join(ROOT, 'nodes/Ghl/actions');
+		for (const resource of resourceList) {
+			const files = fs.readdirSync(path.join(actions, resource.value)).filter((file) => file.endsWith('.operation.ts'));
+			expect({ resource: resource.value, files: files.length }).toEqual({ resource: resource.value, files: Object.keys(resource.operations).length });
+			for (const module of Object.values(resource.operations)) {
+				expect(module.meta.endpoint.operationId).toBeTruthy();
+				expect(typeof module.execute).toBe('function');
+				expect(Array.isArray(module.properties)).toBe(true);
+			}
+		}
+	});
+
+	claim('`docs/catalogue.json`, regenerated from the code with `npx tsx scripts/catalogue/generate.ts`', () => {
+		provenBy('test/catalogue.test.ts', 'docs/catalogue.json is generated from the code (npx tsx scripts/catalogue/generate.ts)');
+	});
+
+	claim('a row in the [operations table](#operations), checked by `test/readme.test.ts`', () => {
+		provenBy('test/readme.test.ts', 'every resource and operation name in the table exists in the node');
+		provenBy('test/readme.test.ts', 'the operations table lists %s with its scope');
+	});
+
+	claim('workflow test in `test/nodes/`, and one line of parameters in `test/catalogue.test.ts`', () => {
+		provenBy('test/catalogue.test.ts', 'every catalogue operation has a workflow test (opTest in test/nodes)');
+		provenBy('test/catalogue.test.ts', 'every catalogue operation is called by a node operation (found by running each one)');
+		expect(read('test/catalogue.test.ts')).toContain("expect(keys.filter((key) => !parameters[key])).toEqual([]);");
+	});
+
+	claim('`npm test`: everything, as CI runs it (`.ci/run`): lint, build, the packed-package scan, the repository-alone check, the jest suites, the same foundation, node and webhook-trigger suites on n8n-core 1.x, and the end-to-end suite in a real n8n', () => {
+		expect(read('.ci/run')).toMatch(/^npm test$/m);
+		expect(packageJson.scripts.test).toBe('bash scripts/test.sh');
+		const steps = ['npm run lint', 'npm run build', 'npm run scan', 'bash scripts/standalone-check.sh', 'npx jest --json', 'bash scripts/compat-1x.sh', 'bash scripts/e2e.sh'];
+		const script = read('scripts/test.sh');
+		const positions = steps.map((step) => script.indexOf(step));
+		expect(positions.every((at) => at >= 0)).toBe(true);
+		expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+		expect(script).toContain('console.log(`${passed} passed, ${failed} failed`)');
+	});
+
+	claim('`npx jest`: unit and workflow tests only; `npm run test:e2e`: the real-n8n suite', () => {
+		expect(read('jest.config.js')).toContain("testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/']");
+		expect(packageJson.scripts['test:e2e']).toBe('bash scripts/e2e.sh');
+		expect(read('test/e2e/jest.config.js')).toMatch(/e2e/);
+	});
+
+	claim('`bash scripts/compat-1x.sh`: the foundation, node and webhook-trigger suites against n8n-core/n8n-workflow 1.x', () => {
+		const script = read('scripts/compat-1x.sh');
+		expect(script).toMatch(/n8n-core@1\.\d+\.\d+ n8n-workflow@1\.\d+\.\d+/);
+		expect(script).toContain('npx jest --config test/compat-1x.jest.config.js');
+		const config = read('test/compat-1x.jest.config.js');
+		for (const suite of ['test/foundation/**/*.test.ts', 'test/nodes/**/*.test.ts', 'test/triggers/webhook.test.ts']) expect(config).toContain(suite);
+	});
+
+	claim('`npm run sandbox -- --port 8787`: the GHL sandbox alone (prints its demo token and location)', async () => {
+		expect(packageJson.scripts.sandbox).toBe('tsx sandbox/cli.ts');
+		const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['sandbox/cli.ts', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+		try {
+			const ready = await new Promise<IDataObject>((resolve, reject) => {
+				let out = '';
+				child.stdout.on('data', (chunk: Buffer) => {
+					out += chunk.toString();
+					const line = out.split('\n').find((candidate) => candidate.startsWith('SANDBOX_READY '));
+					if (line) resolve(JSON.parse(line.slice('SANDBOX_READY '.length)) as IDataObject);
+				});
+				child.on('exit', (code) => reject(new Error(`sandbox exited with ${code} before it was ready`)));
+			});
+			const fresh = sandboxApi({ url: ready.url, demo: { privateToken: ready.privateToken } } as never, String(ready.privateToken));
+			const found = await fresh('POST', '/contacts/search', { locationId: ready.locationId, pageLimit: 1 });
+			expect((found.contacts as unknown[]).length).toBe(1);
+		} finally {
+			child.kill('SIGTERM');
+		}
+	}, 30_000);
+
+	claim('`npm run bench`: speed and memory goals', () => {
+		expect(packageJson.scripts.bench).toContain('--config bench/jest.config.js');
+		expect(read('bench/jest.config.js')).toContain("'<rootDir>/bench/**/*.bench.ts'");
+		expect(read('bench/goals.bench.ts')).toContain("test('speed and memory goals'");
+		// The figures under Reliability come from this command.
+		expect(section('Reliability')).toContain('Measured with `npm run bench`');
+	});
+
+	claim('`npm run lint`: eslint-plugin-n8n-nodes-base and `@n8n/eslint-plugin-community-nodes`', () => {
+		expect(packageJson.scripts.lint).toMatch(/^eslint /);
+		const config = read('eslint.config.mjs');
+		expect(config).toContain("from 'eslint-plugin-n8n-nodes-base'");
+		expect(config).toContain("from '@n8n/eslint-plugin-community-nodes'");
+	});
+});
+
+describe('README claims', () => {
+	test('each of the four sections has bullet claims to check', () => {
+		for (const name of SECTIONS) expect({ name, claims: bullets(section(name)).length > 0 }).toEqual({ name, claims: true });
+	});
+
+	test('every bullet claim in Credentials, Operations, Reliability and Development has a case here', () => {
+		const uncovered = claims.filter((text) => !quoted.some((fragment) => text.includes(fragment)));
+		expect(uncovered).toEqual([]);
+	});
+});
