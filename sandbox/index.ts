@@ -18,6 +18,7 @@ export type {
 	OAuthTokenResponse,
 	RateLimitOptions,
 	RecordedRequest,
+	ResponseMismatch,
 	Sandbox,
 	SandboxOptions,
 	SandboxStats,
@@ -80,6 +81,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			location.allowDuplicateContact = allow;
 		},
 		snapshot: () => core.store.snapshot(),
+		responseMismatches: core.responseMismatches,
 	};
 	return sandbox;
 }

@@ -31,6 +31,8 @@ export interface OperationSpec {
 	security: SecurityKind;
 	params: ParamSpec[];
 	body?: { schema: JsonSchema; schemaName?: string; required: boolean; contentTypes: string[] };
+	/** Success status (`200`, `201`) → dereferenced `application/json` schema, where the spec declares one. */
+	responses: Record<string, JsonSchema>;
 	/** false for the few routes hand-written from GHL's docs (custom fields, users, chooselocation). */
 	fromSpec: boolean;
 	segments: string[];
@@ -127,6 +129,7 @@ function handWrittenOperations(): OperationSpec[] {
 				{ name: 'locationId', in: 'path', required: true, schema: { type: 'string' } },
 				{ name: 'model', in: 'query', required: false, schema: { type: 'string', enum: ['contact', 'opportunity', 'all'] } },
 			],
+			responses: {},
 			fromSpec: false,
 		},
 		{
@@ -139,6 +142,7 @@ function handWrittenOperations(): OperationSpec[] {
 			scopes: ['users.readonly'],
 			security: 'location',
 			params: [versionParam('2021-07-28'), { name: 'locationId', in: 'query', required: true, schema: { type: 'string' } }],
+			responses: {},
 			fromSpec: false,
 		},
 		...['/oauth/chooselocation', '/v2/oauth/chooselocation'].map((p) => ({
@@ -150,6 +154,7 @@ function handWrittenOperations(): OperationSpec[] {
 			scopes: [],
 			security: 'none' as const,
 			params: [],
+			responses: {},
 			fromSpec: false,
 		})),
 	];
@@ -195,6 +200,12 @@ export function loadSpecBundle(dir = resolveSpecDir()): SpecBundle {
 						contentTypes,
 					};
 				}
+				const responses: OperationSpec['responses'] = {};
+				for (const [status, response] of Object.entries<JsonSchema>(rawOp.responses ?? {})) {
+					const content = (response.$ref ? deref(response, file) : response).content;
+					const schema = content?.['application/json']?.schema;
+					if (/^2\d\d$/.test(status) && schema) responses[status] = deref(schema, file);
+				}
 				let securityKind: SecurityKind;
 				let scopes = declaredScopes;
 				if (api === 'oauth' && !schemeName) securityKind = 'none';
@@ -215,6 +226,7 @@ export function loadSpecBundle(dir = resolveSpecDir()): SpecBundle {
 					security: securityKind,
 					params,
 					body,
+					responses,
 					fromSpec: true,
 					segments: template.split('/'),
 				});

@@ -25,8 +25,15 @@ import type { SandboxState } from './routes/context';
 import { handlers } from './routes/index';
 import { seedStore } from './seed';
 import { Store } from './store';
-import type { DemoIdentities, RateLimitOptions, RecordedRequest, SandboxOptions, SandboxStats } from './types';
-import { validateBody, validateQuery, checkVersionHeader } from './validation';
+import type {
+	DemoIdentities,
+	RateLimitOptions,
+	RecordedRequest,
+	ResponseMismatch,
+	SandboxOptions,
+	SandboxStats,
+} from './types';
+import { checkVersionHeader, responseMismatches, validateBody, validateQuery } from './validation';
 import { publicKeyPems, WebhookHub } from './webhooks';
 
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 100, intervalMs: 10_000, daily: 200_000 };
@@ -48,6 +55,7 @@ export class SandboxCore {
 	readonly rateLimiter: RateLimiter;
 	readonly faults = new FaultInjector();
 	readonly requests: RecordedRequest[] = [];
+	readonly responseMismatches: ResponseMismatch[] = [];
 	readonly bundle: SpecBundle;
 	readonly publicKeys = publicKeyPems();
 	demo: DemoIdentities;
@@ -65,6 +73,7 @@ export class SandboxCore {
 	reset(): void {
 		this.demo = seedStore(this.store, this.tokens, this.options.seed ?? true);
 		this.requests.length = 0;
+		this.responseMismatches.length = 0;
 		this.faults.clear();
 		this.faults.applied = 0;
 		this.rateLimiter.reset();
@@ -122,6 +131,16 @@ export class SandboxCore {
 		for (const value of values) {
 			if (typeof value === 'string' && value !== '' && value !== principal.locationId) throw errors.forbiddenLocation();
 		}
+	}
+
+	/** Records (and logs) a success answer the spec's response schema refuses; the answer itself is sent unchanged. */
+	private checkResponse(op: OperationSpec, method: string, path: string, status: number, body: unknown): void {
+		// Through JSON, as the client sees it (undefined fields vanish, dates become strings).
+		const sent: unknown = body === undefined ? undefined : JSON.parse(JSON.stringify(body));
+		const problems = responseMismatches(op, status, sent);
+		if (!problems.length) return;
+		this.responseMismatches.push({ operationId: op.operationId, method, path, status, problems });
+		console.error(`[ghl-sandbox] sandbox response does not match spec: ${method} ${path} → ${status}: ${problems.join('; ')}`);
 	}
 
 	async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

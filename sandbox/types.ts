@@ -26,6 +26,20 @@ export interface SandboxOptions {
 	autoDeliverWebhooks?: boolean;
 	/** Print one line per request to stdout (default false). */
 	log?: boolean;
+	/**
+	 * Check every success answer against the spec's response schema for it and record what does
+	 * not match in `responseMismatches` (default false; the test harness turns it on).
+	 */
+	validateResponses?: boolean;
+}
+
+/** A success answer of the sandbox that the spec's response schema refuses. */
+export interface ResponseMismatch {
+	operationId: string;
+	method: string;
+	path: string;
+	status: number;
+	problems: string[];
 }
 
 export interface RecordedRequest {
@@ -186,4 +200,6 @@ export interface Sandbox {
 	setAllowDuplicateContacts(locationId: string, allow: boolean): void;
 	/** JSON snapshot of all data (same as GET /_sandbox/store). */
 	snapshot(): Record<string, unknown>;
+	/** Answers that did not match the spec (with `validateResponses`); cleared by reset(). */
+	responseMismatches: ResponseMismatch[];
 }

@@ -40,19 +40,30 @@ export function oauthCredential(
 	};
 }
 
+/** Fails the running test when the sandbox answered something the spec's response schemas refuse. */
+export function assertNoResponseMismatches(sandbox: Sandbox | undefined): void {
+	const mismatches = sandbox?.responseMismatches.splice(0) ?? [];
+	if (mismatches.length) {
+		const lines = mismatches.map((m) => `${m.method} ${m.path} → ${m.status}: ${m.problems.join('; ')}`);
+		throw new Error(`sandbox response does not match spec:\n${lines.join('\n')}`);
+	}
+}
+
 /**
  * Starts a sandbox for the test file and resets it (and our client-side rate-limit memory)
- * before each test, so tests do not see each other's data or budgets.
+ * before each test, so tests do not see each other's data or budgets. Every answer is checked
+ * against the spec's response schema; a mismatch fails the test that caused it.
  */
 export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
 	let sandbox: Sandbox | undefined;
 	beforeAll(async () => {
-		sandbox = await startSandbox({ port: 0, ...options });
+		sandbox = await startSandbox({ port: 0, validateResponses: true, ...options });
 	});
 	beforeEach(() => {
 		sandbox?.reset();
 		rateLimiter.forget();
 	});
+	afterEach(() => assertNoResponseMismatches(sandbox));
 	afterAll(async () => {
 		await sandbox?.close();
 	});

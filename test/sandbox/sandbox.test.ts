@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server } from 'http';
 import { createVerify, verify as verifySignature } from 'crypto';
 import type { AddressInfo } from 'net';
 import { startSandbox, type Sandbox } from '../../sandbox';
+import { assertNoResponseMismatches } from '../harness/fixtures';
 
 const CONTACTS_VERSION = '2021-07-28';
 const CALENDARS_VERSION = '2021-04-15';
@@ -42,9 +43,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('GHL sandbox', () => {
 	let sb: Sandbox;
 	beforeAll(async () => {
-		sb = await startSandbox({ port: 0, refreshGraceMs: 300 });
+		sb = await startSandbox({ port: 0, refreshGraceMs: 300, validateResponses: true });
 	});
 	beforeEach(() => sb.reset());
+	afterEach(() => assertNoResponseMismatches(sb));
 	afterAll(() => sb.close());
 
 	describe('contract checks', () => {
@@ -466,8 +468,9 @@ describe('GHL sandbox', () => {
 describe('required bodies', () => {
 	let sb: Sandbox;
 	beforeAll(async () => {
-		sb = await startSandbox({ port: 0 });
+		sb = await startSandbox({ port: 0, validateResponses: true });
 	});
+	afterEach(() => assertNoResponseMismatches(sb));
 	afterAll(() => sb.close());
 
 	test('a POST without the body the spec requires is refused, even when its schema is empty', async () => {
