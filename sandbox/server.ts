@@ -211,7 +211,9 @@ export class SandboxCore {
 				} catch {
 					bucket = undefined;
 				}
-				throw errors.tooManyRequests(this.rateLimiter.forcedRefusal(bucket));
+				const refusal = this.rateLimiter.forcedRefusal(bucket);
+				if (fault.retryAfterSeconds !== undefined) refusal['Retry-After'] = String(fault.retryAfterSeconds);
+				throw errors.tooManyRequests(refusal);
 			}
 
 			const match = matchRoute(this.bundle.operations, method, pathname);

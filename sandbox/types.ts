@@ -70,7 +70,8 @@ export type Fault =
 	| { kind: 'status'; status: number; count?: number; match?: FaultMatch; body?: unknown }
 	| { kind: 'latency'; ms: number; count?: number; match?: FaultMatch }
 	| { kind: 'reset'; count?: number; match?: FaultMatch }
-	| { kind: 'rate-limit-burst'; count?: number; match?: FaultMatch }
+	/** A real-shaped 429; with `retryAfterSeconds`, a Retry-After header too. */
+	| { kind: 'rate-limit-burst'; count?: number; match?: FaultMatch; retryAfterSeconds?: number }
 	/** The request is answered as if it carried no page cursor (searchAfter, startAfterId, skip): a cursor that does not move. */
 	| { kind: 'stuck-cursor'; count?: number; match?: FaultMatch }
 	/** The request is carried out, then answered with this status: a write that failed in transit. */

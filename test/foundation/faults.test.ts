@@ -96,3 +96,29 @@ describe("GHL's error bodies are shown short and safe", () => {
 		expect(shown).not.toMatch(/[\u0000-\u001f]/);
 	});
 });
+
+describe('every wait is capped', () => {
+	test('a 429 asking to wait a day fails the item at once, saying when to run it again', async () => {
+		sandbox().injectFault({ kind: 'rate-limit-burst', count: 20, retryAfterSeconds: 86_400, match: { method: 'GET' } });
+		const contactId = (sandbox().snapshot() as unknown as { contacts: StoredContact[] }).contacts[0].id;
+		const started = Date.now();
+		const result = await run({ resource: 'contact', operation: 'get', contactId: { mode: 'id', value: contactId } });
+		expect(Date.now() - started).toBeLessThan(10_000);
+		expect(String(result.error?.message)).toContain('GHL API error 429');
+		const description = String(result.error?.description);
+		expect(description).toMatch(/asks to wait 86400 s/);
+		const retryAt = /run it again after (\S+)\.$/.exec(description)?.[1];
+		expect(Date.parse(String(retryAt)) - Date.now()).toBeGreaterThan(86_000_000);
+		expect(result.requests.filter((request) => request.status === 429)).toHaveLength(1);
+	});
+
+	test('with Continue On Fail, the capped item comes out with its reason and the next items still run', async () => {
+		sandbox().injectFault({ kind: 'rate-limit-burst', count: 1, retryAfterSeconds: 3_600, match: { method: 'POST', path: '/contacts/upsert' } });
+		const items = [0, 1].map((index) => ({ email: `capped${index}@example.com` }));
+		const result = await run({ resource: 'contact', operation: 'upsert', email: '={{ $json.email }}' }, { items, continueOnFail: true });
+		expect(String(result.out[0].error)).toContain('GHL API error 429');
+		expect(result.out[1].email).toBe('capped1@example.com');
+		expect(contactsWithEmail('capped0@example.com')).toHaveLength(0);
+		expect(contactsWithEmail('capped1@example.com')).toHaveLength(1);
+	});
+});

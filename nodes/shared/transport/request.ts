@@ -13,6 +13,10 @@ const MAX_RATE_LIMIT_RETRIES = 12;
 const MAX_TRANSIENT_RETRIES = 3;
 const TRANSIENT_BACKOFF_MS = 500;
 const REQUEST_TIMEOUT_MS = 60_000;
+/** Longest single wait for a 429 (GHL's Retry-After can say a day). */
+export const MAX_SINGLE_WAIT_MS = 60_000;
+/** Longest time one request spends waiting for 429s and retries in all. */
+export const REQUEST_WAIT_BUDGET_MS = 5 * 60_000;
 
 /** Builds a path whose dynamic segments are URL-encoded: ghlPath`/contacts/${id}/notes`. */
 export function ghlPath(strings: TemplateStringsArray, ...segments: Array<string | number>): string {
@@ -66,6 +70,14 @@ export async function ghlApiRequest(this: GhlContext, request: GhlRequest): Prom
 
 	let rateLimitRetries = 0;
 	let transientRetries = 0;
+	const waitBudgetMs = request.waitBudgetMs ?? REQUEST_WAIT_BUDGET_MS;
+	let waitedMs = 0;
+	/** Whether a wait of `ms` still fits this request's caps; if it does, it is counted. */
+	const mayWait = (ms: number) => {
+		if (ms > MAX_SINGLE_WAIT_MS || waitedMs + ms > waitBudgetMs) return false;
+		waitedMs += ms;
+		return true;
+	};
 	for (;;) {
 		await rateLimiter.acquire(limiterKey);
 		try {
@@ -93,8 +105,20 @@ export async function ghlApiRequest(this: GhlContext, request: GhlRequest): Prom
 						},
 					);
 				}
+				const delay = rateLimiter.delayAfter429(limiterKey, limits);
+				if (rateLimitRetries < MAX_RATE_LIMIT_RETRIES && !mayWait(delay)) {
+					const retryAt = new Date(Date.now() + delay).toISOString();
+					throw toNodeApiError(
+						this.getNode(),
+						failure,
+						request.itemIndex,
+						`GHL rate limit reached and GHL asks to wait ${Math.ceil(delay / 1000)} s, longer than this node waits (${Math.round(
+							Math.min(MAX_SINGLE_WAIT_MS, waitBudgetMs) / 1000,
+						)} s for one wait, ${Math.round(waitBudgetMs / 1000)} s in all). The item was not sent; run it again after ${retryAt}.`,
+					);
+				}
 				if (rateLimitRetries++ < MAX_RATE_LIMIT_RETRIES) {
-					await sleep(rateLimiter.delayAfter429(limiterKey, limits));
+					await sleep(delay);
 					continue;
 				}
 				throw toNodeApiError(
@@ -105,8 +129,10 @@ export async function ghlApiRequest(this: GhlContext, request: GhlRequest): Prom
 				);
 			}
 			const transient = isTransient(failure.status) || isNetworkFailure(failure);
-			if (transient && isRepeatable(request) && transientRetries < MAX_TRANSIENT_RETRIES) {
-				await sleep(TRANSIENT_BACKOFF_MS * 2 ** transientRetries++);
+			const backoff = TRANSIENT_BACKOFF_MS * 2 ** transientRetries;
+			if (transient && isRepeatable(request) && transientRetries < MAX_TRANSIENT_RETRIES && mayWait(backoff)) {
+				transientRetries++;
+				await sleep(backoff);
 				continue;
 			}
 			if (request.method === 'DELETE' && transientRetries > 0 && isNotFound(failure)) {

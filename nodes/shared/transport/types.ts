@@ -39,4 +39,9 @@ export interface GhlRequest {
 	idempotent?: boolean;
 	/** Item the request is made for, so errors point at it. */
 	itemIndex?: number;
+	/**
+	 * Longest time this request may spend waiting for 429s and retries, in all. A trigger that must
+	 * answer GHL quickly passes 0: one attempt, no waits. Default: REQUEST_WAIT_BUDGET_MS.
+	 */
+	waitBudgetMs?: number;
 }
