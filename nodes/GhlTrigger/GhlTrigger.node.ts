@@ -1,37 +1,47 @@
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
 	IDataObject,
 	IHookFunctions,
+	INodeCredentialTestResult,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { triggerCredentials, triggerProperties } from './description';
+import { isGhlId } from '../shared/ghlId';
+import { CREDENTIAL_TYPES, getLocationId, PRIVATE_INTEGRATION } from '../shared/transport';
+import { checkDelivery } from './delivery';
+import type { DeliveryPolicy, Verification } from './delivery';
+import { triggerProperties } from './description';
 import { isSelected, viewOf } from './events';
-import { fetchFullRecord, recordSource } from './fullRecord';
-import { isFresh, replayMemory, timestampOf } from './replay';
-import { secretMatches, trustedKeys, verifyGhlSignature } from './signature';
+import type { EventView } from './events';
+import { fetchFullRecord } from './fullRecord';
+import { DEFAULT_WINDOW_MINUTES, MAX_WINDOW_MINUTES, MIN_WINDOW_MINUTES, replayMemory } from './replay';
+import { trustedKeys } from './signature';
+
+type TriggerContext = IHookFunctions | IWebhookFunctions;
+
+const WEBHOOK_SECRET_CREDENTIAL = 'ghlWebhookSecretApi';
+
+/** Shorter shared secrets can be guessed; the credential asks for at least this many characters. */
+const MIN_SECRET_LENGTH = 16;
+
+/** GHL retries a 429 after about 10 minutes, by when the id memory has room again. */
+const RETRY_AFTER_SECONDS = 600;
 
 /** Answers the request here and starts nothing. */
-function answer(ctx: IWebhookFunctions, status: number, message?: string): IWebhookResponseData {
+function answer(ctx: IWebhookFunctions, status: number, message?: string, headers: Record<string, string> = {}): IWebhookResponseData {
 	const response = ctx.getResponseObject();
 	if (message === undefined) {
-		response.writeHead(status);
+		response.writeHead(status, headers);
 		response.end();
 	} else {
-		response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+		response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
 		response.end(JSON.stringify({ message }));
 	}
 	return { noWebhookResponse: true };
-}
-
-/** The bytes GHL signed: n8n keeps them as `rawBody`; re-serialising the parsed JSON is a last resort. */
-function rawBodyOf(ctx: IWebhookFunctions, body: unknown): Buffer {
-	const raw = (ctx.getRequestObject() as unknown as { rawBody?: unknown }).rawBody;
-	if (Buffer.isBuffer(raw)) return raw;
-	if (typeof raw === 'string') return Buffer.from(raw, 'utf8');
-	return Buffer.from(JSON.stringify(body ?? {}), 'utf8');
 }
 
 function listOf(value: unknown): string[] {
@@ -39,6 +49,98 @@ function listOf(value: unknown): string[] {
 		.split(/[\s,;]+/)
 		.map((entry) => entry.trim())
 		.filter(Boolean);
+}
+
+function misconfigured(ctx: TriggerContext, message: string, description?: string): never {
+	throw new NodeOperationError(ctx.getNode(), message, { description });
+}
+
+function secretProblem(headerName: string, secret: string): string | undefined {
+	if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(headerName)) return `Header Name "${headerName}" is not a valid HTTP header name`;
+	if (secret.length < MIN_SECRET_LENGTH) return `The secret needs at least ${MIN_SECRET_LENGTH} characters`;
+	return undefined;
+}
+
+/** How a request is authenticated, from the node's parameters and credentials. */
+async function deliveryPolicy(ctx: TriggerContext): Promise<DeliveryPolicy> {
+	const verification = ctx.getNodeParameter('verification', 'ghlSignature') as Verification;
+	const options = ctx.getNodeParameter('options', {}) as IDataObject;
+	const minutes = options.maxAgeMinutes === undefined ? DEFAULT_WINDOW_MINUTES : Number(options.maxAgeMinutes);
+	if (!Number.isFinite(minutes) || minutes < MIN_WINDOW_MINUTES || minutes > MAX_WINDOW_MINUTES) {
+		misconfigured(ctx, `Max Delivery Age must be between ${MIN_WINDOW_MINUTES} and ${MAX_WINDOW_MINUTES} minutes`, 'GHL\'s guide says 5 minutes.');
+	}
+	const policy: DeliveryPolicy = { verification, windowMs: minutes * 60_000 };
+	if (verification === 'ghlSignature') {
+		policy.keys = trustedKeys(
+			ctx.getNode(),
+			options.useBuiltInKeys !== false,
+			typeof options.publicKeys === 'string' ? options.publicKeys : '',
+		);
+	} else if (verification === 'sharedSecret') {
+		const credential = await ctx.getCredentials(WEBHOOK_SECRET_CREDENTIAL);
+		const headerName = String(credential.headerName ?? '').trim().toLowerCase();
+		const secret = String(credential.secret ?? '');
+		const problem = secretProblem(headerName, secret);
+		if (problem) misconfigured(ctx, `Webhook shared secret credential: ${problem}`);
+		policy.secret = { headerName, value: secret };
+	} else if (verification !== 'none') {
+		misconfigured(ctx, `Unknown verification "${String(verification)}"`);
+	}
+	return policy;
+}
+
+/** The GHL credential type chosen, if a credential of it is set (it is optional on this node). */
+function ghlCredentialType(ctx: TriggerContext): string | undefined {
+	const authentication = String(ctx.getNodeParameter('authentication', PRIVATE_INTEGRATION));
+	const type = CREDENTIAL_TYPES[authentication] ?? CREDENTIAL_TYPES[PRIVATE_INTEGRATION];
+	return ctx.getNode().credentials?.[type] ? type : undefined;
+}
+
+interface DeliveryFilters {
+	/** Empty: every location (possible only without GHL's signature). */
+	locations: string[];
+	appId?: string;
+	events: string[];
+	dedupe: boolean;
+	fetchFullRecord: boolean;
+}
+
+/** Which authenticated deliveries start the workflow. */
+async function deliveryFilters(ctx: TriggerContext, verification: Verification): Promise<DeliveryFilters> {
+	const options = ctx.getNodeParameter('options', {}) as IDataObject;
+	const hasCredential = ghlCredentialType(ctx) !== undefined;
+	let locations = listOf(ctx.getNodeParameter('locationIds', ''));
+	const invalid = locations.find((location) => !isGhlId(location));
+	if (invalid !== undefined) misconfigured(ctx, `Location IDs: "${invalid}" is not a GHL location ID`);
+	if (!locations.length && hasCredential) locations = [await getLocationId(ctx)];
+	if (!locations.length && verification === 'ghlSignature') {
+		misconfigured(
+			ctx,
+			'Set Location IDs or choose a GHL credential',
+			'GHL signs the webhooks of every marketplace app with the same key, so anyone can get a genuinely signed delivery from their own sub-account and send it here. The location filter is what makes a delivery yours.',
+		);
+	}
+	const appId = String(options.appId ?? '').trim();
+	if (appId && !isGhlId(appId)) misconfigured(ctx, `App ID: "${appId}" is not a GHL app ID`);
+	const fetchFullRecord = ctx.getNodeParameter('fetchFullRecord', false) === true;
+	// Without verification anyone with the URL could have the trigger read any record by ID.
+	if (fetchFullRecord && verification === 'none') {
+		misconfigured(ctx, 'Fetch Full Record needs Verification GHL Signature or Shared Secret Header');
+	}
+	if (fetchFullRecord && !hasCredential) misconfigured(ctx, 'Fetch Full Record needs a GHL credential');
+	return {
+		locations,
+		appId: appId || undefined,
+		events: ctx.getNodeParameter('events', []) as string[],
+		dedupe: verification === 'ghlSignature' || options.dedupe !== false,
+		fetchFullRecord,
+	};
+}
+
+function isWanted(view: EventView, body: IDataObject, filters: DeliveryFilters): boolean {
+	if (filters.locations.length && (!view.locationId || !filters.locations.includes(view.locationId))) return false;
+	if (filters.appId && body.appId !== undefined && body.appId !== filters.appId) return false;
+	return isSelected(view.event, filters.events);
 }
 
 export class GhlTrigger implements INodeType {
@@ -53,7 +155,18 @@ export class GhlTrigger implements INodeType {
 		defaults: { name: 'HighLevel (GHL) Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: triggerCredentials,
+		credentials: [
+			// Optional: with one, the location filter defaults to its location, and Fetch Full Record reads with it.
+			{ name: 'ghlApi', required: false, displayOptions: { show: { authentication: ['privateIntegration'] } } },
+			{ name: 'ghlOAuth2Api', required: false, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			// The shared secret of GHL workflow webhooks: a credential, so it is never exported with the workflow.
+			{
+				name: 'ghlWebhookSecretApi',
+				required: true,
+				testedBy: 'ghlWebhookSecretStrength',
+				displayOptions: { show: { verification: ['sharedSecret'] } },
+			},
+		],
 		webhooks: [
 			{
 				name: 'default',
@@ -68,24 +181,31 @@ export class GhlTrigger implements INodeType {
 		properties: triggerProperties,
 	};
 
+	methods = {
+		credentialTest: {
+			async ghlWebhookSecretStrength(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
+				const data = credential.data ?? {};
+				const problem = secretProblem(String(data.headerName ?? '').trim(), String(data.secret ?? ''));
+				return problem ? { status: 'Error', message: problem } : { status: 'OK', message: 'The header name and secret can be used' };
+			},
+		},
+	};
+
 	/**
 	 * GHL has no API to subscribe marketplace-app or workflow webhooks: the user pastes the URL into
-	 * the app's Advanced Settings → Webhooks or a workflow action. These methods exist because n8n
-	 * calls them on activation and deactivation; there is nothing remote to check, create or delete.
-	 * `checkExists` only reads the configured public keys, so a broken key fails the activation
-	 * instead of every delivery.
+	 * the app's Advanced Settings → Webhooks or a workflow action. n8n calls these methods on
+	 * activation and deactivation; there is nothing remote to check, create or delete.
+	 * `checkExists` reads the whole configuration (keys, secret, location filter), so a setting that
+	 * would refuse or wrongly accept every delivery fails the activation instead.
 	 */
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				if (this.getNodeParameter('verification', 'ghlSignature') === 'ghlSignature') {
-					const options = this.getNodeParameter('options', {}) as IDataObject;
-					trustedKeys(
-						this.getNode(),
-						options.useBuiltInKeys !== false,
-						typeof options.publicKeys === 'string' ? options.publicKeys : '',
-					);
-				}
+				const policy = await deliveryPolicy(this);
+				await deliveryFilters(this, policy.verification);
 				return true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
@@ -98,64 +218,38 @@ export class GhlTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const received = this.getBodyData() as unknown;
-		const headers = this.getHeaderData() as IDataObject;
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const verification = this.getNodeParameter('verification', 'ghlSignature') as string;
-
-		// 1. Authenticity: nothing of an unauthenticated request is trusted or remembered.
-		if (verification === 'ghlSignature') {
-			const keys = trustedKeys(
-				this.getNode(),
-				options.useBuiltInKeys !== false,
-				typeof options.publicKeys === 'string' ? options.publicKeys : '',
-			);
-			const check = verifyGhlSignature(rawBodyOf(this, received), headers, keys);
-			if (!check.valid) {
-				return answer(this, 401, check.reason === 'unsigned' ? 'Missing signature' : 'Invalid signature');
-			}
-		} else if (verification === 'sharedSecret') {
-			const headerName = String(this.getNodeParameter('headerName', '')).trim().toLowerCase();
-			const secret = String(this.getNodeParameter('secret', ''));
-			if (!headerName || !secretMatches(headers[headerName], secret)) return answer(this, 401, 'Invalid secret');
-		}
-
-		if (!received || typeof received !== 'object' || Array.isArray(received)) {
-			return answer(this, 400, 'Expected a JSON object');
-		}
-		const body = received as IDataObject;
-
-		// 2. Freshness. Refused with 401, like a bad signature: a replayed delivery is not proof that
-		// GHL sent it now, and GHL retries no 4xx, so the code only shows up in logs and monitoring.
-		// A delivery without a timestamp is not refused: GHL's auth guide says every delivery has one,
-		// but its per-event docs omit it, and GHL would never resend an event refused for that.
-		const maxAgeMinutes = Number(options.maxAgeMinutes ?? 5);
-		const maxAgeMs = Number.isFinite(maxAgeMinutes) && maxAgeMinutes > 0 ? maxAgeMinutes * 60_000 : 0;
+		const policy = await deliveryPolicy(this);
+		const request = this.getRequestObject() as unknown as { rawBody?: unknown; rawHeaders?: unknown };
 		const now = Date.now();
-		const stampedAt = timestampOf(body.timestamp);
-		if (maxAgeMs > 0 && stampedAt !== undefined && !isFresh(stampedAt, maxAgeMs, now)) {
-			return answer(this, 401, 'Delivery timestamp outside the accepted window');
-		}
+		const verdict = checkDelivery(
+			{ headers: this.getHeaderData() as IDataObject, rawHeaders: request.rawHeaders, rawBody: request.rawBody },
+			policy,
+			now,
+		);
+		if (!verdict.accepted) return answer(this, verdict.status, verdict.message);
+		const { body, stampedAt, webhookId } = verdict;
 
-		// 3. Duplicates: acknowledged so GHL sees success, but nothing starts.
-		const webhookId = typeof body.webhookId === 'string' && body.webhookId ? body.webhookId : undefined;
-		if (webhookId && options.dedupe !== false) {
+		// Other locations, other apps and event types not selected are acknowledged and ignored, and
+		// not remembered: only deliveries that would start the workflow take room in the id memory.
+		const filters = await deliveryFilters(this, policy.verification);
+		const view = viewOf(body);
+		if (!isWanted(view, body, filters)) return answer(this, 200);
+
+		// Repeats are acknowledged so GHL sees success, but nothing starts.
+		if (webhookId && filters.dedupe) {
 			const node = this.getNode();
 			const memory = replayMemory(
 				this.getWorkflowStaticData('node'),
 				`${this.getWorkflow().id ?? ''}/${node.id ?? node.name}`,
-				maxAgeMs,
+				policy.windowMs,
 				now,
 			);
-			if (memory.seenBefore(webhookId, stampedAt)) return answer(this, 200);
+			const recall = memory.remember(webhookId, stampedAt);
+			if (recall === 'repeat') return answer(this, 200);
+			if (recall === 'full') {
+				return answer(this, 429, 'Too many deliveries to remember; retry later', { 'Retry-After': String(RETRY_AFTER_SECONDS) });
+			}
 		}
-
-		// 4. Filters: other locations and event types not selected are acknowledged and ignored.
-		const view = viewOf(body);
-		const locations = listOf(this.getNodeParameter('locationIds', ''));
-		if (locations.length && (!view.locationId || !locations.includes(view.locationId))) return answer(this, 200);
-		const events = this.getNodeParameter('events', []) as string[];
-		if (!isSelected(view.event, events)) return answer(this, 200);
 
 		const item: IDataObject = {
 			event: view.event,
@@ -166,14 +260,14 @@ export class GhlTrigger implements INodeType {
 			payload: view.payload,
 		};
 
-		if (this.getNodeParameter('fetchFullRecord', false) === true) {
-			const source = recordSource(view);
-			if (source) {
-				// A failed read must not lose the event (GHL does not resend it): the run starts with the
-				// webhook payload and the reason the record could not be read.
-				const [outcome] = await Promise.allSettled([fetchFullRecord.call(this, view, source)]);
-				if (outcome.status === 'fulfilled') item.fullRecord = outcome.value;
-				else item.fullRecordError = (outcome.reason as Error)?.message ?? String(outcome.reason);
+		if (filters.fetchFullRecord) {
+			// A failed read must not lose the event (GHL does not resend it): the run starts with the
+			// webhook payload and the reason the record could not be read.
+			const [outcome] = await Promise.allSettled([fetchFullRecord.call(this, view)]);
+			if (outcome.status === 'rejected') {
+				item.fullRecordError = (outcome.reason as Error)?.message ?? String(outcome.reason);
+			} else if (outcome.value) {
+				item.fullRecord = outcome.value;
 			}
 		}
 

@@ -1,15 +1,7 @@
-import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
-import { authenticationProperty, credentials } from '../shared/authentication';
+import type { INodeProperties } from 'n8n-workflow';
+import { authenticationProperty } from '../shared/authentication';
 import { EVENT_OPTIONS } from './events';
-
-/** Credentials are only needed to fetch full records. */
-export const triggerCredentials: INodeCredentialDescription[] = credentials.map((credential) => ({
-	...credential,
-	displayOptions: {
-		...credential.displayOptions,
-		show: { ...(credential.displayOptions?.show ?? {}), fetchFullRecord: [true] },
-	},
-}));
+import { DEFAULT_WINDOW_MINUTES, MAX_WINDOW_MINUTES, MIN_WINDOW_MINUTES } from './replay';
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -54,23 +46,9 @@ export const triggerProperties: INodeProperties[] = [
 		description: 'How the node makes sure a delivery really comes from GHL; failures are answered 401',
 	},
 	{
-		displayName: 'Header Name',
-		name: 'headerName',
-		type: 'string',
-		default: 'x-webhook-secret',
-		required: true,
-		displayOptions: { show: { verification: ['sharedSecret'] } },
-		description: 'Header the GHL workflow action sends the secret in (Custom Webhook → Headers)',
-	},
-	{
-		displayName: 'Secret',
-		name: 'secret',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		required: true,
-		displayOptions: { show: { verification: ['sharedSecret'] } },
-		description: 'A long random value; the same value goes into the header of the GHL workflow action',
+		...authenticationProperty,
+		description:
+			'A GHL credential is optional. With one, events of other locations than its own are ignored (unless Location IDs says otherwise), and Fetch Full Record reads with it.',
 	},
 	{
 		displayName: 'Location IDs',
@@ -79,19 +57,16 @@ export const triggerProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 've9EPM428h8vShlRW1KT, 0007BWpSzSwfiuSl0tR2',
 		description:
-			'Only start for events of these sub-accounts (comma-separated). A marketplace app sends the events of every location it is installed in to one URL. Empty = all locations.',
+			'Only start for events of these sub-accounts (comma-separated). GHL signs every marketplace app\'s webhooks with the same key, so a valid signature does not say the event is yours. Empty = the credential\'s location; required with GHL Signature when no credential is set.',
 	},
 	{
 		displayName: 'Fetch Full Record',
 		name: 'fetchFullRecord',
 		type: 'boolean',
 		default: false,
+		displayOptions: { show: { verification: ['ghlSignature', 'sharedSecret'] } },
 		description:
-			'Whether to read the current contact, note, task or appointment from GHL and add it as fullRecord (webhook payloads are partial). Not done for delete events or other event types. Needs a credential for the event\'s location.',
-	},
-	{
-		...authenticationProperty,
-		displayOptions: { show: { fetchFullRecord: [true] } },
+			'Whether to read the current contact, note, task or appointment from GHL and add it as fullRecord (webhook payloads are partial). Not done for delete events or other event types. Needs a credential of the event\'s location.',
 	},
 	{
 		displayName: 'Options',
@@ -108,7 +83,17 @@ export const triggerProperties: INodeProperties[] = [
 				default: '',
 				placeholder: '-----BEGIN PUBLIC KEY-----\n…\n-----END PUBLIC KEY-----',
 				description:
-					'More PEM public keys to accept signatures from (Ed25519 for x-ghl-signature, RSA for x-wh-signature), e.g. after GHL rotates its key',
+					'More PEM public keys to accept signatures from (Ed25519 for x-ghl-signature, RSA of at least 2048 bits for x-wh-signature), e.g. after GHL rotates its key',
+				displayOptions: { show: { '/verification': ['ghlSignature'] } },
+			},
+			{
+				displayName: 'App ID',
+				name: 'appId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 6789abcdef0123456789abcd',
+				description:
+					'Your marketplace app\'s ID. Deliveries that name another app (install, uninstall and plan events carry an appId) are answered 200 and start nothing.',
 				displayOptions: { show: { '/verification': ['ghlSignature'] } },
 			},
 			{
@@ -117,16 +102,16 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether a delivery whose webhookId was already received is answered 200 without starting the workflow',
+					'Whether a delivery whose webhookId was already received is answered 200 without starting the workflow (always on with GHL Signature)',
+				displayOptions: { show: { '/verification': ['sharedSecret', 'none'] } },
 			},
 			{
 				displayName: 'Max Delivery Age (Minutes)',
 				name: 'maxAgeMinutes',
 				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 5,
-				description:
-					'Refuse (401) deliveries whose timestamp is further than this from now, so a captured delivery cannot be replayed later. 0 turns the check off.',
+				typeOptions: { minValue: MIN_WINDOW_MINUTES, maxValue: MAX_WINDOW_MINUTES },
+				default: DEFAULT_WINDOW_MINUTES,
+				description: `Refuse (401) deliveries whose timestamp is further than this from now, so a captured delivery cannot be replayed later. GHL's guide says 5 minutes; ${MIN_WINDOW_MINUTES} to ${MAX_WINDOW_MINUTES}.`,
 			},
 			{
 				displayName: 'Trust GHL\'s Published Keys',

@@ -1,5 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import { GHL_ID_DESCRIPTION, isGhlId } from '../shared/ghlId';
 import { getLocationId, ghlApiRequest, ghlPath } from '../shared/transport';
 import type { GhlRequest } from '../shared/transport';
 import type { EventView } from './events';
@@ -13,43 +14,54 @@ interface RecordSource {
 /**
  * Where the current state of the record an event is about can be read. Webhook payloads are
  * partial (e.g. ContactUpdate carries only some fields); deleted records cannot be read, and event
- * types outside contacts, notes, tasks and appointments are not fetched.
+ * types outside contacts, notes, tasks and appointments are not fetched. The IDs come from the
+ * payload, so they are checked like any other input before they become part of a path.
  */
 export function recordSource(view: EventView): RecordSource | undefined {
 	const { event, ids } = view;
 	if (event.endsWith('Delete')) return undefined;
-	const id = (name: string) => (typeof ids[name] === 'string' ? (ids[name] as string) : undefined);
-	const contactId = id('contactId');
-	if (event.startsWith('Contact') && contactId) {
-		return { request: { method: 'GET', path: ghlPath`/contacts/${contactId}` }, unwrap: 'contact' };
+	const id = (name: string): string | undefined => {
+		const value = ids[name];
+		if (value === undefined) return undefined;
+		if (!isGhlId(value)) throw new Error(`The event's ${name} is not ${GHL_ID_DESCRIPTION}: nothing was read`);
+		return value;
+	};
+	if (event.startsWith('Contact')) {
+		const contactId = id('contactId');
+		return contactId ? { request: { method: 'GET', path: ghlPath`/contacts/${contactId}` }, unwrap: 'contact' } : undefined;
 	}
-	const noteId = id('noteId');
-	if (event.startsWith('Note') && noteId && contactId) {
-		return { request: { method: 'GET', path: ghlPath`/contacts/${contactId}/notes/${noteId}` }, unwrap: 'note' };
+	if (event.startsWith('Note')) {
+		const [contactId, noteId] = [id('contactId'), id('noteId')];
+		return contactId && noteId
+			? { request: { method: 'GET', path: ghlPath`/contacts/${contactId}/notes/${noteId}` }, unwrap: 'note' }
+			: undefined;
 	}
-	const taskId = id('taskId');
-	if (event.startsWith('Task') && taskId && contactId) {
-		return { request: { method: 'GET', path: ghlPath`/contacts/${contactId}/tasks/${taskId}` }, unwrap: 'task' };
+	if (event.startsWith('Task')) {
+		const [contactId, taskId] = [id('contactId'), id('taskId')];
+		return contactId && taskId
+			? { request: { method: 'GET', path: ghlPath`/contacts/${contactId}/tasks/${taskId}` }, unwrap: 'task' }
+			: undefined;
 	}
-	const appointmentId = id('appointmentId');
-	if (event.startsWith('Appointment') && appointmentId) {
-		return {
-			request: { method: 'GET', path: ghlPath`/calendars/events/appointments/${appointmentId}`, api: 'calendars' },
-			unwrap: 'event',
-		};
+	if (event.startsWith('Appointment')) {
+		const appointmentId = id('appointmentId');
+		return appointmentId
+			? {
+					request: { method: 'GET', path: ghlPath`/calendars/events/appointments/${appointmentId}`, api: 'calendars' },
+					unwrap: 'event',
+				}
+			: undefined;
 	}
 	return undefined;
 }
 
 /**
- * Reads the record through the package transport (credentials, Version header, rate limit, retries).
- * Tokens are per location: an event of another location than the credential's is not fetched.
+ * Reads the record an event is about through the package transport (credentials, Version header,
+ * rate limit, retries); undefined when there is nothing to read. Tokens are per location: an event
+ * of another location than the credential's is not fetched.
  */
-export async function fetchFullRecord(
-	this: IWebhookFunctions,
-	view: EventView,
-	source: RecordSource,
-): Promise<IDataObject> {
+export async function fetchFullRecord(this: IWebhookFunctions, view: EventView): Promise<IDataObject | undefined> {
+	const source = recordSource(view);
+	if (!source) return undefined;
 	const credentialLocation = await getLocationId(this);
 	if (view.locationId && view.locationId !== credentialLocation) {
 		throw new NodeOperationError(

@@ -2,89 +2,113 @@ import type { IDataObject } from 'n8n-workflow';
 
 /**
  * Replay protection for GHL deliveries: a freshness window on the signed `timestamp`, and a memory
- * of recent `webhookId`s.
+ * of the `webhookId`s accepted inside it.
  *
- * What the webhookId memory guarantees, and what it does not:
- * - It lives in the node's workflow static data (`getWorkflowStaticData('node')`). n8n persists
- *   static data only for active (production) workflows; in a manual "listen for test event" run it
- *   is thrown away, so there a repeated delivery is only caught by the in-process memory below.
- * - n8n loads the workflow (and its static data) per request and writes the static data back after
- *   the webhook answered. Two deliveries with the same webhookId arriving at the same time on
- *   different processes (queue mode with several webhook processes, or several main instances) can
- *   both pass: the check is a read-modify-write without a lock. Within one process the in-process
- *   memory closes that race. GHL only retries (10 minutes apart) after a 429, which this node never
- *   answers, so real duplicates are rare; the freshness window bounds how late a replay can come.
- * - Only ids of deliveries that passed authentication are remembered, so unsigned requests cannot
- *   fill the memory; the list is bounded (oldest dropped first), and ids whose timestamp is already
- *   outside the freshness window are dropped because the window refuses them anyway.
+ * How long an id is kept: a delivery stamped `t` is accepted while |now − t| ≤ window, so once
+ * now > t + window the freshness check refuses its replays by itself. The id is kept exactly that
+ * long (deliveries without a timestamp, possible only without GHL's signature, count from their
+ * arrival). Ids are recorded only for deliveries that passed authentication, freshness and the
+ * event/location/app filters, so neither strangers nor other locations' traffic can fill it.
+ *
+ * How large it may grow: an id alive now arrived at most 2 × window ago (stamped up to one window
+ * ahead, kept until one window after its stamp). At DESIGN_RATE_PER_SECOND accepted deliveries a
+ * second that is rate × 2 × window ids. The memory never drops a live id to make room: when it is
+ * full the delivery is answered 429, which GHL retries later, instead of being let through unrecorded.
+ *
+ * Where it lives, and what that guarantees:
+ * - In the node's workflow static data (`getWorkflowStaticData('node')`), which n8n saves after the
+ *   webhook answered, so a restart or another process loading the workflow still knows the ids.
+ *   n8n persists static data only for active (production) workflows; in a manual "listen for test
+ *   event" run only the in-process memory below catches a repeat.
+ * - Static data is read-modify-write without a lock: two deliveries with the same id arriving at the
+ *   same instant on different processes (queue mode with several webhook processes) can both pass.
+ *   Within one process the in-process memory closes that race.
  */
 
 const STATIC_KEY = 'recentWebhookIds';
-export const MAX_REMEMBERED_IDS = 1000;
-/** Kept when the delivery has no usable timestamp or the freshness check is off. */
-const DEFAULT_KEEP_MS = 24 * 60 * 60 * 1000;
 
-/** Epoch ms of a delivery timestamp (ISO string, or epoch seconds/ms); undefined if absent, NaN if unreadable. */
+/** Accepted deliveries per second the memory is sized for. */
+export const DESIGN_RATE_PER_SECOND = 100;
+
+export const DEFAULT_WINDOW_MINUTES = 5;
+export const MIN_WINDOW_MINUTES = 1;
+/** Caps the memory (100/s × 2 × 15 min = 180,000 ids) and how long a captured delivery stays usable. */
+export const MAX_WINDOW_MINUTES = 15;
+
+/** Ids the memory holds for a window: what DESIGN_RATE_PER_SECOND fills in two windows. */
+export function capacityFor(windowMs: number): number {
+	return Math.ceil((DESIGN_RATE_PER_SECOND * 2 * windowMs) / 1000);
+}
+
+const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Epoch ms of a delivery timestamp: ISO 8601 with a zone (GHL's form), or epoch seconds/ms as a
+ * number or digits. Undefined when absent, NaN when present but unreadable (a local time without a
+ * zone is unreadable: it means a different instant on every server).
+ */
 export function timestampOf(value: unknown): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	if (typeof value === 'number') return value < 1e12 ? value * 1000 : value;
+	if (typeof value === 'number') {
+		if (!Number.isSafeInteger(value) || value <= 0) return NaN;
+		return value < 1e12 ? value * 1000 : value;
+	}
 	if (typeof value === 'string') {
-		if (/^\d+$/.test(value)) return timestampOf(Number(value));
-		return Date.parse(value);
+		if (/^\d{1,16}$/.test(value)) return timestampOf(Number(value));
+		return ISO_WITH_ZONE.test(value) ? Date.parse(value) : NaN;
 	}
 	return NaN;
 }
 
-/** Whether a delivery stamped at `timestamp` is within `maxAgeMs` of now (either side, for clock skew). */
-export function isFresh(timestamp: number, maxAgeMs: number, now: number): boolean {
-	return Number.isFinite(timestamp) && Math.abs(now - timestamp) <= maxAgeMs;
+/** Whether a delivery stamped at `timestamp` is within `windowMs` of now (either side, for clock skew). */
+export function isFresh(timestamp: number, windowMs: number, now: number): boolean {
+	return Number.isFinite(timestamp) && Math.abs(now - timestamp) <= windowMs;
 }
 
 /** Same-process memory: closes the race between concurrent requests that static data cannot. */
 const processMemory = new Map<string, Map<string, number>>();
 const MAX_PROCESS_SCOPES = 200;
 
-function prune(entries: Map<string, number>, horizon: number): void {
+function dropExpired(entries: Map<string, number>, horizon: number): void {
 	for (const [id, at] of entries) if (at < horizon) entries.delete(id);
-	while (entries.size > MAX_REMEMBERED_IDS) {
-		const oldest = entries.keys().next().value as string;
-		entries.delete(oldest);
-	}
 }
 
+export type Recall = 'first' | 'repeat' | 'full';
+
 export interface ReplayMemory {
-	/** True if this id was seen before; otherwise remembers it and returns false. */
-	seenBefore(webhookId: string, stampedAt: number | undefined): boolean;
+	/** 'repeat' if the id is known; 'full' if it cannot be recorded; otherwise records it: 'first'. */
+	remember(webhookId: string, stampedAt: number | undefined): Recall;
 }
 
 /**
- * @param scope  workflow id + node id, so two trigger nodes never share ids
- * @param maxAgeMs freshness window (0 = off); ids older than it are forgotten
+ * @param scope    workflow id + node id, so two trigger nodes never share ids
+ * @param windowMs the freshness window; an id is kept until its stamp is older than this
  */
-export function replayMemory(staticData: IDataObject, scope: string, maxAgeMs: number, now: number): ReplayMemory {
-	const keepMs = maxAgeMs > 0 ? maxAgeMs : DEFAULT_KEEP_MS;
-	const horizon = now - keepMs;
-	const stored = (staticData[STATIC_KEY] ?? {}) as Record<string, number>;
-	const persistent = new Map<string, number>(Object.entries(stored).filter(([, at]) => typeof at === 'number'));
+export function replayMemory(staticData: IDataObject, scope: string, windowMs: number, now: number): ReplayMemory {
+	const horizon = now - windowMs;
+	const capacity = capacityFor(windowMs);
+	const stored = staticData[STATIC_KEY];
+	const persistent = new Map<string, number>();
+	if (stored && typeof stored === 'object' && !Array.isArray(stored)) {
+		for (const [id, at] of Object.entries(stored)) if (typeof at === 'number' && at >= horizon) persistent.set(id, at);
+	}
 	let local = processMemory.get(scope);
 	if (!local) {
 		if (processMemory.size >= MAX_PROCESS_SCOPES) processMemory.clear();
 		local = new Map();
 		processMemory.set(scope, local);
 	}
+	dropExpired(local, horizon);
 	const memory = local;
 	return {
-		seenBefore(webhookId, stampedAt) {
-			if (persistent.has(webhookId) || memory.has(webhookId)) return true;
-			// Remembered by the delivery's own timestamp when the window is on: a replay of it is refused
-			// by the window from the moment this entry expires.
-			const at = maxAgeMs > 0 && stampedAt !== undefined && Number.isFinite(stampedAt) ? stampedAt : now;
+		remember(webhookId, stampedAt) {
+			if (persistent.has(webhookId) || memory.has(webhookId)) return 'repeat';
+			if (Math.max(persistent.size, memory.size) >= capacity) return 'full';
+			const at = stampedAt !== undefined && Number.isFinite(stampedAt) ? stampedAt : now;
 			persistent.set(webhookId, at);
 			memory.set(webhookId, at);
-			prune(persistent, horizon);
-			prune(memory, horizon);
 			staticData[STATIC_KEY] = Object.fromEntries(persistent);
-			return false;
+			return 'first';
 		},
 	};
 }

@@ -38,6 +38,9 @@ export interface TrustedKeys {
 	rsa: KeyObject[];
 }
 
+/** Shorter RSA keys can be factored; GHL's own key has 4096 bits. */
+export const MIN_RSA_KEY_BITS = 2048;
+
 const PEM_BLOCK = /-----BEGIN (?:RSA )?PUBLIC KEY-----[\s\S]+?-----END (?:RSA )?PUBLIC KEY-----/g;
 
 /** Parsed key sets by the text they came from; a node's keys rarely change, requests are many. */
@@ -62,9 +65,17 @@ function parseKeys(node: INode, pemText: string): TrustedKeys {
 				description: 'Check Options → Additional Public Keys: each key must be a complete PEM public key.',
 			});
 		}
-		if (key.asymmetricKeyType === 'ed25519') keys.ed25519.push(key);
-		else if (key.asymmetricKeyType === 'rsa') keys.rsa.push(key);
-		else {
+		if (key.asymmetricKeyType === 'ed25519') {
+			keys.ed25519.push(key);
+		} else if (key.asymmetricKeyType === 'rsa') {
+			const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+			if (bits < MIN_RSA_KEY_BITS) {
+				throw new NodeOperationError(node, `An RSA public key of ${bits} bits is too short to trust`, {
+					description: `Check Options → Additional Public Keys: RSA keys need at least ${MIN_RSA_KEY_BITS} bits (GHL's has 4096).`,
+				});
+			}
+			keys.rsa.push(key);
+		} else {
 			throw new NodeOperationError(node, `Unsupported public key type "${key.asymmetricKeyType}"`, {
 				description: 'GHL signs webhooks with Ed25519 (x-ghl-signature) or RSA (x-wh-signature) keys.',
 			});
@@ -85,13 +96,51 @@ export function trustedKeys(node: INode, useBuiltInKeys: boolean, additionalPem:
 	return keys;
 }
 
-/** A header value as one string; a missing, empty or literal "N/A" signature counts as absent. */
-function signatureHeader(headers: IDataObject, name: string): string | undefined {
-	const raw = headers[name];
-	const value = (Array.isArray(raw) ? raw[0] : raw) as unknown;
-	if (typeof value !== 'string') return undefined;
-	const trimmed = value.trim();
-	return trimmed === '' || trimmed.toUpperCase() === 'N/A' ? undefined : trimmed;
+/** What the verification looks at: the exact bytes received and the request's headers. */
+export interface SignedRequest {
+	rawBody: Buffer;
+	/** Node's parsed headers (lower-case names; repeated headers joined with ", "). */
+	headers: IDataObject;
+	/** Node's `rawHeaders` (name, value, name, value…), when the request object has them. */
+	rawHeaders?: unknown;
+}
+
+export type HeaderValue = { kind: 'absent' } | { kind: 'one'; value: string } | { kind: 'malformed' };
+
+function occurrences(rawHeaders: unknown, name: string): number | undefined {
+	if (!Array.isArray(rawHeaders)) return undefined;
+	let count = 0;
+	for (let index = 0; index < rawHeaders.length; index += 2) {
+		if (String(rawHeaders[index]).toLowerCase() === name) count++;
+	}
+	return count;
+}
+
+/**
+ * A header that must be sent exactly once. A repeated header is malformed, not "the first value":
+ * Node joins repeats into "a, b", and reading either part would let a second value ride along.
+ * An empty value or GHL's literal "N/A" counts as absent.
+ */
+export function singleHeader(request: Pick<SignedRequest, 'headers' | 'rawHeaders'>, name: string): HeaderValue {
+	const count = occurrences(request.rawHeaders, name);
+	if (count !== undefined && count > 1) return { kind: 'malformed' };
+	const value = request.headers[name];
+	if (value === undefined || value === null || value === '' || value === 'N/A') return { kind: 'absent' };
+	if (typeof value !== 'string') return { kind: 'malformed' };
+	return { kind: 'one', value };
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * Standard base64 and nothing else: no whitespace, no URL-safe alphabet, no missing or extra
+ * padding, no stray bits in the last character. Node's own decoder skips what it does not
+ * understand, which is how "valid, junk" used to verify.
+ */
+export function decodeBase64Strictly(text: string): Buffer | undefined {
+	if (text === '' || !BASE64.test(text)) return undefined;
+	const bytes = Buffer.from(text, 'base64');
+	return bytes.toString('base64') === text ? bytes : undefined;
 }
 
 export type SignatureCheck =
@@ -99,43 +148,54 @@ export type SignatureCheck =
 	| { valid: false; reason: 'unsigned' | 'invalid' };
 
 const ED25519_SIGNATURE_BYTES = 64;
+const INVALID: SignatureCheck = { valid: false, reason: 'invalid' };
+
+function verifies(algorithm: string | null, data: Buffer, key: KeyObject, signature: Buffer): boolean {
+	try {
+		return verify(algorithm, data, key, signature);
+	} catch {
+		return false;
+	}
+}
 
 /**
  * Verifies GHL's signatures over the exact bytes received. `x-ghl-signature` (Ed25519) is tried
  * first, `x-wh-signature` (RSA-SHA256, legacy) second; a delivery is genuine when either carries
  * a valid signature by a trusted key. Both prove the same thing, so accepting the legacy one when
- * the Ed25519 one fails only matters after a key rotation GHL has not announced yet.
+ * the Ed25519 one fails only matters after a key rotation GHL has not announced yet. A signature
+ * header that is present but malformed (repeated, not strict base64, wrong length) fails the
+ * delivery even when the other header is valid.
  */
-export function verifyGhlSignature(rawBody: Buffer, headers: IDataObject, keys: TrustedKeys): SignatureCheck {
-	const ed25519Signature = signatureHeader(headers, 'x-ghl-signature');
-	const rsaSignature = signatureHeader(headers, 'x-wh-signature');
-	if (!ed25519Signature && !rsaSignature) return { valid: false, reason: 'unsigned' };
+export function verifyGhlSignature(request: SignedRequest, keys: TrustedKeys): SignatureCheck {
+	const ed25519Header = singleHeader(request, 'x-ghl-signature');
+	const rsaHeader = singleHeader(request, 'x-wh-signature');
+	if (ed25519Header.kind === 'absent' && rsaHeader.kind === 'absent') return { valid: false, reason: 'unsigned' };
+	if (ed25519Header.kind === 'malformed' || rsaHeader.kind === 'malformed') return INVALID;
+
+	const ed25519Signature = ed25519Header.kind === 'one' ? decodeBase64Strictly(ed25519Header.value) : undefined;
+	const rsaSignature = rsaHeader.kind === 'one' ? decodeBase64Strictly(rsaHeader.value) : undefined;
+	if (ed25519Header.kind === 'one' && ed25519Signature?.length !== ED25519_SIGNATURE_BYTES) return INVALID;
+	if (rsaHeader.kind === 'one' && !rsaSignature) return INVALID;
 
 	if (ed25519Signature) {
-		const signature = Buffer.from(ed25519Signature, 'base64');
-		if (signature.length === ED25519_SIGNATURE_BYTES) {
-			for (const key of keys.ed25519) {
-				if (verify(null, rawBody, key, signature)) return { valid: true, scheme: 'ed25519' };
-			}
+		for (const key of keys.ed25519) {
+			if (verifies(null, request.rawBody, key, ed25519Signature)) return { valid: true, scheme: 'ed25519' };
 		}
 	}
 	if (rsaSignature) {
-		const signature = Buffer.from(rsaSignature, 'base64');
 		for (const key of keys.rsa) {
-			// A signature of the wrong length cannot be valid; skipping it keeps verify() from throwing.
-			const modulusBits = key.asymmetricKeyDetails?.modulusLength ?? 0;
-			if (signature.length !== Math.ceil(modulusBits / 8)) continue;
-			if (verify('sha256', rawBody, key, signature)) return { valid: true, scheme: 'rsa' };
+			// A signature is exactly as long as the key's modulus; other lengths cannot be valid.
+			if (rsaSignature.length !== Math.ceil((key.asymmetricKeyDetails?.modulusLength ?? 0) / 8)) continue;
+			if (verifies('sha256', request.rawBody, key, rsaSignature)) return { valid: true, scheme: 'rsa' };
 		}
 	}
-	return { valid: false, reason: 'invalid' };
+	return INVALID;
 }
 
-/** Compares a received secret with the configured one in constant time, whatever their lengths. */
-export function secretMatches(received: unknown, expected: string): boolean {
-	const value = Array.isArray(received) ? received[0] : received;
-	if (typeof value !== 'string' || expected === '') return false;
-	const a = createHash('sha256').update(value, 'utf8').digest();
+/** Compares a received secret header with the configured secret in constant time, whatever their lengths. */
+export function secretMatches(received: HeaderValue, expected: string): boolean {
+	if (received.kind !== 'one' || expected === '') return false;
+	const a = createHash('sha256').update(received.value, 'utf8').digest();
 	const b = createHash('sha256').update(expected, 'utf8').digest();
 	return timingSafeEqual(a, b);
 }

@@ -1,6 +1,7 @@
 import { createServer } from 'http';
 import type { IncomingMessage, Server, ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
+import { parse as parseQueryString } from 'querystring';
 import { ExecutionLifecycleHooks, PollContext, WebhookContext } from 'n8n-core';
 import type {
 	IDataObject,
@@ -76,6 +77,36 @@ export interface DeliveryRecord {
 let webhookCounter = 0;
 
 /**
+ * Reads a request body as n8n's webhook server does (packages/cli/src/middlewares/body-parser.ts):
+ * multipart is left to a later reader, so there is no raw body; everything else is kept as
+ * `rawBody`, and parsed by its Content-Type (JSON, form, text; XML left unparsed here) into `body`.
+ * The parsed body follows the Content-Type, not the bytes, which is what makes it untrustworthy.
+ */
+async function readLikeN8n(req: IncomingMessage): Promise<{ rawBody?: Buffer; body: unknown }> {
+	const contentType = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+	const chunks: Buffer[] = [];
+	for await (const chunk of req) chunks.push(chunk as Buffer);
+	if (contentType.startsWith('multipart/')) return { body: {} };
+	const rawBody = Buffer.concat(chunks);
+	let body: unknown = {};
+	if (rawBody.length) {
+		const text = rawBody.toString('utf8');
+		if (contentType === 'application/json') {
+			try {
+				body = JSON.parse(text);
+			} catch {
+				body = {};
+			}
+		} else if (contentType === 'application/x-www-form-urlencoded') {
+			body = { ...parseQueryString(text) };
+		} else if (contentType === 'text/plain') {
+			body = text;
+		}
+	}
+	return { rawBody, body };
+}
+
+/**
  * Plays n8n's webhook server for one GHL Trigger node: per request it builds the workflow from its
  * saved JSON and static data (as n8n does, loading it from the database), calls the node's
  * `webhook()` on the real WebhookContext with the raw body, answers like n8n does for
@@ -96,9 +127,10 @@ export class TriggerServer {
 
 	constructor(
 		parameters: INodeParameters,
-		credential?: StoredCredential,
+		credential?: StoredCredential | StoredCredential[],
 		readonly workflowId = `wf-trigger-${++webhookCounter}`,
 	) {
+		const credentials = credential === undefined ? [] : ([] as StoredCredential[]).concat(credential);
 		this.node = {
 			id: `ghl-trigger-${webhookCounter}`,
 			name: 'GHL Trigger',
@@ -107,9 +139,9 @@ export class TriggerServer {
 			position: [0, 0],
 			webhookId: `hook-${webhookCounter}`,
 			parameters,
-			...(credential ? { credentials: credentialRef(credential) } : {}),
+			...(credentials.length ? { credentials: Object.assign({}, ...credentials.map(credentialRef)) } : {}),
 		};
-		if (credential) this.credentials.add(credential);
+		for (const stored of credentials) this.credentials.add(stored);
 	}
 
 	async start(): Promise<string> {
@@ -136,17 +168,7 @@ export class TriggerServer {
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-		const chunks: Buffer[] = [];
-		for await (const chunk of req) chunks.push(chunk as Buffer);
-		const rawBody = Buffer.concat(chunks);
-		let body: unknown = {};
-		if (rawBody.length) {
-			try {
-				body = JSON.parse(rawBody.toString('utf8'));
-			} catch {
-				body = rawBody.toString('utf8');
-			}
-		}
+		const { rawBody, body } = await readLikeN8n(req);
 		const record: DeliveryRecord = { status: 0, body: '', started: false, items: [], headers: req.headers as IDataObject };
 		const originalEnd = res.end.bind(res);
 		const chunksOut: string[] = [];
@@ -167,7 +189,8 @@ export class TriggerServer {
 		const workflowData = { id: workflow.id, name: workflow.name, nodes: [node], connections: {} } as unknown as IWorkflowBase;
 		const additionalData = additionalDataFor(this.credentials, new ExecutionLifecycleHooks('webhook', 'exec-webhook', workflowData));
 		Object.assign(additionalData, {
-			httpRequest: { body, rawBody, headers: req.headers, query: {}, params: {} },
+			// The request object itself, as n8n hands it over: rawHeaders included.
+			httpRequest: Object.assign(req, { body, rawBody, query: {}, params: {} }),
 			httpResponse: res,
 		});
 		const webhookData: IWebhookData = {

@@ -13,16 +13,28 @@ import { EVENT_OPTIONS } from '../../nodes/GhlTrigger/events';
 const sandbox = useSandbox();
 const servers: TriggerServer[] = [];
 
+/** A GHL workflow's shared secret: long enough for the credential's 16-character minimum. */
+const SECRET = 'kV3q-8ZpL2-xT9w-RmB4';
+let secretCounter = 0;
+
+function secretCredential(secret = SECRET, headerName = 'x-webhook-secret'): StoredCredential {
+	return { id: `secret-${++secretCounter}`, name: 'GHL workflow secret', type: 'ghlWebhookSecretApi', data: { headerName, secret } };
+}
+
 afterEach(async () => {
 	await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-/** A trigger that trusts the sandbox's keys (GHL's published keys stay trusted too). */
-async function trigger(parameters: INodeParameters = {}, credential?: StoredCredential): Promise<TriggerServer> {
+/**
+ * A trigger that trusts the sandbox's keys (GHL's published keys stay trusted too). Without a
+ * credential it filters on the sandbox's demo location, as GHL Signature mode requires.
+ */
+async function trigger(parameters: INodeParameters = {}, credential?: StoredCredential | StoredCredential[]): Promise<TriggerServer> {
 	const { options, ...rest } = parameters;
 	const server = new TriggerServer(
 		{
 			events: ['*'],
+			...(credential ? {} : { locationIds: sandbox().demo.locationId }),
 			...rest,
 			options: {
 				publicKeys: `${sandbox().publicKeys.ed25519}\n${sandbox().publicKeys.rsa}`,
@@ -176,24 +188,26 @@ describe('GHL Trigger: replay protection', () => {
 		expect(restarted.started).toHaveLength(0);
 	});
 
-	test('the webhookId memory is bounded', async () => {
+	test('ids of other locations take no room: 200 of them, then a replay of the kept id is still refused', async () => {
 		const server = await trigger();
-		const events: WebhookEvent[] = Array.from({ length: 1005 }, (_, index) => ({
+		const { locationId, otherLocationId } = sandbox().demo;
+		const note = (index: number, location: string): WebhookEvent => ({
 			type: 'NoteCreate',
-			locationId: sandbox().demo.locationId,
-			id: `note-${index}`,
-			contactId: 'c-1',
+			locationId: location,
+			id: `note${index}`,
+			contactId: 'c1',
 			body: 'x',
 			timestamp: new Date().toISOString(),
-			webhookId: `bounded-${index}`,
-		}));
-		const results = await deliver(server, { events });
-		expect(results.every((result) => result.status === 200)).toBe(true);
-		expect(server.started).toHaveLength(1005);
+			webhookId: `kept-${location}-${index}`,
+		});
+		const [kept] = await deliver(server, { events: [note(0, locationId)] });
+		const others = await deliver(server, { events: Array.from({ length: 200 }, (_, index) => note(index, otherLocationId)), signature: 'ed25519' });
+		const [replay] = await deliver(server, { events: [note(0, locationId)] });
+		expect([kept.status, replay.status]).toEqual([200, 200]);
+		expect(new Set(others.map((result) => result.status))).toEqual(new Set([200]));
+		expect(server.started).toHaveLength(1);
 		const remembered = (server.staticData['node:GHL Trigger'] as IDataObject).recentWebhookIds as IDataObject;
-		expect(Object.keys(remembered)).toHaveLength(1000);
-		expect(remembered).not.toHaveProperty('bounded-0');
-		expect(remembered).toHaveProperty('bounded-1004');
+		expect(Object.keys(remembered)).toEqual([`kept-${locationId}-0`]);
 	});
 });
 
@@ -329,9 +343,10 @@ describe('GHL Trigger: Fetch Full Record', () => {
 		);
 	});
 
-	test('an event of another location is not fetched with this location\'s token', async () => {
+	test('an event of another location (let in by Location IDs) is not fetched with this location\'s token', async () => {
 		const credential = pitCredential(sandbox());
-		const server = await trigger({ fetchFullRecord: true }, credential);
+		const { locationId, otherLocationId } = sandbox().demo;
+		const server = await trigger({ fetchFullRecord: true, locationIds: `${locationId}, ${otherLocationId}` }, credential);
 		await createContact();
 		await deliver(server, { overrides: { locationId: sandbox().demo.otherLocationId } });
 		expect(server.started[0].items[0].fullRecordError).toMatch(/this event is from location/);
@@ -347,14 +362,15 @@ describe('GHL Trigger: workflow webhooks (not signed by GHL)', () => {
 		location: { id: 'loc-from-workflow', name: 'Demo' },
 	};
 
-	test('shared secret header: right secret starts, wrong or missing secret gets 401', async () => {
-		const server = await trigger({ verification: 'sharedSecret', headerName: 'X-My-Secret', secret: 's3cret-value' });
-		const send = (headers: Record<string, string>) =>
-			fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(workflowPayload) });
-		const right = await send({ 'x-my-secret': 's3cret-value' });
-		const wrong = await send({ 'x-my-secret': 's3cret-valuE' });
-		const missing = await send({});
-		expect([right.status, wrong.status, missing.status]).toEqual([200, 401, 401]);
+	test('shared secret header (a credential): right secret starts, wrong, missing or repeated secret gets 401', async () => {
+		const server = await trigger({ verification: 'sharedSecret', locationIds: '' }, secretCredential(SECRET, 'X-My-Secret'));
+		const send = (headers: Array<[string, string]>) =>
+			fetch(server.url, { method: 'POST', headers: [['content-type', 'application/json'], ...headers], body: JSON.stringify(workflowPayload) });
+		const right = await send([['x-my-secret', SECRET]]);
+		const wrong = await send([['x-my-secret', `${SECRET.slice(0, -1)}X`]]);
+		const missing = await send([]);
+		const repeated = await send([['x-my-secret', SECRET], ['x-my-secret', SECRET]]);
+		expect([right.status, wrong.status, missing.status, repeated.status]).toEqual([200, 401, 401, 401]);
 		expect(server.started).toHaveLength(1);
 		expect(server.started[0].items[0]).toMatchObject({
 			event: 'WorkflowWebhook',
@@ -365,8 +381,8 @@ describe('GHL Trigger: workflow webhooks (not signed by GHL)', () => {
 	});
 
 	test('verification "none" accepts unsigned requests; the untyped event can be filtered out', async () => {
-		const open = await trigger({ verification: 'none' });
-		const filtered = await trigger({ verification: 'none', events: ['ContactCreate'] });
+		const open = await trigger({ verification: 'none', locationIds: '' });
+		const filtered = await trigger({ verification: 'none', locationIds: '', events: ['ContactCreate'] });
 		for (const server of [open, filtered]) {
 			await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(workflowPayload) });
 		}
@@ -385,7 +401,7 @@ describe('GHL Trigger: webhook lifecycle', () => {
 			typeVersion: 1,
 			position: [0, 0] as [number, number],
 			webhookId: 'hook-lifecycle',
-			parameters: { events: ['*'] },
+			parameters: { events: ['*'], locationIds: 'SbxDemoLocation00001' },
 		};
 		const workflow = buildWorkflow({ nodes: [node], connections: {} });
 		const nodeType = nodeTypes.getByNameAndVersion(node.type, 1) as INodeType;
@@ -420,6 +436,7 @@ describe('GHL Trigger: webhook lifecycle', () => {
 			webhookId: 'hook-bad-key',
 			parameters: {
 				events: ['*'],
+				locationIds: 'SbxDemoLocation00001',
 				options: { publicKeys: '-----BEGIN PUBLIC KEY-----\nnot-base64\n-----END PUBLIC KEY-----' },
 			},
 		};
