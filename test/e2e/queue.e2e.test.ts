@@ -49,7 +49,7 @@ describe('queue mode (1 main + 2 workers + Redis)', () => {
 		expect(stack.logs().main).toMatch(/Enqueued execution \d+/);
 	});
 
-	const templates = listTemplates().filter((t) => t.json.nodes.some((n: any) => n.type === 'n8n-nodes-base.manualTrigger'));
+	const templates = listTemplates().filter((t) => t.json.nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger'));
 
 	test(`the ${templates.length} template(s) run on workers (sample path behind a webhook)`, async () => {
 		const stack = stackRef();

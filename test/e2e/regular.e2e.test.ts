@@ -8,6 +8,7 @@ import { readFileSync } from 'fs';
 import path from 'path';
 import {
 	expectSuccess,
+	GHL_NODE,
 	ghlNode,
 	listTemplates,
 	manualWorkflow,
@@ -18,6 +19,7 @@ import {
 	useStack,
 	waitFor,
 	type ResourceContext,
+	type WorkflowJson,
 } from './lib';
 import { launchChromium, newEditorPage, nodeCreatorItems, openOptions, publishScreenshots, screenshot, searchNodeCreator, signIn } from './lib/browser';
 import { ghlTriggerWorkflow } from './lib/trigger';
@@ -66,6 +68,8 @@ describe('OAuth2', () => {
 		const stack = stackRef();
 		const { sandbox } = stack;
 		const issued = stack.oauthTokens;
+		const issuedRefreshToken = issued.refresh_token;
+		if (!issuedRefreshToken) throw new Error('The sandbox issued no refresh token for the stored OAuth2 credential');
 		const id = await stack.importWorkflow(
 			manualWorkflow(`E2E OAuth2 refresh ${suffix}`, [ghlNode('Search Contacts', { resource: 'contact', operation: 'getAll', limit: 2 }, stack.credentials, 'oauth')]),
 		);
@@ -98,13 +102,14 @@ describe('OAuth2', () => {
 		//    (and the sandbox) answer a re-used refresh token with the same new pair.
 		const stored = await stack.exportCredential(stack.credentials.oauth.id);
 		const tokenData = stored.data.oauthTokenData;
+		if (!tokenData) throw new Error('n8n stored no oauthTokenData for the OAuth2 credential');
 		const reissued = await (
 			await fetch(`${sandbox.url}/oauth/token`, {
 				method: 'POST',
 				headers: { 'content-type': 'application/x-www-form-urlencoded' },
 				body: new URLSearchParams({
 					grant_type: 'refresh_token',
-					refresh_token: issued.refresh_token,
+					refresh_token: issuedRefreshToken,
 					client_id: sandbox.demo.oauthClientId,
 					client_secret: sandbox.demo.oauthClientSecret,
 				}),
@@ -136,7 +141,7 @@ describe('signed webhook trigger in the running n8n', () => {
 		const target = stack.webhookUrl(webhookPath);
 
 		// A contact created through the API queues ContactCreate; the sandbox signs and delivers it.
-		const created = await sandboxApi(stack, 'POST', '/contacts/', {
+		const created = await sandboxApi<{ contact: { id: string } }>(stack, 'POST', '/contacts/', {
 			locationId: sandbox.demo.locationId,
 			email: `e2e-trigger-${suffix}@example.com`,
 			firstName: 'Trigger',
@@ -199,7 +204,7 @@ describe('templates', () => {
 		expect(ids).toEqual(templates.map((t) => t.json.id));
 		const failures: string[] = [];
 		for (const [i, template] of templates.entries()) {
-			if (!template.json.nodes.some((n: any) => n.type === 'n8n-nodes-base.manualTrigger')) continue;
+			if (!template.json.nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger')) continue;
 			const run = await stack.execute(ids[i]);
 			const error = runError(run);
 			if (error || run.status !== 'success') failures.push(`${path.basename(template.file)}: ${error ?? run.status}`);
@@ -264,15 +269,15 @@ describe('editor in headless Chromium', () => {
 			const saved = await waitFor(
 				'the saved workflow to contain our node',
 				async () => {
-					const workflow = await stack.client.api('GET', `/workflows/${savedId}`);
-					return workflow.nodes.some((n: any) => n.type === 'n8n-nodes-ghl.ghl') ? workflow : undefined;
+					const workflow = await stack.client.api<WorkflowJson>('GET', `/workflows/${savedId}`);
+					return workflow?.nodes.some((n) => n.type === GHL_NODE) ? workflow : undefined;
 				},
 				{ timeoutMs: 20_000, intervalMs: 500 },
 			);
-			const ours = saved.nodes.find((n: any) => n.type === 'n8n-nodes-ghl.ghl');
-			expect(ours.parameters.resource).toBe('task');
+			const ours = saved.nodes.find((n) => n.type === GHL_NODE);
+			expect(ours?.parameters.resource).toBe('task');
 			// n8n leaves out parameters at their default (Create is Task's default operation).
-			expect(ours.parameters.operation ?? 'create').toBe('create');
+			expect(ours?.parameters.operation ?? 'create').toBe('create');
 
 			// A template opens on the canvas with all its nodes.
 			const [template] = listTemplates();
@@ -280,9 +285,9 @@ describe('editor in headless Chromium', () => {
 				const templateId = await stack.importWorkflow(localTemplate(template.json, { partnersUrl: stack.partners?.url, publicKeys: stack.sandbox.publicKeys }));
 				await page.goto(`${stack.n8nUrl}/workflow/${templateId}`);
 				await page.getByTestId('canvas-node').first().waitFor();
-				const onCanvas = template.json.nodes.filter((n: any) => n.type !== 'n8n-nodes-base.stickyNote');
+				const onCanvas = template.json.nodes.filter((n) => n.type !== 'n8n-nodes-base.stickyNote');
 				await expect(page.getByTestId('canvas-node').count()).resolves.toBeGreaterThanOrEqual(onCanvas.length);
-				for (const node of onCanvas.filter((n: any) => n.type.startsWith('n8n-nodes-ghl.'))) {
+				for (const node of onCanvas.filter((n) => n.type.startsWith('n8n-nodes-ghl.'))) {
 					await expect(page.getByText(node.name, { exact: true }).first().isVisible()).resolves.toBe(true);
 				}
 				await page.getByTestId('zoom-to-fit').click();
@@ -298,7 +303,8 @@ describe('editor in headless Chromium', () => {
 
 // ---------------------------------------------------------------------------------------
 
-async function sandboxApi(stack: ReturnType<typeof stackRef>, method: string, urlPath: string, body?: unknown): Promise<any> {
+/** A GHL API call to the sandbox with the demo private token; T is the answer's expected shape. */
+async function sandboxApi<T>(stack: ReturnType<typeof stackRef>, method: string, urlPath: string, body?: unknown): Promise<T> {
 	const res = await fetch(`${stack.sandbox.url}${urlPath}`, {
 		method,
 		headers: {
@@ -308,7 +314,7 @@ async function sandboxApi(stack: ReturnType<typeof stackRef>, method: string, ur
 		},
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
-	const json = await res.json();
+	const json: T = await res.json();
 	if (!res.ok) throw new Error(`${method} ${urlPath} → ${res.status} ${JSON.stringify(json)}`);
 	return json;
 }

@@ -10,11 +10,14 @@
  *
  * Every test starts from the seed data (sandbox and simulators reset).
  */
+import type { IDataObject } from 'n8n-workflow';
 import type { Partners } from '../../sandbox/partners';
+import type { ContactRecord, NoteRecord, TaskRecord } from '../../sandbox/store';
 import { useStack } from './lib/jest';
+import { sandboxRecords, type SandboxRecords } from './lib/resourceWorkflows';
 import type { Stack } from './lib/stack';
 import { listTemplates, localTemplate } from './lib/templates';
-import { GHL_TRIGGER, runError } from './lib/workflows';
+import { GHL_TRIGGER, nodeOutput, runError, type ExecutionJson, type RunJson, type WorkflowJson } from './lib/workflows';
 
 const stackRef = useStack();
 
@@ -41,7 +44,7 @@ function partners(stack: Stack): Partners {
 const ids: Record<string, string> = {};
 
 /** The template as imported here: partner URLs on the simulators, GHL Triggers trusting the sandbox's keys. */
-function prepared(stack: Stack, json: any): any {
+function prepared(stack: Stack, json: WorkflowJson): WorkflowJson {
 	return localTemplate(json, { partnersUrl: partners(stack).url, publicKeys: stack.sandbox.publicKeys });
 }
 
@@ -64,55 +67,52 @@ beforeEach(() => {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-type Rec = Record<string, any>;
-
-function snapshot(stack: Stack): { contacts: Rec[]; notes: Rec[]; tasks: Rec[]; appointments: Rec[] } {
-	return stack.sandbox.snapshot() as any;
+function snapshot(stack: Stack): SandboxRecords {
+	return sandboxRecords(stack.sandbox);
 }
 
-function contactByEmail(stack: Stack, email: string): Rec {
+function contactByEmail(stack: Stack, email: string): ContactRecord {
 	const contact = snapshot(stack).contacts.find((c) => c.email === email);
 	if (!contact) throw new Error(`No GHL contact ${email} in the sandbox`);
 	return contact;
 }
 
-function notesOf(stack: Stack, contactId: string): Rec[] {
+function notesOf(stack: Stack, contactId: string): NoteRecord[] {
 	return snapshot(stack).notes.filter((n) => n.contactId === contactId);
 }
 
-function tasksOf(stack: Stack, contactId: string): Rec[] {
+function tasksOf(stack: Stack, contactId: string): TaskRecord[] {
 	return snapshot(stack).tasks.filter((t) => t.contactId === contactId);
 }
 
 /** Runs the template's Manual Trigger path and fails with the node error when the run failed. */
-async function runByHand(stack: Stack, name: string): Promise<any> {
+async function runByHand(stack: Stack, name: string): Promise<RunJson> {
 	const run = await stack.execute(ids[name]);
 	const error = runError(run);
 	if (error || run.status !== 'success') throw new Error(`${name}: ${error ?? run.status}`);
 	return run;
 }
 
-function itemsOf(run: any, node: string, output = 0): Rec[] {
-	const data = run.data ?? run;
-	const runs = data.resultData.runData[node];
-	if (!runs) return [];
-	return (runs[0].data?.main?.[output] ?? []).map((item: any) => item.json);
+function itemsOf(run: RunJson, node: string, output = 0): IDataObject[] {
+	return nodeOutput(run, node, 0, output);
 }
 
-async function sandboxApi(stack: Stack, method: string, urlPath: string, body: unknown, version = '2021-07-28'): Promise<any> {
+/** A GHL API call to the sandbox with the demo private token; T is the answer's expected shape. */
+async function sandboxApi<T>(stack: Stack, method: string, urlPath: string, body: unknown, version = '2021-07-28'): Promise<T> {
 	const res = await fetch(`${stack.sandbox.url}${urlPath}`, {
 		method,
 		headers: { authorization: `Bearer ${stack.sandbox.demo.privateToken}`, version, 'content-type': 'application/json' },
 		body: JSON.stringify(body),
 	});
-	const json = await res.json();
+	const json: T = await res.json();
 	if (!res.ok) throw new Error(`${method} ${urlPath} → ${res.status} ${JSON.stringify(json)}`);
 	return json;
 }
 
 function webhookIdOf(name: string): string {
-	const node = templates[name].nodes.find((n: any) => n.type === GHL_TRIGGER);
-	return node.webhookId;
+	const webhookId = templates[name].nodes.find((n) => n.type === GHL_TRIGGER)?.webhookId;
+	if (!webhookId) throw new Error(`${name}: no HighLevel Trigger node with a webhookId`);
+	return webhookId;
 }
 
 /** Delivers the sandbox's queued GHL events (signed) to one template's HighLevel Trigger. */
@@ -131,7 +131,7 @@ async function activated(stack: Stack, name: string): Promise<string> {
 }
 
 /** Waits for `count` finished executions in total and returns the newest one (asserting success). */
-async function newestExecution(stack: Stack, id: string, count: number): Promise<any> {
+async function newestExecution(stack: Stack, id: string, count: number): Promise<ExecutionJson> {
 	const list = await stack.waitForExecutions(id, count, 60_000);
 	const newest = list[list.length - 1];
 	const error = runError(newest);
@@ -193,7 +193,7 @@ describe('run by hand (Manual Trigger path)', () => {
 			expect(request.status).toBe(200);
 		}
 		for (const contact of pushed) {
-			const lead = partners(stack).leadsquared.findLeadByEmail(contact.email);
+			const lead = partners(stack).leadsquared.findLeadByEmail(String(contact.email));
 			expect(lead).toMatchObject({
 				FirstName: contact.firstName,
 				LastName: contact.lastName,
@@ -371,9 +371,9 @@ describe('run by hand (Manual Trigger path)', () => {
 				campana: 'VN-OTONO-25',
 				custom: expect.objectContaining({ ghl_contact_id: contact.id }),
 			});
-			const after = contactByEmail(stack, contact.email);
+			const after = contactByEmail(stack, String(contact.email));
 			expect(after.tags).toEqual(expect.arrayContaining(['leadcars', `leadcars-id-${799200 + i}`]));
-			expect(notesOf(stack, contact.id).map((n) => n.body)).toContainEqual(expect.stringContaining(`Sent to LeadCars as lead #${799200 + i}`));
+			expect(notesOf(stack, String(contact.id)).map((n) => n.body)).toContainEqual(expect.stringContaining(`Sent to LeadCars as lead #${799200 + i}`));
 		}
 		// Run again: both contacts are linked now, nothing is sent twice.
 		await runByHand(stack, T.ghlToLeadCars);
@@ -461,7 +461,7 @@ describe('triggered (activated workflows)', () => {
 		const stack = stackRef();
 		const id = await activated(stack, T.ghlToLsq);
 		const before = (await stack.executions(id)).length;
-		const { contact } = await sandboxApi(stack, 'POST', '/contacts/', {
+		const { contact } = await sandboxApi<{ contact: ContactRecord }>(stack, 'POST', '/contacts/', {
 			locationId: stack.sandbox.demo.locationId,
 			firstName: 'Tara',
 			lastName: 'Singh',
@@ -520,7 +520,7 @@ describe('triggered (activated workflows)', () => {
 		const stack = stackRef();
 		const id = await activated(stack, T.ghlToLeadCars);
 		const before = (await stack.executions(id)).length;
-		const { contact } = await sandboxApi(stack, 'POST', '/contacts/', {
+		const { contact } = await sandboxApi<{ contact: ContactRecord }>(stack, 'POST', '/contacts/', {
 			locationId: stack.sandbox.demo.locationId,
 			firstName: 'Marta',
 			lastName: 'Ruiz',

@@ -62,7 +62,7 @@ describe('a write lost in transit is never written twice', () => {
 	test('Delete repeated after a dropped connection finds the contact gone: reported as done', async () => {
 		const created = (await api('POST', '/contacts/', { locationId: sandbox().demo.locationId, email: 'gone@example.com' })).contact as IDataObject;
 		sandbox().injectFault({ kind: 'reset-after', count: 1, match: { method: 'DELETE', path: `/contacts/${created.id as string}` } });
-		const result = await run({ resource: 'contact', operation: 'delete', contactId: { mode: 'id', value: created.id } });
+		const result = await run({ resource: 'contact', operation: 'delete', contactId: { mode: 'id', value: created.id as string } });
 		expect(result.error).toBeUndefined();
 		expect(requestsTo(result, 'delete-contact')).toBe(2);
 		expect(result.out).toEqual([expect.objectContaining({ succeeded: true })]);

@@ -76,7 +76,6 @@ function ghlMessage(body: unknown): string | undefined {
 		else if (typeof error === 'string') message = error;
 	}
 	if (message === undefined) return undefined;
-	// eslint-disable-next-line no-control-regex
 	const folded = message.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
 	if (!folded) return undefined;
 	return folded.length > MAX_MESSAGE_LENGTH ? `${folded.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : folded;

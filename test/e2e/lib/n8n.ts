@@ -6,6 +6,7 @@ import { writeFileSync } from 'fs';
 import path from 'path';
 import { ENCRYPTION_KEY, OWNER, ensureDir, n8nEntry, nodeBinary } from './runtime';
 import { runProcess, type RunResult } from './processes';
+import type { RunJson } from './workflows';
 
 export interface N8nEnvOptions {
 	userFolder: string;
@@ -79,7 +80,7 @@ export async function n8nCliOk(env: NodeJS.ProcessEnv, args: string[], timeoutMs
 }
 
 /** The IRun JSON `n8n execute --rawOutput` prints after its log lines. */
-export function parseExecuteOutput(stdout: string): unknown {
+export function parseExecuteOutput(stdout: string): RunJson {
 	const lines = stdout.split('\n');
 	const start = lines.findIndex((line) => line === '{');
 	let end = -1;
@@ -119,12 +120,13 @@ export class N8nClient {
 
 	constructor(public baseUrl: string) {}
 
-	async request(
+	/** `json` is the parsed body, typed as the caller expects it (T); undefined when the body is empty or not JSON. */
+	async request<T = unknown>(
 		method: string,
 		urlPath: string,
 		body?: unknown,
 		{ auth = 'cookie', okStatuses }: { auth?: 'cookie' | 'apiKey' | 'none'; okStatuses?: number[] } = {},
-	): Promise<{ status: number; json: any; text: string }> {
+	): Promise<{ status: number; json: T | undefined; text: string }> {
 		const headers: Record<string, string> = { accept: 'application/json' };
 		if (body !== undefined) headers['content-type'] = 'application/json';
 		if (auth === 'cookie' && this.cookie) headers.cookie = this.cookie;
@@ -139,7 +141,7 @@ export class N8nClient {
 		const auth_ = setCookie.map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
 		if (auth_) this.cookie = auth_;
 		const text = await res.text();
-		let json: any;
+		let json: T | undefined;
 		try {
 			json = text ? JSON.parse(text) : undefined;
 		} catch {
@@ -152,7 +154,9 @@ export class N8nClient {
 
 	/** Creates the owner on a fresh instance, or logs in when it exists already. */
 	async ensureOwner(owner = OWNER): Promise<void> {
-		const settings = await this.request('GET', '/rest/settings', undefined, { auth: 'none' });
+		const settings = await this.request<{ data?: { userManagement?: { showSetupOnFirstLoad?: boolean } } }>('GET', '/rest/settings', undefined, {
+			auth: 'none',
+		});
 		const showSetup = settings.json?.data?.userManagement?.showSetupOnFirstLoad;
 		if (showSetup !== false) {
 			try {
@@ -176,14 +180,17 @@ export class N8nClient {
 
 	/** Creates an API key with every scope the instance offers (needs a session). */
 	async createApiKey(label = `e2e-${Date.now()}`): Promise<string> {
-		const scopes = (await this.request('GET', '/rest/api-keys/scopes')).json.data;
-		const created = await this.request('POST', '/rest/api-keys', { label, scopes, expiresAt: null });
-		this.apiKey = created.json.data.rawApiKey;
+		const scopes = (await this.request<{ data: string[] }>('GET', '/rest/api-keys/scopes')).json?.data;
+		const created = await this.request<{ data?: { rawApiKey?: string } }>('POST', '/rest/api-keys', { label, scopes, expiresAt: null });
+		const rawApiKey = created.json?.data?.rawApiKey;
+		if (!rawApiKey) throw new Error(`POST /rest/api-keys answered ${created.status} without an API key`);
+		this.apiKey = rawApiKey;
 		return this.apiKey;
 	}
 
-	async api(method: string, urlPath: string, body?: unknown): Promise<any> {
-		return (await this.request(method, `/api/v1${urlPath}`, body, { auth: 'apiKey' })).json;
+	/** A public API call; the answer typed as the caller expects it (T), undefined when it is not JSON. */
+	async api<T = unknown>(method: string, urlPath: string, body?: unknown): Promise<T | undefined> {
+		return (await this.request<T>(method, `/api/v1${urlPath}`, body, { auth: 'apiKey' })).json;
 	}
 }
 

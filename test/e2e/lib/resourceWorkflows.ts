@@ -4,9 +4,11 @@
  * build them). `check` asserts the node outputs of a run AND the sandbox's records.
  * Used by the regular run (`n8n execute`) and by queue mode (webhook → workers).
  */
+import type { IDataObject } from 'n8n-workflow';
 import type { Sandbox } from '../../../sandbox';
+import type { AppointmentRecord, ContactRecord, NoteRecord, TaskRecord } from '../../../sandbox/store';
 import type { CredentialRef } from './stack';
-import { ghlNode, manualWorkflow, nodeOutput, runError, type NodeJson, type WorkflowJson } from './workflows';
+import { ghlNode, manualWorkflow, nodeOutput, runError, type NodeJson, type RunJson, type WorkflowJson } from './workflows';
 
 export interface ResourceContext {
 	credentials: { pit: CredentialRef; oauth: CredentialRef };
@@ -20,7 +22,7 @@ export interface ResourceCase {
 	/** Manual Trigger → Create Contact → the resource's operations. */
 	workflow(ctx: ResourceContext): WorkflowJson;
 	/** Asserts a finished run (IRun from `n8n execute`, or an execution from the public API). */
-	check(run: any, sandbox: Sandbox, ctx: ResourceContext): void;
+	check(run: RunJson, sandbox: Sandbox, ctx: ResourceContext): void;
 }
 
 const CONTACT_ID = "={{ $('Create Contact').item.json.id }}";
@@ -45,22 +47,31 @@ function op(name: string, parameters: Record<string, unknown>, ctx: ResourceCont
 	return ghlNode(name, parameters, ctx.credentials);
 }
 
-function snapshot(sandbox: Sandbox): any {
-	return sandbox.snapshot() as any;
+/** The sandbox store's records the checks read. */
+export interface SandboxRecords {
+	contacts: ContactRecord[];
+	tasks: TaskRecord[];
+	notes: NoteRecord[];
+	appointments: AppointmentRecord[];
 }
 
-function storedContact(sandbox: Sandbox, email: string): any {
-	return snapshot(sandbox).contacts.find((c: any) => c.email === email);
+export function sandboxRecords(sandbox: Sandbox): SandboxRecords {
+	// Sandbox.snapshot() is declared as Record<string, unknown>; the store fills these keys with its record lists.
+	return sandbox.snapshot() as unknown as SandboxRecords;
+}
+
+function storedContact(sandbox: Sandbox, email: string): ContactRecord | undefined {
+	return sandboxRecords(sandbox).contacts.find((c) => c.email === email);
 }
 
 /** Fails with the run's own error message when the run did not succeed. */
-export function expectSuccess(run: any): void {
+export function expectSuccess(run: RunJson): void {
 	const error = runError(run);
 	if (error) throw new Error(`Run failed: ${error}`);
 	expect(run.status ?? (run.finished ? 'success' : 'error')).toBe('success');
 }
 
-function single(run: any, node: string): any {
+function single(run: RunJson, node: string): IDataObject {
 	const items = nodeOutput(run, node);
 	expect(items).toHaveLength(1);
 	return items[0];
@@ -88,7 +99,10 @@ export const resourceCases: ResourceCase[] = [
 			expect(found.map((c) => c.id)).toEqual([created.id]);
 			expect(single(run, 'Delete Contact')).toMatchObject({ contactId: created.id });
 			// The sandbox saw each call, and the contact is gone from its store.
-			const calls = sandbox.requests.filter((r) => r.path.includes(created.id) || (r.path === '/contacts/' && r.method === 'POST' && (r.body as any)?.email === email));
+			const createdId = String(created.id);
+			const calls = sandbox.requests.filter(
+				(r) => r.path.includes(createdId) || (r.path === '/contacts/' && r.method === 'POST' && (r.body as { email?: unknown } | undefined)?.email === email),
+			);
 			expect(calls.map((r) => `${r.method} ${r.status}`)).toEqual(expect.arrayContaining(['POST 201', 'PUT 200', 'DELETE 200']));
 			expect(storedContact(sandbox, email)).toBeUndefined();
 		},
@@ -109,7 +123,7 @@ export const resourceCases: ResourceCase[] = [
 			expect(task).toMatchObject({ id: expect.any(String), title: 'Call back' });
 			expect(single(run, 'Complete Task')).toMatchObject({ id: task.id, completed: true });
 			expect(nodeOutput(run, 'Get Tasks')).toEqual([expect.objectContaining({ id: task.id, completed: true })]);
-			const stored = snapshot(sandbox).tasks.filter((t: any) => t.contactId === contact.id);
+			const stored = sandboxRecords(sandbox).tasks.filter((t) => t.contactId === contact.id);
 			expect(stored).toEqual([expect.objectContaining({ id: task.id, title: 'Call back', body: 'About pricing', completed: true })]);
 			expect(Date.parse(stored[0].dueDate)).toBe(Date.parse('2031-03-01T10:00:00Z'));
 			void ctx;
@@ -131,7 +145,7 @@ export const resourceCases: ResourceCase[] = [
 			expect(note).toMatchObject({ id: expect.any(String), body: 'First call went well' });
 			expect(single(run, 'Update Note')).toMatchObject({ id: note.id, body: 'First call went very well' });
 			expect(nodeOutput(run, 'Get Notes')).toEqual([expect.objectContaining({ id: note.id, body: 'First call went very well' })]);
-			const stored = snapshot(sandbox).notes.filter((n: any) => n.contactId === contact.id);
+			const stored = sandboxRecords(sandbox).notes.filter((n) => n.contactId === contact.id);
 			expect(stored).toEqual([expect.objectContaining({ id: note.id, body: 'First call went very well' })]);
 		},
 	},
@@ -162,7 +176,7 @@ export const resourceCases: ResourceCase[] = [
 			expect(booked).toMatchObject({ id: expect.any(String), calendarId: ctx.demo.calendarIds[0], contactId: contact.id, title: 'E2E kick-off' });
 			expect(single(run, 'Get Appointment')).toMatchObject({ id: booked.id, contactId: contact.id });
 			expect(nodeOutput(run, 'Get Appointments').map((a) => a.id)).toEqual([booked.id]);
-			const stored = snapshot(sandbox).appointments.filter((a: any) => a.contactId === contact.id);
+			const stored = sandboxRecords(sandbox).appointments.filter((a) => a.contactId === contact.id);
 			expect(stored).toEqual([expect.objectContaining({ id: booked.id, calendarId: ctx.demo.calendarIds[0], title: 'E2E kick-off' })]);
 			expect(Date.parse(stored[0].startTime)).toBe(Date.parse('2031-06-10T14:00:00Z'));
 		},
@@ -180,7 +194,7 @@ export const resourceCases: ResourceCase[] = [
 			const contact = single(run, 'Create Contact');
 			expect(single(run, 'Add Tags')).toMatchObject({ contactId: contact.id, tags: ['e2e', 'vip', 'webinar'] });
 			expect(single(run, 'Remove Tag')).toMatchObject({ contactId: contact.id, tags: ['e2e', 'vip'] });
-			expect(storedContact(sandbox, emailFor('tag', ctx)).tags).toEqual(['e2e', 'vip']);
+			expect(storedContact(sandbox, emailFor('tag', ctx))?.tags).toEqual(['e2e', 'vip']);
 		},
 	},
 	{
@@ -197,7 +211,7 @@ export const resourceCases: ResourceCase[] = [
 			const [, seller, support] = ctx.demo.userIds;
 			expect(single(run, 'Add Followers')).toMatchObject({ contactId: contact.id, followers: [seller, support] });
 			expect(single(run, 'Remove Follower')).toMatchObject({ contactId: contact.id, followers: [seller] });
-			expect(storedContact(sandbox, emailFor('follower', ctx)).followers).toEqual([seller]);
+			expect(storedContact(sandbox, emailFor('follower', ctx))?.followers).toEqual([seller]);
 		},
 	},
 	{
@@ -216,7 +230,7 @@ export const resourceCases: ResourceCase[] = [
 			expect(single(run, 'Add To Campaign A')).toMatchObject({ contactId: contact.id, campaignId: a });
 			expect(single(run, 'Add To Campaign B')).toMatchObject({ contactId: contact.id, campaignId: b });
 			expect(single(run, 'Remove From Campaign A')).toMatchObject({ contactId: contact.id, campaignId: a });
-			expect(storedContact(sandbox, emailFor('campaign', ctx)).campaigns).toEqual([b]);
+			expect(storedContact(sandbox, emailFor('campaign', ctx))?.campaigns).toEqual([b]);
 		},
 	},
 	{
@@ -234,7 +248,7 @@ export const resourceCases: ResourceCase[] = [
 			const [first, second] = ctx.demo.workflowIds;
 			expect(single(run, 'Add To Workflow')).toMatchObject({ contactId: contact.id, workflowId: first });
 			expect(single(run, 'Remove From Workflow')).toMatchObject({ contactId: contact.id, workflowId: first });
-			expect(storedContact(sandbox, emailFor('workflow', ctx)).workflows).toEqual([second]);
+			expect(storedContact(sandbox, emailFor('workflow', ctx))?.workflows).toEqual([second]);
 		},
 	},
 ];

@@ -14,17 +14,35 @@ import { randomBytes } from 'crypto';
 import { cpSync, readFileSync, rmSync } from 'fs';
 import path from 'path';
 import { startSandbox } from '../../../sandbox';
-import type { Sandbox, SandboxOptions } from '../../../sandbox';
+import type { OAuthTokenResponse, Sandbox, SandboxOptions } from '../../../sandbox';
 import { startPartners, type Partners } from '../../../sandbox/partners';
 import { N8nClient, n8nCli, n8nCliOk, n8nEnv, parseExecuteOutput, waitReady, writeJsonFile } from './n8n';
 import { installPackage } from './package';
 import { ghlCredentialRefs, partnerCredentials } from './templates';
 import { portInUse, startProcess, tail, waitFor, type Managed } from './processes';
 import { E2E_CACHE, OWNER, RESULTS, e2ePorts, ensureDir, n8nEntry, nodeBinary, redisServerPath, type Ports } from './runtime';
+import type { ExecutionJson, RunJson, WorkflowJson } from './workflows';
 
 export interface CredentialRef {
 	id: string;
 	name: string;
+}
+
+/** A credential as `n8n import:credentials` reads it (plain `data`: n8n encrypts it on import). */
+export interface CredentialJson {
+	id?: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+/** A credential as `n8n export:credentials --decrypted` writes it. */
+export interface ExportedCredential {
+	id: string;
+	name: string;
+	type: string;
+	/** For an OAuth2 credential, oauthTokenData is the token response n8n stored. */
+	data: { oauthTokenData?: OAuthTokenResponse; [field: string]: unknown };
 }
 
 export interface StackOptions {
@@ -45,12 +63,12 @@ export interface Stack {
 	n8nUrl: string;
 	sandbox: Sandbox;
 	partners?: Partners;
-	importWorkflow(json: any): Promise<string>;
-	importCredential(json: any): Promise<void>;
-	execute(workflowId: string): Promise<any>;
+	importWorkflow(json: WorkflowJson): Promise<string>;
+	importCredential(json: CredentialJson | CredentialJson[]): Promise<void>;
+	execute(workflowId: string): Promise<RunJson>;
 	activate(workflowId: string): Promise<void>;
-	executions(workflowId: string): Promise<any[]>;
-	waitForExecutions(workflowId: string, count: number, timeoutMs: number): Promise<any[]>;
+	executions(workflowId: string): Promise<ExecutionJson[]>;
+	waitForExecutions(workflowId: string, count: number, timeoutMs: number): Promise<ExecutionJson[]>;
 	webhookUrl(path: string): string;
 	credentials: { pit: CredentialRef; oauth: CredentialRef };
 	stop(): Promise<void>;
@@ -65,16 +83,16 @@ export interface Stack {
 	owner: typeof OWNER;
 	apiKey: string;
 	/** OAuth tokens the sandbox issued for the stored OAuth2 credential. */
-	oauthTokens: Record<string, any>;
+	oauthTokens: OAuthTokenResponse;
 	main: Managed;
 	workers: Managed[];
 	/** Any n8n CLI command against this instance (a cold boot each, ~3-5 s). */
 	cli(args: string[], timeoutMs?: number): Promise<{ code: number | null; stdout: string; stderr: string }>;
 	/** Several workflows in one `import:workflow --separate` (one boot instead of N). */
-	importWorkflows(jsons: any[]): Promise<string[]>;
+	importWorkflows(jsons: WorkflowJson[]): Promise<string[]>;
 	deactivate(workflowId: string): Promise<void>;
 	/** `export:credentials --decrypted` of one credential. */
-	exportCredential(id: string): Promise<any>;
+	exportCredential(id: string): Promise<ExportedCredential>;
 	/** Log text of the main process and the workers. */
 	logs(): { main: string; workers: string[] };
 }
@@ -88,7 +106,7 @@ export const OAUTH_CREDENTIAL: CredentialRef = refs.oauth;
 export function sandboxCredentials(
 	sandbox: { url: string; demo: { privateToken: string; locationId: string; oauthClientId: string; oauthClientSecret: string } },
 	oauthTokens: Record<string, unknown>,
-): any[] {
+): CredentialJson[] {
 	return [
 		{
 			...PIT_CREDENTIAL,
@@ -124,7 +142,7 @@ function serial<T>(fn: () => Promise<T>): Promise<T> {
 	return next;
 }
 
-function isFinished(execution: any): boolean {
+function isFinished(execution: ExecutionJson): boolean {
 	return !['new', 'running', 'waiting', 'unknown'].includes(String(execution.status)) || execution.finished === true;
 }
 
@@ -255,31 +273,34 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 
 		const cli = (args: string[], timeoutMs?: number) => serial(() => n8nCli(cliEnv, args, timeoutMs));
 
-		const importWorkflows = async (jsons: any[]): Promise<string[]> => {
+		const importWorkflows = async (jsons: WorkflowJson[]): Promise<string[]> => {
 			const dir = ensureDir(path.join(importDir, `wf-${Date.now()}-${newId()}`));
 			const ids = jsons.map((json, i) => {
-				const workflow = { ...json };
-				workflow.id = workflow.id || newId();
-				workflow.name = workflow.name || `E2E workflow ${workflow.id}`;
-				workflow.active = false;
-				workflow.settings = workflow.settings ?? { executionOrder: 'v1' };
-				writeJsonFile(dir, `${String(i).padStart(3, '0')}-${workflow.id}.json`, workflow);
-				return workflow.id as string;
+				const id = json.id || newId();
+				const workflow: WorkflowJson = {
+					...json,
+					id,
+					name: json.name || `E2E workflow ${id}`,
+					active: false,
+					settings: json.settings ?? { executionOrder: 'v1' },
+				};
+				writeJsonFile(dir, `${String(i).padStart(3, '0')}-${id}.json`, workflow);
+				return id;
 			});
 			await serial(() => n8nCliOk(cliEnv, ['import:workflow', '--separate', `--input=${dir}`]));
 			rmSync(dir, { recursive: true, force: true });
 			return ids;
 		};
 
-		const executions = async (workflowId: string): Promise<any[]> => {
-			const all: any[] = [];
+		const executions = async (workflowId: string): Promise<ExecutionJson[]> => {
+			const all: ExecutionJson[] = [];
 			let cursor: string | undefined;
 			do {
 				const query = new URLSearchParams({ workflowId, includeData: 'true', limit: '250' });
 				if (cursor) query.set('cursor', cursor);
-				const page = await client.api('GET', `/executions?${query}`);
-				all.push(...(page.data ?? []));
-				cursor = page.nextCursor ?? undefined;
+				const page = await client.api<{ data?: ExecutionJson[]; nextCursor?: string | null }>('GET', `/executions?${query}`);
+				all.push(...(page?.data ?? []));
+				cursor = page?.nextCursor ?? undefined;
 			} while (cursor);
 			return all.sort((a, b) => Number(a.id) - Number(b.id));
 		};
@@ -321,7 +342,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 			},
 			async activate(workflowId) {
 				await client.api('POST', `/workflows/${workflowId}/activate`);
-				await waitFor('workflow to be active', async () => (await client.api('GET', `/workflows/${workflowId}`)).active === true, {
+				await waitFor('workflow to be active', async () => (await client.api<WorkflowJson>('GET', `/workflows/${workflowId}`))?.active === true, {
 					timeoutMs: 30000,
 				});
 			},
@@ -345,7 +366,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 			async exportCredential(id) {
 				const file = path.join(importDir, `export-${newId()}.json`);
 				await serial(() => n8nCliOk(cliEnv, ['export:credentials', `--id=${id}`, '--decrypted', `--output=${file}`]));
-				const data = JSON.parse(readFileSync(file, 'utf8'));
+				const data: ExportedCredential | ExportedCredential[] = JSON.parse(readFileSync(file, 'utf8'));
 				rmSync(file, { force: true });
 				return Array.isArray(data) ? data[0] : data;
 			},

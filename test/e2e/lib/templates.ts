@@ -8,6 +8,8 @@ import path from 'path';
 import { PARTNER_DEMO } from '../../../sandbox/partners';
 import { CREDENTIALS } from '../../../templates/src/lib';
 import { ROOT } from './runtime';
+import type { CredentialJson } from './stack';
+import type { WorkflowJson } from './workflows';
 
 export const TEMPLATES_DIR = path.join(ROOT, 'templates');
 /** The partner base URL the templates' Config nodes use by default. */
@@ -15,7 +17,7 @@ export const DEFAULT_PARTNERS_URL = 'http://127.0.0.1:8788';
 
 export interface TemplateFile {
 	file: string;
-	json: any;
+	json: WorkflowJson;
 }
 
 /** Every `templates/*.json` (exported n8n workflows). */
@@ -34,10 +36,10 @@ export function listTemplates(): TemplateFile[] {
  * GHL Trigger nodes trusting the sandbox's signing keys (besides GHL's own).
  */
 export function localTemplate(
-	json: any,
+	json: WorkflowJson,
 	stack: { partnersUrl?: string; publicKeys?: { ed25519: string; rsa: string } },
-): any {
-	const copy = JSON.parse(
+): WorkflowJson {
+	const copy: WorkflowJson = JSON.parse(
 		!stack.partnersUrl || stack.partnersUrl === DEFAULT_PARTNERS_URL
 			? JSON.stringify(json)
 			: JSON.stringify(json).split(DEFAULT_PARTNERS_URL).join(stack.partnersUrl),
@@ -46,7 +48,8 @@ export function localTemplate(
 		const { ed25519, rsa } = stack.publicKeys;
 		for (const node of copy.nodes ?? []) {
 			if (node.type !== 'n8n-nodes-ghl.ghlTrigger') continue;
-			node.parameters.options = { ...(node.parameters.options ?? {}), publicKeys: `${ed25519.trim()}\n${rsa.trim()}` };
+			const options = node.parameters.options;
+			node.parameters.options = { ...(typeof options === 'object' ? options : {}), publicKeys: `${ed25519.trim()}\n${rsa.trim()}` };
 		}
 	}
 	return copy;
@@ -70,7 +73,7 @@ export function ghlCredentialRefs(): { pit: { id: string; name: string }; oauth:
  * n8n credential JSON (plain data, for `import:credentials`) for the partner credentials the
  * templates reference, filled with the simulators' demo values. Unknown keys are skipped.
  */
-export function partnerCredentials(): any[] {
+export function partnerCredentials(): CredentialJson[] {
 	const demo = PARTNER_DEMO;
 	const data: Record<string, Record<string, unknown>> = {
 		lsqApi: { json: JSON.stringify({ qs: { accessKey: demo.leadsquared?.accessKey, secretKey: demo.leadsquared?.secretKey } }) },

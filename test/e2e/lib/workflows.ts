@@ -2,6 +2,7 @@
  * Workflow JSON builders, in the shape the n8n editor saves (and `n8n import:workflow` reads).
  */
 import { randomUUID } from 'crypto';
+import type { ExecutionError, ExecutionStatus, IDataObject, IRunData, WorkflowExecuteMode } from 'n8n-workflow';
 import type { CredentialRef } from './stack';
 import { newId } from './stack';
 
@@ -111,20 +112,40 @@ export function retrigger(workflow: WorkflowJson, trigger: 'webhook', path: stri
 // ---------------------------------------------------------------------------------------
 // Reading runs
 
-/** Output items (json) of a node in an IRun / execution `data` (first run, first output). */
-export function nodeOutput(run: any, nodeName: string, runIndex = 0, outputIndex = 0): any[] {
-	const data = run?.data ?? run;
-	const runs = data?.resultData?.runData?.[nodeName];
+/**
+ * A finished run as JSON: the IRun `n8n execute --rawOutput` prints, or an execution of the public
+ * API read with includeData=true. Only the fields the checks read.
+ */
+export interface RunJson {
+	data: { resultData: { runData: IRunData; error?: ExecutionError } };
+	mode: WorkflowExecuteMode;
+	status: ExecutionStatus;
+	/** Deprecated in n8n 2 (status replaces it); older runs have only this. */
+	finished?: boolean;
+}
+
+/** An execution from the public API (GET /api/v1/executions?includeData=true). */
+export interface ExecutionJson extends RunJson {
+	/** A number in the public API's schema; n8n 2 sends a string. Compared as String(id). */
+	id: string | number;
+	workflowId: string;
+	startedAt: string;
+	stoppedAt: string | null;
+}
+
+/** Output items (json) of a node in a run (first run, first output). */
+export function nodeOutput(run: RunJson, nodeName: string, runIndex = 0, outputIndex = 0): IDataObject[] {
+	const runs = run.data?.resultData?.runData?.[nodeName];
 	if (!runs) return [];
-	return (runs[runIndex]?.data?.main?.[outputIndex] ?? []).map((item: any) => item.json);
+	return (runs[runIndex]?.data?.main?.[outputIndex] ?? []).map((item) => item.json);
 }
 
 /** The run's error message (workflow level or first node error), or undefined. */
-export function runError(run: any): string | undefined {
-	const data = run?.data ?? run;
-	const err = data?.resultData?.error;
+export function runError(run: RunJson): string | undefined {
+	const resultData = run.data?.resultData;
+	const err = resultData?.error;
 	if (err) return [err.message, err.description].filter(Boolean).join(': ');
-	for (const [name, runs] of Object.entries<any>(data?.resultData?.runData ?? {})) {
+	for (const [name, runs] of Object.entries(resultData?.runData ?? {})) {
 		for (const r of runs) if (r.error) return `${name}: ${r.error.message}${r.error.description ? `: ${r.error.description}` : ''}`;
 	}
 	return undefined;
