@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm test (and .ci/run): lint, build, the packed-tarball scan, the repository alone (a copy of its
+# npm test (and .ci/run): lint, typecheck, build, the packed-tarball scan, the repository alone (a copy of its
 # tracked files with nothing beside it: scripts/standalone-check.sh), unit + workflow tests (jest), the
 # same suites against the n8n 1.x engine pair, then the end-to-end suite against a real n8n
 # (scripts/e2e.sh). Ends with one line "N passed, N failed" (jest + 1.x + e2e).
@@ -15,6 +15,8 @@ rm -f test-results/unit-results.json test-results/compat-1x-results.json test-re
 
 echo "[test] lint"
 npm run lint --silent
+echo "[test] typecheck (every .ts file: tsconfig.test.json)"
+npm run typecheck --silent
 echo "[test] build"
 npm run build --silent
 
