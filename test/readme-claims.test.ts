@@ -123,7 +123,7 @@ describe('Credentials', () => {
 	});
 
 	claim("or a GHL workflow's Webhook action with the trigger's shared-secret mode", () => {
-		provenBy('test/triggers/webhook.test.ts', 'shared secret header: right secret starts, wrong or missing secret gets 401');
+		provenBy('test/triggers/webhook.test.ts', 'shared secret header (a credential): right secret starts, wrong, missing or repeated secret gets 401');
 	});
 
 	claim('n8n refreshes the access token when GHL answers 401 and stores the rotated refresh token each time', async () => {
@@ -379,8 +379,13 @@ describe('Reliability', () => {
 		expect(Math.max(...times.map((start) => times.filter((at) => at >= start && at < start + 300).length))).toBeLessThanOrEqual(5);
 	});
 
-	claim('up to 12 times; a 13th 429 in a row fails that item with GHL\'s 429 error', () => {
+	claim('up to 12 times. A 13th 429 in a row', () => {
 		provenBy('test/foundation/transport.test.ts', '429s are waited out 12 times per request; the 13th in a row fails that item with a 429 error');
+	});
+
+	claim('a 429 asking to wait more than 60 s, fails that item with GHL\'s 429 error and says why', () => {
+		provenBy('test/foundation/faults.test.ts', 'a 429 asking to wait a day fails the item at once, saying when to run it again');
+		provenBy('test/foundation/faults.test.ts', 'with Continue On Fail, the capped item comes out with its reason and the next items still run');
 	});
 
 	claim('a spent daily limit gives a clear error instead of waiting until midnight', () => {
@@ -427,7 +432,11 @@ describe('Reliability', () => {
 		expect(result.requests.map((request) => `${request.method} ${request.path} ${request.status}`)).toEqual(['POST /contacts/ 500']);
 	});
 
-	claim('add-style writes that are safe to repeat (tags, followers, campaigns, upsert) are', async () => {
+	claim('upsert unless *Create New If Duplicates Allowed* is on', () => {
+		provenBy('test/foundation/faults.test.ts', 'Create or Update with "Create New If Duplicates Allowed" is not repeated: one contact, error says it may be saved');
+	});
+
+	claim('add-style writes that are safe to repeat (tags, followers, campaigns, upsert', async () => {
 		const contact = seed().contacts[1];
 		const { userIds, campaignIds } = sandbox().demo;
 		const repeatable: Array<[INodeParameters, RegExp]> = [
