@@ -40,17 +40,35 @@ export const SEARCH_BODY_SCHEMA: JsonSchema = {
 	},
 };
 
-/** Item shape of `customFields[]` on contact writes: `{id|key, field_value|value}` (ids/keys checked against the location later). */
+/**
+ * Item shape of `customFields[]` on contact writes, common to the spec's nine field DTOs:
+ * `{id*, key, field_value}`. Ids are checked against the location, values per field type, by the handler.
+ */
 const CUSTOM_FIELD_ITEM_SCHEMA: JsonSchema = {
 	type: 'object',
-	additionalProperties: false,
+	required: ['id'],
 	properties: {
 		id: { type: 'string' },
 		key: { type: 'string' },
 		field_value: {},
-		value: {},
 	},
 };
+
+/**
+ * NestJS `whitelist + forbidNonWhitelisted` with nested DTOs: every object that declares properties
+ * refuses others, at any depth. Not inside a multi-branch `allOf` (each branch declares only part of
+ * the properties), and not where the schema already says what extra properties may be.
+ */
+function forbidNonWhitelisted(schema: unknown): void {
+	if (Array.isArray(schema)) return schema.forEach(forbidNonWhitelisted);
+	if (!isPlainObject(schema)) return;
+	const props = schema.properties;
+	if (isPlainObject(props) && Object.keys(props).length > 0) schema.additionalProperties ??= false;
+	Object.values(isPlainObject(props) ? props : {}).forEach(forbidNonWhitelisted);
+	forbidNonWhitelisted(schema.items);
+	for (const key of ['anyOf', 'oneOf']) forbidNonWhitelisted(schema[key]);
+	if (Array.isArray(schema.allOf) && schema.allOf.length === 1) forbidNonWhitelisted(schema.allOf);
+}
 
 function prepareBodySchema(op: OperationSpec): JsonSchema {
 	const body = op.body!;
@@ -64,11 +82,6 @@ function prepareBodySchema(op: OperationSpec): JsonSchema {
 	}
 	const schema: JsonSchema = structuredClone(body.schema);
 	const props = schema.properties as JsonSchema | undefined;
-	// NestJS `whitelist + forbidNonWhitelisted`: unknown top-level properties are refused.
-	// Not for the OAuth form (n8n/OAuth libraries may add standard fields GHL ignores).
-	if (schema.type === 'object' && props && Object.keys(props).length > 0 && op.api !== 'oauth') {
-		schema.additionalProperties ??= false;
-	}
 	if (props?.customFields) {
 		// The spec's anyOf of nine field DTOs (all `{id*, key, field_value}`); values are
 		// checked per field type against the location's custom fields by the handler.
@@ -78,6 +91,8 @@ function prepareBodySchema(op: OperationSpec): JsonSchema {
 		// Declared `type: object` but documented (and exemplified) as a date string.
 		props.dateOfBirth = { type: 'string', nullable: true };
 	}
+	// Not for the OAuth form (n8n/OAuth libraries may add standard fields GHL ignores).
+	if (op.api !== 'oauth') forbidNonWhitelisted(schema);
 	return schema;
 }
 
@@ -117,6 +132,14 @@ function typeMessage(path: string, type: string | string[] | undefined): string 
 	}
 }
 
+/**
+ * class-validator's whitelist message; NestJS puts a nested one after its parent's path
+ * ("dndSettings.Email.property bogus should not exist"), as it does with every nested constraint.
+ */
+export function whitelistMessage(parentPath: string, property: string): string {
+	return parentPath ? `${parentPath}.property ${property} should not exist` : `property ${property} should not exist`;
+}
+
 export function ajvMessages(list: ErrorObject[] | null | undefined): string[] {
 	const out: string[] = [];
 	for (const e of list ?? []) {
@@ -131,7 +154,7 @@ export function ajvMessages(list: ErrorObject[] | null | undefined): string[] {
 				break;
 			}
 			case 'additionalProperties':
-				out.push(`property ${join(String(e.params.additionalProperty))} should not exist`);
+				out.push(whitelistMessage(at, String(e.params.additionalProperty)));
 				break;
 			case 'type':
 				out.push(typeMessage(at, e.params.type));
@@ -229,9 +252,7 @@ function semanticBodyMessages(op: OperationSpec, body: Record<string, unknown>, 
 			out.push('phone must be a valid phone number');
 		}
 		(Array.isArray(body.customFields) ? body.customFields : []).forEach((item: unknown, i: number) => {
-			if (isPlainObject(item) && typeof item.id !== 'string' && typeof item.key !== 'string') {
-				out.push(`customFields.${i}.id should not be empty`);
-			}
+			if (isPlainObject(item) && item.id === '') out.push(`customFields.${i}.id should not be empty`);
 		});
 	}
 	switch (op.operationId) {
@@ -261,8 +282,9 @@ function semanticBodyMessages(op: OperationSpec, body: Record<string, unknown>, 
 }
 
 /**
- * A refused body: 422 where the spec declares it; the calendars spec declares only 400 and 401
- * for every operation the sandbox emulates, so there it is NestJS's default 400 with the same messages.
+ * A refused body (or query property outside the declared set): 422 where the spec declares it; the
+ * calendars spec declares only 400 and 401 for every operation the sandbox emulates, so there it is
+ * NestJS's default 400 with the same messages.
  */
 export function bodyRefusal(op: OperationSpec, messages: string[]): HttpError {
 	if (op.api === 'calendars') return new HttpError(400, { statusCode: 400, message: messages, error: 'Bad Request' });
@@ -293,7 +315,10 @@ export function checkVersionHeader(op: OperationSpec, headers: Record<string, st
 	if (value.trim() !== op.version) throw errors.versionInvalid();
 }
 
-/** Coerces query parameters to their spec types. Problems are a 400 with one message string. */
+/**
+ * Coerces query parameters to their spec types. Problems are a 400 with one message string; a
+ * parameter outside the declared set is refused like a body property (422, 400 on calendars routes).
+ */
 export function validateQuery(op: OperationSpec, rawQuery: Record<string, string | string[]>): Record<string, unknown> {
 	const declared = op.params.filter((p) => p.in === 'query');
 	const out: Record<string, unknown> = {};
@@ -329,13 +354,10 @@ export function validateQuery(op: OperationSpec, rawQuery: Record<string, string
 			problems.push(`${p.name} must be one of the following values: ${allowed.join(', ')}`);
 		}
 	}
-	// Query DTOs are whitelisted too; operations without query parameters ignore the query string.
-	if (declared.length > 0) {
-		for (const key of Object.keys(rawQuery)) {
-			if (!declared.some((p) => p.name === key)) problems.push(`property ${key} should not exist`);
-		}
-	}
 	problems.push(...semanticQueryProblems(op, out));
+	// Query DTOs are whitelisted too (a closed set); operations without query parameters ignore the query string.
+	const unknown = declared.length > 0 ? Object.keys(rawQuery).filter((key) => !declared.some((p) => p.name === key)) : [];
+	if (unknown.length) throw bodyRefusal(op, [...unknown.map((key) => whitelistMessage('', key)), ...problems]);
 	if (problems.length) throw errors.badRequest(problems.join('; '));
 	return out;
 }

@@ -17,7 +17,7 @@ import {
 import type { Handler, HandlerContext } from './context';
 
 // ---------------------------------------------------------------------------
-// Custom field values on writes: `[{id|key, field_value|value}]`
+// Custom field values on writes: `[{id, key?, field_value}]` (the spec's field DTOs; `id` required)
 
 const STRING_TYPES = new Set(['TEXT', 'LARGE_TEXT', 'PHONE', 'SINGLE_OPTIONS', 'RADIO']);
 
@@ -46,23 +46,22 @@ function coerceCustomValue(def: CustomFieldRecord, raw: unknown, at: string, pro
 	return undefined;
 }
 
-/** Unknown custom field ids/keys are a 422 (the location defines its fields). */
+/** Unknown custom field ids are a 422 (the location defines its fields). */
 function resolveCustomFields(ctx: HandlerContext, locationId: string, items: unknown): [string, unknown][] {
 	if (!Array.isArray(items)) return [];
 	const fields = ctx.state.store.customFieldsOf(locationId);
 	const problems: string[] = [];
 	const out: [string, unknown][] = [];
 	items.forEach((item, i) => {
-		const entry = item as { id?: string; key?: string; field_value?: unknown; value?: unknown };
+		// Shape (`id` present, no other keys than id, key, field_value) was checked against the spec already.
+		const entry = item as { id: string; key?: string; field_value?: unknown };
 		const at = `customFields.${i}`;
-		const def = entry.id
-			? fields.find((f) => f.id === entry.id)
-			: fields.find((f) => f.fieldKey === entry.key || f.fieldKey === `contact.${entry.key}`);
+		const def = fields.find((f) => f.id === entry.id);
 		if (!def) {
-			problems.push(`${at} ${entry.id ? `id ${entry.id}` : `key ${entry.key}`} is not a custom field of this location`);
+			problems.push(`${at} id ${entry.id} is not a custom field of this location`);
 			return;
 		}
-		const raw = 'field_value' in entry ? entry.field_value : entry.value;
+		const raw = entry.field_value;
 		if (raw === undefined) {
 			problems.push(`${at}.field_value should not be empty`);
 			return;

@@ -6,6 +6,7 @@
  */
 import { errors, isPlainObject } from '../http';
 import { contactName, toListedContact, type ContactRecord } from '../store';
+import { whitelistMessage } from '../validation';
 import { getLocation } from './common';
 import type { Handler } from './context';
 
@@ -74,6 +75,15 @@ interface Group {
 }
 type Filter = Condition | Group;
 
+// Documented keys (research §1.4); like the rest of the body, anything else is refused.
+const CONDITION_KEYS = ['field', 'operator', 'value'];
+const GROUP_KEYS = ['group', 'filters'];
+const RANGE_KEYS = ['gt', 'gte', 'lt', 'lte'];
+
+function refuseOtherKeys(item: Record<string, unknown>, allowed: string[], at: string, problems: string[]): void {
+	for (const key of Object.keys(item)) if (!allowed.includes(key)) problems.push(whitelistMessage(at, key));
+}
+
 /** Validates the filter tree; problems are a 422 like every other body problem. */
 function parseFilters(raw: unknown, path: string, problems: string[]): Filter[] {
 	if (!Array.isArray(raw)) {
@@ -87,9 +97,11 @@ function parseFilters(raw: unknown, path: string, problems: string[]): Filter[] 
 			return [];
 		}
 		if ('group' in item) {
+			refuseOtherKeys(item, GROUP_KEYS, at, problems);
 			if (item.group !== 'AND' && item.group !== 'OR') problems.push(`${at}.group must be one of the following values: AND, OR`);
 			return [{ group: item.group as 'AND' | 'OR', filters: parseFilters(item.filters, `${at}.filters`, problems) }];
 		}
+		refuseOtherKeys(item, CONDITION_KEYS, at, problems);
 		const { field, operator, value } = item;
 		if (typeof field !== 'string' || !accessor(field)) {
 			problems.push(`${at}.field ${typeof field === 'string' ? `${field} is not a supported search field` : 'must be a string'}`);
@@ -100,8 +112,10 @@ function parseFilters(raw: unknown, path: string, problems: string[]): Filter[] 
 		if (operator !== 'exists' && operator !== 'not_exists' && value === undefined) {
 			problems.push(`${at}.value should not be empty`);
 		}
-		if (operator === 'range' && !(isPlainObject(value) && ['gt', 'gte', 'lt', 'lte'].some((k) => k in value))) {
-			problems.push(`${at}.value must be an object with gt, gte, lt or lte for the range operator`);
+		if (operator === 'range') {
+			if (!(isPlainObject(value) && RANGE_KEYS.some((k) => k in value))) {
+				problems.push(`${at}.value must be an object with gt, gte, lt or lte for the range operator`);
+			} else refuseOtherKeys(value, RANGE_KEYS, `${at}.value`, problems);
 		}
 		return [{ field: field as string, operator: operator as Operator, value }];
 	});
