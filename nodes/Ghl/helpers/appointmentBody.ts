@@ -1,15 +1,18 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { toGhlDateTime } from './dates';
-import { requireText } from './validation';
+import { checkId } from './validation';
 
-const TEXT_FIELDS = ['title', 'appointmentStatus', 'assignedUserId', 'address', 'meetingLocationType', 'meetingLocationId', 'description'];
+const TEXT_FIELDS = ['title', 'appointmentStatus', 'address', 'meetingLocationType', 'meetingLocationId', 'description'];
 const FLAGS = ['overrideLocationConfig', 'ignoreDateRange', 'toNotify', 'ignoreFreeSlotValidation'];
 
 /** GHL's appointment body (AppointmentCreateSchema / AppointmentEditSchema), checked before any request. */
 export function buildAppointmentBody(ctx: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
 	const body: IDataObject = {};
-	if (fields.calendarId !== undefined) body.calendarId = requireText(ctx, itemIndex, 'Calendar', fields.calendarId);
+	if (fields.calendarId !== undefined) body.calendarId = checkId(ctx, itemIndex, 'Calendar', fields.calendarId);
+	if (fields.assignedUserId !== undefined && fields.assignedUserId !== '') {
+		body.assignedUserId = checkId(ctx, itemIndex, 'Assigned User', fields.assignedUserId);
+	}
 	for (const key of TEXT_FIELDS) {
 		if (fields[key] !== undefined && fields[key] !== '') body[key] = String(fields[key]).trim();
 	}

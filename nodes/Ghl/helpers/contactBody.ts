@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { buildCustomFields } from './customFields';
-import { checkEmail, checkIsoDate, checkPhone, toList } from './validation';
+import { checkEmail, checkId, checkIsoDate, checkPhone, toList } from './validation';
 
 const TEXT_FIELDS = [
 	'firstName',
@@ -15,7 +15,6 @@ const TEXT_FIELDS = [
 	'companyName',
 	'gender',
 	'source',
-	'assignedTo',
 ];
 
 /** GHL's contact DTO from the node's field collection and custom-field rows, checked field by field. */
@@ -29,6 +28,7 @@ export async function buildContactBody(
 	for (const key of TEXT_FIELDS) {
 		if (fields[key] !== undefined && fields[key] !== '') body[key] = String(fields[key]).trim();
 	}
+	if (fields.assignedTo !== undefined && fields.assignedTo !== '') body.assignedTo = checkId(this, itemIndex, 'Assigned To', fields.assignedTo);
 	if (fields.email) body.email = checkEmail(this, itemIndex, 'Email', fields.email);
 	if (fields.phone) body.phone = checkPhone(this, itemIndex, 'Phone', fields.phone);
 	if (fields.country) body.country = String(fields.country).trim().toUpperCase();

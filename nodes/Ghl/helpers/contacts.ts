@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 import { getLocationId, ghlApiRequest } from '../../shared/transport';
-import { checkE164, checkEmail, requireText } from './validation';
+import { checkE164, checkEmail, checkId } from './validation';
 
 /** Finds a contact by email or phone with GHL's duplicate lookup; undefined when there is none. */
 export async function findContactId(
@@ -25,7 +25,7 @@ export async function resolveContactId(this: IExecuteFunctions, itemIndex: numbe
 	const mode = typeof locator === 'string' ? 'id' : locator.mode;
 	const value = typeof locator === 'string' ? locator : locator.value;
 	const label = parameter === 'contactId' ? 'Contact' : parameter;
-	if (mode !== 'email' && mode !== 'phone') return requireText(this, itemIndex, `${label} ID`, value);
+	if (mode !== 'email' && mode !== 'phone') return checkId(this, itemIndex, `${label} ID`, value);
 
 	const by = mode === 'email'
 		? { email: checkEmail(this, itemIndex, `${label} (by email)`, value) }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { toGhlDateTime } from './dates';
-import { requireText } from './validation';
+import { checkId, requireText } from './validation';
 
 /** GHL's task body (CreateTaskParams / UpdateTaskBody) from the node's fields, checked field by field. */
 export function buildTaskBody(ctx: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
@@ -9,6 +9,6 @@ export function buildTaskBody(ctx: IExecuteFunctions, itemIndex: number, fields:
 	if (fields.body !== undefined && fields.body !== '') body.body = String(fields.body);
 	if (fields.dueDate !== undefined) body.dueDate = toGhlDateTime(ctx, itemIndex, 'Due Date', fields.dueDate);
 	if (fields.completed !== undefined) body.completed = fields.completed === true || fields.completed === 'true';
-	if (fields.assignedTo !== undefined && fields.assignedTo !== '') body.assignedTo = String(fields.assignedTo).trim();
+	if (fields.assignedTo !== undefined && fields.assignedTo !== '') body.assignedTo = checkId(ctx, itemIndex, 'Assigned To', fields.assignedTo);
 	return body;
 }

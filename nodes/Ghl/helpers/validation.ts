@@ -1,13 +1,23 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions } from 'n8n-workflow';
+import { GHL_ID_DESCRIPTION, isGhlId } from '../../shared/ghlId';
 
 /**
  * Checks made before any request, so bad input fails with the field's name and what was expected
  * instead of a GHL 422 (or, worse, a write of the wrong data).
  */
+/** Longest part of a refused value quoted back in the error. */
+const SHOWN_CHARACTERS = 80;
+
+function shown(got: unknown): string {
+	if (got === undefined || got === null || got === '') return 'nothing';
+	if (typeof got === 'object') return Array.isArray(got) ? 'a list' : 'an object';
+	const text = String(got);
+	return text.length > SHOWN_CHARACTERS ? `"${text.slice(0, SHOWN_CHARACTERS)}…" (${text.length} characters)` : `"${text}"`;
+}
+
 function refuse(ctx: IExecuteFunctions, itemIndex: number, field: string, expected: string, got?: unknown): never {
-	const shown = got === undefined || got === '' ? 'nothing' : `"${String(got)}"`;
-	throw new NodeOperationError(ctx.getNode(), `${field}: expected ${expected}, got ${shown}`, { itemIndex });
+	throw new NodeOperationError(ctx.getNode(), `${field}: expected ${expected}, got ${shown(got)}`, { itemIndex });
 }
 
 export function requireText(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
@@ -16,9 +26,23 @@ export function requireText(ctx: IExecuteFunctions, itemIndex: number, field: st
 	return text;
 }
 
-/** A required text parameter (an ID, usually), read and checked in one go. */
+/**
+ * A GHL record ID (text or a number from an expression), trimmed. Only GHL's ID alphabet passes,
+ * so an ID can never change the path it is put in (`..`, `/`, `?`, `#`, `%`), whoever wrote it: a
+ * user, an expression, or an AI agent using the node as a tool.
+ */
+export function checkId(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+	if (value === undefined || value === null) refuse(ctx, itemIndex, field, 'a value (it is required)', value);
+	if (typeof value !== 'string' && typeof value !== 'number') refuse(ctx, itemIndex, field, GHL_ID_DESCRIPTION, value);
+	const id = String(value).trim();
+	if (!id) refuse(ctx, itemIndex, field, 'a value (it is required)', value);
+	if (!isGhlId(id)) refuse(ctx, itemIndex, field, GHL_ID_DESCRIPTION, value);
+	return id;
+}
+
+/** A required ID parameter (task, note, appointment, campaign, workflow, business), read and checked in one go. */
 export function requireParameter(ctx: IExecuteFunctions, itemIndex: number, name: string, label: string): string {
-	return requireText(ctx, itemIndex, label, ctx.getNodeParameter(name, itemIndex, ''));
+	return checkId(ctx, itemIndex, label, ctx.getNodeParameter(name, itemIndex, ''));
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -29,13 +53,36 @@ export function checkEmail(ctx: IExecuteFunctions, itemIndex: number, field: str
 	return email;
 }
 
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):?(\d{2}))?)?$/;
+
+/**
+ * Whether the date and time written are a real calendar date and clock time. `Date.parse` rolls
+ * over instead (2026-02-30 becomes March 2, 24:00 the next day), which would write another date
+ * than the one given.
+ */
+function isRealDateTime(parts: RegExpExecArray): boolean {
+	const [year, month, day, hour = 0, minute = 0, second = 0, offsetHours = 0, offsetMinutes = 0] = parts
+		.slice(1)
+		.map((part) => (part === undefined ? undefined : Number(part)));
+	const date = new Date(Date.UTC(year!, month! - 1, day!));
+	return (
+		date.getUTCFullYear() === year &&
+		date.getUTCMonth() === month! - 1 &&
+		date.getUTCDate() === day &&
+		hour <= 23 &&
+		minute <= 59 &&
+		second <= 59 &&
+		offsetHours <= 23 &&
+		offsetMinutes <= 59
+	);
+}
 
 /** Accepts ISO 8601 text or a Date/Luxon value (what n8n date pickers and expressions give). */
 export function checkIsoDate(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
 	const raw = value && typeof value === 'object' && 'toISO' in value ? (value as { toISO(): string }).toISO() : value;
-	const text = raw instanceof Date ? raw.toISOString() : String(raw ?? '').trim();
-	if (!ISO_8601.test(text) || Number.isNaN(Date.parse(text))) {
+	const text = raw instanceof Date ? raw.toISOString() : typeof raw === 'string' ? raw.trim() : '';
+	const parts = ISO_8601.exec(text);
+	if (!parts || !isRealDateTime(parts) || Number.isNaN(Date.parse(text))) {
 		refuse(ctx, itemIndex, field, 'an ISO 8601 date such as 2026-11-22T15:00:00Z', value);
 	}
 	return text;
@@ -65,4 +112,10 @@ export function checkList(ctx: IExecuteFunctions, itemIndex: number, field: stri
 	const list = toList(value);
 	if (!list.length) refuse(ctx, itemIndex, field, 'at least one value (comma-separated)', value);
 	return list;
+}
+
+/** At least one GHL ID (comma-separated or a list), each checked like a single one. */
+export function checkIdList(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string[] {
+	if (Array.isArray(value)) value.forEach((entry) => checkId(ctx, itemIndex, field, entry));
+	return checkList(ctx, itemIndex, field, value).map((id) => checkId(ctx, itemIndex, field, id));
 }

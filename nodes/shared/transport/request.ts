@@ -18,8 +18,19 @@ export const MAX_SINGLE_WAIT_MS = 60_000;
 /** Longest time one request spends waiting for 429s and retries in all. */
 export const REQUEST_WAIT_BUDGET_MS = 5 * 60_000;
 
-/** Builds a path whose dynamic segments are URL-encoded: ghlPath`/contacts/${id}/notes`. */
+/**
+ * Builds a path whose dynamic segments are URL-encoded: ghlPath`/contacts/${id}/notes`. Empty, `.`
+ * and `..` segments are refused: encoding leaves them as they are, and they would send the request
+ * to another endpoint (`/contacts/${''}` is the contact list, `/contacts/${c}/tasks/${'..'}` is
+ * the contact itself once the URL is normalised).
+ */
 export function ghlPath(strings: TemplateStringsArray, ...segments: Array<string | number>): string {
+	for (const segment of segments) {
+		const text = String(segment);
+		if (text === '' || text === '.' || text === '..') {
+			throw new Error(`Refused to build the GHL path ${strings.join('{…}')}: a path segment is ${text === '' ? 'empty' : `"${text}"`}`);
+		}
+	}
 	return strings.reduce(
 		(path, part, index) =>
 			path + part + (index < segments.length ? encodeURIComponent(String(segments[index])) : ''),

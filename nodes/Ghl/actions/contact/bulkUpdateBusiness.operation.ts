@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { getLocationId, ghlApiRequest } from '../../../shared/transport';
 import { contactIdsProperty, idProperty } from '../../descriptions/common';
-import { checkList, requireParameter } from '../../helpers/validation';
+import { checkIdList, requireParameter } from '../../helpers/validation';
 import type { OperationMeta } from '../types';
 
 export const meta: OperationMeta = {
@@ -34,7 +34,7 @@ export const properties: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const ids = checkList(this, itemIndex, 'Contact IDs', this.getNodeParameter('contactIds', itemIndex, ''));
+	const ids = checkIdList(this, itemIndex, 'Contact IDs', this.getNodeParameter('contactIds', itemIndex, ''));
 	const businessId =
 		this.getNodeParameter('businessAction', itemIndex, 'add') === 'add'
 			? requireParameter(this, itemIndex, 'businessId', 'Business ID')

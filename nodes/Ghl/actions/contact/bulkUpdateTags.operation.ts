@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { getLocationId, ghlApiRequest, ghlPath } from '../../../shared/transport';
 import { contactIdsProperty, tagsProperty } from '../../descriptions/common';
-import { checkList, toList } from '../../helpers/validation';
+import { checkIdList, checkList, toList } from '../../helpers/validation';
 import type { OperationMeta } from '../types';
 
 export const meta: OperationMeta = {
@@ -42,7 +42,7 @@ export const properties: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const contacts = checkList(this, itemIndex, 'Contact IDs', this.getNodeParameter('contactIds', itemIndex, ''));
+	const contacts = checkIdList(this, itemIndex, 'Contact IDs', this.getNodeParameter('contactIds', itemIndex, ''));
 	const type = this.getNodeParameter('tagAction', itemIndex, 'add') as 'add' | 'remove';
 	const removeAllTags = type === 'remove' && (this.getNodeParameter('removeAllTags', itemIndex, false) as boolean);
 	const tags = removeAllTags

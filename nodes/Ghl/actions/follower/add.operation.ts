@@ -3,7 +3,7 @@ import { ghlApiRequest, ghlPath } from '../../../shared/transport';
 import { followersProperty } from '../../descriptions/common';
 import { contactLocator } from '../../descriptions/contactLocator';
 import { resolveContactId } from '../../helpers/contacts';
-import { checkList } from '../../helpers/validation';
+import { checkIdList } from '../../helpers/validation';
 import type { OperationMeta } from '../types';
 
 export const meta: OperationMeta = {
@@ -23,7 +23,7 @@ export const meta: OperationMeta = {
 export const properties: INodeProperties[] = [contactLocator(), followersProperty];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const followers = checkList(this, itemIndex, 'Followers', this.getNodeParameter('followers', itemIndex, []));
+	const followers = checkIdList(this, itemIndex, 'Followers', this.getNodeParameter('followers', itemIndex, []));
 	const contactId = await resolveContactId.call(this, itemIndex);
 	const response = await ghlApiRequest.call(this, {
 		method: 'POST',
