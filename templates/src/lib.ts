@@ -326,7 +326,11 @@ export function contactByEmail(email: string): Record<string, unknown> {
 	return { __rl: true, mode: 'email', value: email };
 }
 
-/** Our signed-webhook trigger (a credential only when it fetches the full record). */
+/**
+ * Our signed-webhook trigger, with the GHL credential: its location is the trigger's location filter
+ * (GHL signs every app's webhooks with one key, so a signature alone does not make a delivery ours),
+ * and Fetch Full Record reads with it.
+ */
 export function ghlTrigger(name: string, position: Position, params: Record<string, unknown>, auth: 'pit' | 'oauth' = 'pit'): N8nNode {
 	return {
 		id: '',
@@ -335,8 +339,8 @@ export function ghlTrigger(name: string, position: Position, params: Record<stri
 		typeVersion: 1,
 		position,
 		webhookId: '',
-		parameters: params,
-		...(params.fetchFullRecord ? { credentials: credentialRef(auth === 'pit' ? 'ghlPit' : 'ghlOAuth') } : {}),
+		parameters: { ...params, authentication: auth === 'pit' ? 'privateIntegration' : 'oAuth2' },
+		credentials: credentialRef(auth === 'pit' ? 'ghlPit' : 'ghlOAuth'),
 	};
 }
 
