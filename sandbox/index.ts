@@ -5,6 +5,7 @@
 import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import { issueDemoTokens } from './oauth';
+import { setClockSkew } from './routes/common';
 import { SandboxCore } from './server';
 import type { Sandbox, SandboxOptions } from './types';
 
@@ -75,6 +76,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			core.rateLimiter.options = { ...rateLimit };
 			core.rateLimiter.reset();
 		},
+		setClockSkew: (ms) => setClockSkew(ms),
 		setAllowDuplicateContacts: (locationId, allow) => {
 			const location = core.store.locations.get(locationId);
 			if (!location) throw new Error(`Unknown location ${locationId}`);

@@ -197,6 +197,8 @@ export interface Sandbox {
 	/** Queue an arbitrary event (timestamp/webhookId are added when missing). */
 	enqueueEvent(event: Partial<WebhookEvent> & { type: string; locationId: string }): WebhookEvent;
 	setRateLimit(rateLimit: RateLimitOptions): void;
+	/** Run the sandbox's clock `ms` ahead of this machine's (negative: behind); timestamps it writes follow it. */
+	setClockSkew(ms: number): void;
 	/** Change a location's "Allow Duplicate Contact" setting. */
 	setAllowDuplicateContacts(locationId: string, allow: boolean): void;
 	/** JSON snapshot of all data (same as GET /_sandbox/store). */

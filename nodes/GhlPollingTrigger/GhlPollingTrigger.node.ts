@@ -53,6 +53,7 @@ import type { DateField } from './sources';
 const STATE_KEY = 'ghlPollingCursor';
 const MANUAL_SAMPLES = 5;
 const MAX_FINGERPRINTS = 20_000;
+const MAX_RETRY_CONTACTS = 1_000;
 const DEFAULT_POLL_BUDGET_MS = 5 * 60_000;
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -78,6 +79,8 @@ interface PollState {
 	sweep?: Sweep;
 	/** Local time of the first poll minus the overlap: older tasks first seen are not new. */
 	floor?: number;
+	/** Contacts whose notes / tasks could not be read: read again first on the next poll. */
+	retry?: string[];
 }
 
 interface PollContext {
@@ -114,9 +117,27 @@ function fingerprint(task: IDataObject): string {
 }
 
 async function pollContacts(this: IPollFunctions, ctx: PollContext, field: DateField): Promise<PollResult> {
-	const window = ctx.state?.window ?? newWindow(ctx.baselineSince);
+	let window = ctx.state?.window;
+	if (!window) {
+		let since = ctx.baselineSince;
+		if (!ctx.emitExisting) {
+			// GHL stamps records with its own clock: if that runs behind ours, start from GHL's newest
+			// record, or changes stamped before our "now" would fall outside the window.
+			const [newest] = await latestContacts.call(this, field, 1);
+			const newestTs = toMillis(newest?.[field]);
+			if (Number.isFinite(newestTs)) since = Math.min(since, newestTs - ctx.overlapMs);
+		}
+		window = newWindow(since);
+	}
 	const contacts = await contactsChangedSince.call(this, field, window.since);
-	const { fresh, next } = advanceWindow(window, contacts.map((contact) => stamp(contact, field)), ctx.overlapMs);
+	// The cursor never passes this poll's start: a record dated in the future (or a GHL clock ahead
+	// of ours) must not move it past records still to come.
+	const { fresh, next } = advanceWindow(
+		window,
+		contacts.map((contact) => stamp(contact, field)),
+		ctx.overlapMs,
+		ctx.startedAt - ctx.overlapMs,
+	);
 	let items = fresh.map(({ record }) => withoutPaging(record));
 	if (field === 'dateUpdated') {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
@@ -131,10 +152,43 @@ async function pollContacts(this: IPollFunctions, ctx: PollContext, field: DateF
 async function readChildren(
 	this: IPollFunctions,
 	ctx: PollContext,
-	read: (contactId: string) => Promise<IDataObject[]>,
+	readList: (contactId: string) => Promise<IDataObject[]>,
 ): Promise<{ children: IDataObject[]; complete: boolean; ceiling: number; state: Partial<PollState>; baseline: boolean }> {
 	const mode = this.getNodeParameter('contactsToCheck', 'updated') as string;
 	const children: IDataObject[] = [];
+
+	// One contact whose list cannot be read must not stall the others: it is kept for the next poll
+	// (and the notes cursor stays where it is so its notes are still new then). Only when every read
+	// fails does the poll fail as a whole, leaving the state as it was.
+	const failed: string[] = [];
+	let firstFailure: unknown;
+	let readsSucceeded = 0;
+	const read = async (contactId: string): Promise<IDataObject[]> => {
+		try {
+			const list = await readList(contactId);
+			readsSucceeded++;
+			return list;
+		} catch (error) {
+			const status = Number((error as { httpCode?: string }).httpCode);
+			if (status === 404 || status === 400) {
+				// The contact is gone: nothing of it is left to read.
+				readsSucceeded++;
+				return [];
+			}
+			failed.push(contactId);
+			firstFailure ??= error;
+			return [];
+		}
+	};
+	const finish = <T extends { ceiling: number; state: Partial<PollState> }>(result: T): T => {
+		if (failed.length && readsSucceeded === 0) throw firstFailure;
+		return {
+			...result,
+			ceiling: failed.length ? -Infinity : result.ceiling,
+			state: { ...result.state, retry: failed.length ? [...new Set(failed)].slice(0, MAX_RETRY_CONTACTS) : undefined },
+		};
+	};
+	for (const contactId of ctx.state?.retry ?? []) children.push(...(await read(contactId)));
 
 	if (mode === 'all') {
 		const sweep: Sweep = ctx.state?.sweep ?? { startedAt: ctx.startedAt, baseline: !ctx.state && !ctx.emitExisting };
@@ -164,14 +218,14 @@ async function readChildren(
 		// changed since); an unfinished one keeps the cursor where it is.
 		const ceiling = complete ? sweep.startedAt - ctx.overlapMs : -Infinity;
 		const nextSweep: Sweep | undefined = complete ? undefined : { ...sweep, after };
-		return { children, complete, ceiling, state: { sweep: nextSweep }, baseline: sweep.baseline };
+		return finish({ children, complete, ceiling, state: { sweep: nextSweep }, baseline: sweep.baseline });
 	}
 
 	const contactsWindow = ctx.state?.contacts ?? newWindow(ctx.baselineSince);
 	const stamped = (await contactsChangedSince.call(this, 'dateUpdated', contactsWindow.since)).map((contact) =>
 		stamp(contact, 'dateUpdated'),
 	);
-	const plan = advanceWindow(contactsWindow, stamped, ctx.overlapMs);
+	const plan = advanceWindow(contactsWindow, stamped, ctx.overlapMs, ctx.startedAt - ctx.overlapMs);
 	const scanned: Array<Stamped<IDataObject>> = [];
 	for (const contact of plan.fresh) {
 		if (Date.now() > ctx.deadline && scanned.length) break;
@@ -187,15 +241,16 @@ async function readChildren(
 			contactsWindow,
 			stamped.filter((contact) => compareStamped(contact, last) <= 0),
 			ctx.overlapMs,
+			ctx.startedAt - ctx.overlapMs,
 		).next;
 	}
-	return {
+	return finish({
 		children,
 		complete,
 		ceiling: complete ? ctx.startedAt - ctx.overlapMs : -Infinity,
 		state: { contacts },
 		baseline: !ctx.state && !ctx.emitExisting,
-	};
+	});
 }
 
 async function pollNotes(this: IPollFunctions, ctx: PollContext): Promise<PollResult> {

@@ -3,7 +3,12 @@ import { errors } from '../http';
 import type { ContactRecord, LocationRecord } from '../store';
 import type { HandlerContext } from './context';
 
-export const nowIso = () => new Date().toISOString();
+/** How far the sandbox's clock runs ahead of (or, negative, behind) this machine's: GHL's servers' clock is not ours. */
+let clockSkewMs = 0;
+export function setClockSkew(ms: number): void {
+	clockSkewMs = ms;
+}
+export const nowIso = () => new Date(Date.now() + clockSkewMs).toISOString();
 
 /** 403 unless the token's sub-account is `locationId`. */
 export function assertLocationAccess(ctx: HandlerContext, locationId: string | undefined): void {

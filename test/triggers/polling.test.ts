@@ -176,6 +176,50 @@ describe('Polling trigger: contacts', () => {
 	});
 });
 
+describe('Polling trigger: clocks and dates it cannot trust', () => {
+	afterEach(() => sandbox().setClockSkew(0));
+
+	test('a contact dated an hour in the future does not move the cursor past later changes', async () => {
+		const [early, later] = await createContacts(2);
+		const trigger = poller({ event: 'contactUpdated' });
+		expect(await trigger.poll()).toBeNull();
+		sandbox().setClockSkew(60 * 60_000);
+		await api()('PUT', `/contacts/${early}`, { city: 'Tomorrowland' });
+		sandbox().setClockSkew(0);
+		expect(ids(await trigger.poll())).toEqual([early]);
+		await tick();
+		await api()('PUT', `/contacts/${later}`, { city: 'Today' });
+		expect(ids(await trigger.poll())).toEqual([later]);
+		// The future-dated one is not emitted again while it stays ahead of the cursor.
+		expect(await trigger.poll()).toBeNull();
+	});
+
+	test('GHL\'s clock 10 minutes behind ours (more than the overlap): no change is lost', async () => {
+		sandbox().setClockSkew(-10 * 60_000);
+		const contacts = await createContacts(3);
+		const trigger = poller({ event: 'contactUpdated' });
+		expect(await trigger.poll()).toBeNull();
+		for (const id of contacts) {
+			await tick();
+			await api()('PUT', `/contacts/${id}`, { city: `Behind ${id}` });
+			expect(ids(await trigger.poll())).toEqual([id]);
+		}
+	});
+
+	test('GHL\'s clock 10 minutes ahead of ours: no change is lost or repeated', async () => {
+		sandbox().setClockSkew(10 * 60_000);
+		const contacts = await createContacts(3);
+		const trigger = poller({ event: 'contactUpdated' });
+		expect(await trigger.poll()).toBeNull();
+		for (const id of contacts) {
+			await tick();
+			await api()('PUT', `/contacts/${id}`, { city: `Ahead ${id}` });
+			expect(ids(await trigger.poll())).toEqual([id]);
+		}
+		expect(await trigger.poll()).toBeNull();
+	});
+});
+
 describe('Polling trigger: notes, tasks, appointments', () => {
 	async function contactIds(count: number): Promise<string[]> {
 		return await createContacts(count);
@@ -215,6 +259,35 @@ describe('Polling trigger: notes, tasks, appointments', () => {
 		expect(reads).toContain(`/contacts/${a}/notes`);
 		expect(reads).not.toContain(`/contacts/${b}/notes`);
 		expect(await trigger.poll()).toBeNull();
+	});
+
+	test('one contact whose notes cannot be read does not stall the others; its notes come once it can be read', async () => {
+		const [stuck, healthy] = await contactIds(2);
+		const trigger = poller({ event: 'noteCreated', contactsToCheck: 'all' });
+		expect(await trigger.poll()).toBeNull();
+		await tick();
+		await api()('POST', `/contacts/${stuck}/notes`, { body: 'Behind a broken read' });
+		await api()('POST', `/contacts/${healthy}/notes`, { body: 'Healthy 1' });
+		sandbox().injectFault({ kind: 'status', status: 500, count: 4, match: { method: 'GET', path: `/contacts/${stuck}/notes` } });
+		expect((await trigger.poll())!.map((item) => item.body)).toEqual(['Healthy 1']);
+		await tick();
+		await api()('POST', `/contacts/${healthy}/notes`, { body: 'Healthy 2' });
+		const next = await trigger.poll();
+		expect(next!.map((item) => item.body).sort()).toEqual(['Behind a broken read', 'Healthy 2']);
+		expect(await trigger.poll()).toBeNull();
+	});
+
+	test('when every note read fails the poll fails and keeps its cursor', async () => {
+		sandbox().reset();
+		const [a] = await contactIds(1);
+		const trigger = poller({ event: 'noteCreated', contactsToCheck: 'all' });
+		expect(await trigger.poll()).toBeNull();
+		await tick();
+		await api()('POST', `/contacts/${a}/notes`, { body: 'Kept' });
+		sandbox().injectFault({ kind: 'status', status: 403, count: 10_000, match: { method: 'GET', path: '/notes' } });
+		await expect(trigger.poll()).rejects.toThrow(/403/);
+		sandbox().clearFaults();
+		expect(((await trigger.poll()) ?? []).map((item) => item.body)).toContain('Kept');
 	});
 
 	test('New or Updated Task: a new task, then its completion, each once', async () => {

@@ -11,8 +11,10 @@ interface Page {
 
 /**
  * Walks pages until the API runs out or `max` items are collected. A cursor that does not move
- * (the same cursor twice, or a page of records already read) stops the walk with an error instead
- * of reading the same page forever.
+ * stops the walk with an error instead of reading the same page forever: the same cursor twice,
+ * or, for offsets (which move whatever the answer), a page holding only records already read.
+ * (With a cursor taken from the last record, a record changed while paging may rightly come
+ * again on a later page, so there only the cursor is compared.)
  */
 async function collect(
 	this: GhlContext,
@@ -20,6 +22,7 @@ async function collect(
 	pageSizeLimit: number,
 	max?: number,
 	itemIndex?: number,
+	offsetPaging = false,
 ): Promise<IDataObject[]> {
 	const items: IDataObject[] = [];
 	const cursorsSeen = new Set<string>();
@@ -31,7 +34,7 @@ async function collect(
 		const page = await fetchPage(cursor, pageSize);
 		pages++;
 		const ids = page.items.map((item) => (item.id === undefined ? undefined : String(item.id)));
-		if (pages > 1 && page.items.length > 0 && ids.every((id) => id !== undefined && idsSeen.has(id))) {
+		if (offsetPaging && pages > 1 && page.items.length > 0 && ids.every((id) => id !== undefined && idsSeen.has(id))) {
 			throw stuckCursor(this, pages, itemIndex);
 		}
 		for (const id of ids) if (id !== undefined) idsSeen.add(id);
@@ -149,5 +152,6 @@ export async function getSkipPaged(
 		SKIP_PAGE_LIMIT,
 		max,
 		request.itemIndex,
+		true,
 	);
 }
