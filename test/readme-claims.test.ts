@@ -511,14 +511,25 @@ describe('Development', () => {
 		expect(read('test/catalogue.test.ts')).toContain("expect(keys.filter((key) => !parameters[key])).toEqual([]);");
 	});
 
-	claim('`npm test`: everything, as CI runs it (`.ci/run`): lint, build, the packed-package scan, the repository-alone check, the jest suites, the same foundation, node and webhook-trigger suites on n8n-core 1.x, and the end-to-end suite in a real n8n', () => {
+	claim('`npm test`: everything, as CI runs it (`.ci/run`): lint, type-check, build, the packed-package scan, the repository-alone check, the jest suites, the same foundation, node and webhook-trigger suites on n8n-core 1.x, and the end-to-end suite in a real n8n', () => {
 		expect(read('.ci/run')).toMatch(/^npm test$/m);
 		expect(packageJson.scripts.test).toBe('bash scripts/test.sh');
-		const steps = ['npm run lint', 'npm run build', 'npm run scan', 'bash scripts/standalone-check.sh', 'npx jest --json', 'bash scripts/compat-1x.sh', 'bash scripts/e2e.sh'];
+		// The steps scripts/test.sh runs, in order (the runtime install aside): exactly the README's list.
 		const script = read('scripts/test.sh');
-		const positions = steps.map((step) => script.indexOf(step));
-		expect(positions.every((at) => at >= 0)).toBe(true);
-		expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+		const steps = script
+			.split('\n')
+			.map((line) => /^(npm run \w+|bash scripts\/[\w./-]+|npx jest)\b/.exec(line.trim())?.[1])
+			.filter((step) => step && step !== 'bash scripts/lib/runtime.sh');
+		expect(steps).toEqual([
+			'npm run lint',
+			'npm run typecheck',
+			'npm run build',
+			'npm run scan',
+			'bash scripts/standalone-check.sh',
+			'npx jest',
+			'bash scripts/compat-1x.sh',
+			'bash scripts/e2e.sh',
+		]);
 		expect(script).toContain('console.log(`${passed} passed, ${failed} failed`)');
 	});
 
