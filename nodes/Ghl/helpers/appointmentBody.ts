@@ -1,9 +1,17 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { toGhlDateTime } from './dates';
-import { checkId } from './validation';
+import { checkId, checkText } from './validation';
 
-const TEXT_FIELDS = ['title', 'appointmentStatus', 'address', 'meetingLocationType', 'meetingLocationId', 'description'];
+/** Text fields of the appointment, with the names the node shows for them (used in errors). */
+const TEXT_FIELDS: Record<string, string> = {
+	title: 'Title',
+	appointmentStatus: 'Appointment Status',
+	address: 'Address',
+	meetingLocationType: 'Meeting Location Type',
+	meetingLocationId: 'Meeting Location ID',
+	description: 'Description',
+};
 const FLAGS = ['overrideLocationConfig', 'ignoreDateRange', 'toNotify', 'ignoreFreeSlotValidation'];
 
 /** GHL's appointment body (AppointmentCreateSchema / AppointmentEditSchema), checked before any request. */
@@ -13,8 +21,8 @@ export function buildAppointmentBody(ctx: IExecuteFunctions, itemIndex: number, 
 	if (fields.assignedUserId !== undefined && fields.assignedUserId !== '') {
 		body.assignedUserId = checkId(ctx, itemIndex, 'Assigned User', fields.assignedUserId);
 	}
-	for (const key of TEXT_FIELDS) {
-		if (fields[key] !== undefined && fields[key] !== '') body[key] = String(fields[key]).trim();
+	for (const [key, label] of Object.entries(TEXT_FIELDS)) {
+		if (fields[key] !== undefined && fields[key] !== '') body[key] = checkText(ctx, itemIndex, label, fields[key]);
 	}
 	for (const key of FLAGS) {
 		if (fields[key] !== undefined) body[key] = fields[key] === true || fields[key] === 'true';
@@ -36,7 +44,7 @@ export function buildAppointmentBody(ctx: IExecuteFunctions, itemIndex: number, 
 				{ itemIndex },
 			);
 		}
-		body.rrule = String(fields.rrule).trim();
+		body.rrule = checkText(ctx, itemIndex, 'Recurrence Rule', fields.rrule);
 	}
 	return body;
 }

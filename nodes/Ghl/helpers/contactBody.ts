@@ -1,21 +1,22 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { buildCustomFields } from './customFields';
-import { checkEmail, checkId, checkIsoDate, checkPhone, toList } from './validation';
+import { checkEmail, checkId, checkIsoDate, checkPhone, checkText, toList } from './validation';
 
-const TEXT_FIELDS = [
-	'firstName',
-	'lastName',
-	'name',
-	'address1',
-	'city',
-	'state',
-	'postalCode',
-	'website',
-	'timezone',
-	'companyName',
-	'gender',
-	'source',
-];
+/** Text fields of the contact, with the names the node shows for them (used in errors). */
+const TEXT_FIELDS: Record<string, string> = {
+	firstName: 'First Name',
+	lastName: 'Last Name',
+	name: 'Full Name',
+	address1: 'Address',
+	city: 'City',
+	state: 'State',
+	postalCode: 'Postal Code',
+	website: 'Website',
+	timezone: 'Timezone',
+	companyName: 'Company Name',
+	gender: 'Gender',
+	source: 'Source',
+};
 
 /** GHL's contact DTO from the node's field collection and custom-field rows, checked field by field. */
 export async function buildContactBody(
@@ -25,8 +26,8 @@ export async function buildContactBody(
 	customFieldRows: Array<{ fieldId?: string; value?: unknown }> = [],
 ): Promise<IDataObject> {
 	const body: IDataObject = {};
-	for (const key of TEXT_FIELDS) {
-		if (fields[key] !== undefined && fields[key] !== '') body[key] = String(fields[key]).trim();
+	for (const [key, label] of Object.entries(TEXT_FIELDS)) {
+		if (fields[key] !== undefined && fields[key] !== '') body[key] = checkText(this, itemIndex, label, fields[key]);
 	}
 	if (fields.assignedTo !== undefined && fields.assignedTo !== '') body.assignedTo = checkId(this, itemIndex, 'Assigned To', fields.assignedTo);
 	if (fields.email) body.email = checkEmail(this, itemIndex, 'Email', fields.email);

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { getLocationId, ghlApiRequest, ghlPath } from '../../shared/transport';
-import { toList } from './validation';
+import { checkIsoDate, toList } from './validation';
 
 export interface CustomFieldDefinition {
 	id: string;
@@ -90,6 +90,8 @@ function fieldValue(
 			}
 			return option;
 		}
+		case 'DATE':
+			return checkIsoDate(ctx, itemIndex, label, value);
 		default:
 			return value === undefined || value === null ? '' : typeof value === 'object' ? value : String(value);
 	}

@@ -20,8 +20,14 @@ function refuse(ctx: IExecuteFunctions, itemIndex: number, field: string, expect
 	throw new NodeOperationError(ctx.getNode(), `${field}: expected ${expected}, got ${shown(got)}`, { itemIndex });
 }
 
+/** Text, or a number or boolean from an expression, trimmed; an object or list is refused, not sent as "[object Object]". */
+export function checkText(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+	if (typeof value === 'object' && value !== null) refuse(ctx, itemIndex, field, 'text', value);
+	return value === undefined || value === null ? '' : String(value).trim();
+}
+
 export function requireText(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
-	const text = value === undefined || value === null ? '' : String(value).trim();
+	const text = checkText(ctx, itemIndex, field, value);
 	if (!text) refuse(ctx, itemIndex, field, 'a value (it is required)', value);
 	return text;
 }
@@ -46,11 +52,20 @@ export function requireParameter(ctx: IExecuteFunctions, itemIndex: number, name
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** RFC 5321's limit on an address's length. */
+const MAX_EMAIL_LENGTH = 254;
 
 export function checkEmail(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
-	const email = String(value ?? '').trim();
-	if (!EMAIL.test(email)) refuse(ctx, itemIndex, field, 'an email address like name@example.com', value);
+	const email = typeof value === 'string' ? value.trim() : '';
+	if (!EMAIL.test(email) || email.length > MAX_EMAIL_LENGTH) {
+		refuse(ctx, itemIndex, field, 'an email address like name@example.com', value);
+	}
 	return email;
+}
+
+/** A phone number as text or digits; anything else (an object, a list) is no phone number. */
+function phoneText(value: unknown): string {
+	return typeof value === 'string' || typeof value === 'number' ? String(value).replace(/[\s().-]/g, '') : '';
 }
 
 const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):?(\d{2}))?)?$/;
@@ -90,14 +105,14 @@ export function checkIsoDate(ctx: IExecuteFunctions, itemIndex: number, field: s
 
 /** Strips the spacing people type ("+1 (415) 555-0100") and requires E.164 (+ and 7–15 digits). */
 export function checkE164(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
-	const phone = String(value ?? '').replace(/[\s().-]/g, '');
+	const phone = phoneText(value);
 	if (!/^\+[1-9]\d{6,14}$/.test(phone)) refuse(ctx, itemIndex, field, 'a phone number in E.164 form like +14155550100', value);
 	return phone;
 }
 
 /** A phone GHL can store: the spacing people type stripped, then 7–15 digits with an optional leading +. */
 export function checkPhone(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
-	const phone = String(value ?? '').replace(/[\s().-]/g, '');
+	const phone = phoneText(value);
 	if (!/^\+?\d{7,15}$/.test(phone)) refuse(ctx, itemIndex, field, 'a phone number like +14155550100', value);
 	return phone;
 }

@@ -65,7 +65,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		email: this.getNodeParameter('email', itemIndex, '') as string,
 		phone: this.getNodeParameter('phone', itemIndex, '') as string,
 	};
-	if (!fields.email.trim() && !fields.phone.trim()) {
+	// Expressions can give any type: a list here is refused by name when the body is built.
+	if (!String(fields.email ?? '').trim() && !String(fields.phone ?? '').trim()) {
 		throw new NodeOperationError(this.getNode(), 'Email or Phone: expected at least one, to match the contact by', { itemIndex });
 	}
 	const body = await buildContactBody.call(this, itemIndex, fields, customFieldRows(this, itemIndex));
