@@ -23,6 +23,7 @@ import { loadSpecBundle, matchRoute, type OperationSpec, type SpecBundle } from 
 import { RateLimiter } from './rateLimit';
 import type { SandboxState } from './routes/context';
 import { handlers } from './routes/index';
+import { SearchIndex } from './searchIndex';
 import { seedStore } from './seed';
 import { Store } from './store';
 import type {
@@ -58,6 +59,8 @@ export class SandboxCore {
 	readonly responseMismatches: ResponseMismatch[] = [];
 	readonly bundle: SpecBundle;
 	readonly publicKeys = publicKeyPems();
+	/** Only with `searchIndexLagMs`: what `POST /contacts/search` can see. */
+	readonly searchIndex?: SearchIndex;
 	demo: DemoIdentities;
 	url = '';
 
@@ -67,11 +70,16 @@ export class SandboxCore {
 		this.webhooks = new WebhookHub([...(options.webhookTargets ?? [])], options.autoDeliverWebhooks ?? false);
 		this.rateLimiter = new RateLimiter({ ...(options.rateLimit ?? DEFAULT_RATE_LIMIT) });
 		this.demo = seedStore(this.store, this.tokens, options.seed ?? true);
+		if (options.searchIndexLagMs) {
+			this.searchIndex = new SearchIndex(options.searchIndexLagMs);
+			this.searchIndex.rebuild(this.store);
+		}
 	}
 
 	/** Data back to the seed; request log, faults, rate-limit counters and queue cleared. OAuth tokens survive. */
 	reset(): void {
 		this.demo = seedStore(this.store, this.tokens, this.options.seed ?? true);
+		this.searchIndex?.rebuild(this.store);
 		this.requests.length = 0;
 		this.responseMismatches.length = 0;
 		this.faults.clear();
@@ -81,7 +89,14 @@ export class SandboxCore {
 	}
 
 	state(baseUrl = this.url): SandboxState {
-		return { store: this.store, tokens: this.tokens, webhooks: this.webhooks, demo: this.demo, baseUrl };
+		return {
+			store: this.store,
+			tokens: this.tokens,
+			webhooks: this.webhooks,
+			demo: this.demo,
+			baseUrl,
+			searchIndex: this.searchIndex,
+		};
 	}
 
 	stats(): SandboxStats {
@@ -263,6 +278,8 @@ export class SandboxCore {
 				principal,
 				state: this.state(host ? `http://${host}` : this.url),
 			});
+			// The search index learns of a write as it is made (its lag runs from then), answered or not.
+			if (method !== 'GET') this.searchIndex?.capture(this.store);
 			if (this.options.validateResponses) this.checkResponse(op, method, pathname, result.status, result.body);
 			if (fault?.kind === 'status-after') {
 				throw new HttpError(fault.status, { statusCode: fault.status, message: STATUS_TEXT[fault.status] ?? 'Error' });

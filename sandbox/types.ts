@@ -31,6 +31,12 @@ export interface SandboxOptions {
 	 * not match in `responseMismatches` (default false; the test harness turns it on).
 	 */
 	validateResponses?: boolean;
+	/**
+	 * GHL's search index lags writes: each written contact version reaches `POST /contacts/search`
+	 * 0–N ms after the write (a different delay per version, so not in timestamp order); until then
+	 * the search shows the version before it, or nothing (default 0: no lag).
+	 */
+	searchIndexLagMs?: number;
 }
 
 /** A success answer of the sandbox that the spec's response schema refuses. */

@@ -1,5 +1,6 @@
 import type { Principal, TokenRegistry } from '../auth';
 import type { OperationSpec } from '../openapi';
+import type { SearchIndex } from '../searchIndex';
 import type { Store } from '../store';
 import type { DemoIdentities } from '../types';
 import type { WebhookHub } from '../webhooks';
@@ -12,6 +13,8 @@ export interface SandboxState {
 	demo: DemoIdentities;
 	/** Base URL the client used (for `meta.nextPageUrl`). */
 	baseUrl: string;
+	/** Set when the search lags writes (`searchIndexLagMs`). */
+	searchIndex?: SearchIndex;
 }
 
 export interface HandlerContext {

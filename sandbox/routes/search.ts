@@ -2,7 +2,8 @@
  * `POST /contacts/search` — contract from research §1.4 (the spec's body is empty):
  * `{locationId, pageLimit ≤ 500, page | searchAfter, filters, sort, query}` →
  * `{contacts: [...each with searchAfter], total}`. The cursor for the next page is the
- * `searchAfter` of the last contact; filters and sort must be sent again with it.
+ * `searchAfter` of the last contact; filters and sort must be sent again with it. With
+ * `searchIndexLagMs` the search reads a lagging index (searchIndex.ts), not the live store.
  */
 import { errors, isPlainObject } from '../http';
 import { contactName, toListedContact, type ContactRecord } from '../store';
@@ -234,7 +235,9 @@ export const searchContacts: Handler = (ctx) => {
 	}
 	if (problems.length) throw errors.unprocessable(problems);
 
-	const rows = [...ctx.state.store.contacts.values()]
+	const { store, searchIndex } = ctx.state;
+	const indexed = searchIndex ? searchIndex.searchable(store) : [...store.contacts.values()];
+	const rows = indexed
 		.filter((c) => c.locationId === location.id && matchesQuery(c, body.query) && filters.every((f) => matches(c, f)))
 		.map((c) => ({ c, key: sortKey(c, sort) }))
 		.sort((a, b) => compareKeys(a.key, b.key, sort));
