@@ -119,6 +119,9 @@ export class TriggerServer {
 
 	staticData: IDataObject = {};
 
+	/** Plays an n8n that kept no raw body for the request (as for multipart, or when another reader took it). */
+	dropRawBody = false;
+
 	url = '';
 
 	private server?: Server;
@@ -168,7 +171,9 @@ export class TriggerServer {
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-		const { rawBody, body } = await readLikeN8n(req);
+		const read = await readLikeN8n(req);
+		const { body } = read;
+		const rawBody = this.dropRawBody ? undefined : read.rawBody;
 		const record: DeliveryRecord = { status: 0, body: '', started: false, items: [], headers: req.headers as IDataObject };
 		const originalEnd = res.end.bind(res);
 		const chunksOut: string[] = [];
