@@ -16,8 +16,8 @@ export interface TriggerWorkflowOptions {
 }
 
 /**
- * GHL Trigger (signature check with the sandbox's public keys) → a Code node that passes the
- * item on. `webhookPath` is what `stack.webhookUrl()` needs: `<webhookId>/webhook`.
+ * GHL Trigger (signature check with the sandbox's public keys, the demo location only) → a Code
+ * node that passes the item on. `webhookPath` is what `stack.webhookUrl()` needs: `<webhookId>/webhook`.
  */
 export function ghlTriggerWorkflow(
 	name: string,
@@ -37,6 +37,8 @@ export function ghlTriggerWorkflow(
 		parameters: {
 			events: opts.events ?? ['*'],
 			verification: 'ghlSignature',
+			// Signature mode needs a location filter (or a GHL credential): any GHL app can sign.
+			locationIds: stack.sandbox.demo.locationId,
 			options: { publicKeys: `${ed25519.trim()}\n${rsa.trim()}`, useBuiltInKeys: opts.useBuiltInKeys ?? false },
 		},
 	};
