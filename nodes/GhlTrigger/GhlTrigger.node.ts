@@ -15,8 +15,8 @@ import { CREDENTIAL_TYPES, getLocationId, PRIVATE_INTEGRATION } from '../shared/
 import { checkDelivery } from './delivery';
 import type { DeliveryPolicy, Verification } from './delivery';
 import { triggerProperties } from './description';
-import { isSelected, viewOf } from './events';
-import type { EventView } from './events';
+import { isWanted, viewOf } from './events';
+import type { EventFilters } from './events';
 import { fetchFullRecord } from './fullRecord';
 import { DEFAULT_WINDOW_MINUTES, MAX_WINDOW_MINUTES, MIN_WINDOW_MINUTES, replayMemory } from './replay';
 import { trustedKeys } from './signature';
@@ -96,11 +96,7 @@ function ghlCredentialType(ctx: TriggerContext): string | undefined {
 	return ctx.getNode().credentials?.[type] ? type : undefined;
 }
 
-interface DeliveryFilters {
-	/** Empty: every location (possible only without GHL's signature). */
-	locations: string[];
-	appId?: string;
-	events: string[];
+interface DeliveryFilters extends EventFilters {
 	dedupe: boolean;
 	fetchFullRecord: boolean;
 }
@@ -135,12 +131,6 @@ async function deliveryFilters(ctx: TriggerContext, verification: Verification):
 		dedupe: verification === 'ghlSignature' || options.dedupe !== false,
 		fetchFullRecord,
 	};
-}
-
-function isWanted(view: EventView, body: IDataObject, filters: DeliveryFilters): boolean {
-	if (filters.locations.length && (!view.locationId || !filters.locations.includes(view.locationId))) return false;
-	if (filters.appId && body.appId !== undefined && body.appId !== filters.appId) return false;
-	return isSelected(view.event, filters.events);
 }
 
 export class GhlTrigger implements INodeType {

@@ -177,3 +177,18 @@ export function viewOf(body: IDataObject): EventView {
 	for (const key of Object.keys(ids)) if (ids[key] === undefined) delete ids[key];
 	return { event, locationId: locationOf(body), ids, payload };
 }
+
+export interface EventFilters {
+	/** Empty: every location (possible only without GHL's signature). */
+	locations: string[];
+	/** When set, deliveries naming another `appId` are not wanted (only some event types carry one). */
+	appId?: string;
+	events: string[];
+}
+
+/** Whether an authenticated delivery is one this trigger starts for: its location, app and event type. */
+export function isWanted(view: EventView, body: IDataObject, filters: EventFilters): boolean {
+	if (filters.locations.length && (!view.locationId || !filters.locations.includes(view.locationId))) return false;
+	if (filters.appId && body.appId !== undefined && body.appId !== filters.appId) return false;
+	return isSelected(view.event, filters.events);
+}
