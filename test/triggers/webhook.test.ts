@@ -9,6 +9,7 @@ import { additionalDataFor, buildWorkflow } from '../harness/run';
 import { TriggerServer, sandboxApi } from './helpers';
 import { GHL_ED25519_PUBLIC_KEY, GHL_RSA_PUBLIC_KEY } from '../../nodes/GhlTrigger/signature';
 import { EVENT_OPTIONS } from '../../nodes/GhlTrigger/events';
+import { capacityFor, isFresh, replayMemory } from '../../nodes/GhlTrigger/replay';
 
 const sandbox = useSandbox();
 const servers: TriggerServer[] = [];
@@ -186,6 +187,40 @@ describe('GHL Trigger: replay protection', () => {
 		const replay = await deliver(restarted, { events: [event] });
 		expect(replay[0].status).toBe(200);
 		expect(restarted.started).toHaveLength(0);
+	});
+
+	test('an id is kept as long as its delivery is fresh, so no moment exists when a replay is accepted', () => {
+		const windowMs = 5 * 60_000;
+		const stamped = Date.parse('2026-03-01T12:00:00.000Z');
+		const staticData: IDataObject = {};
+		const scope = `unit/${Math.random()}`;
+		// Accepted as early as possible (stamped one window ahead of the receiver's clock)…
+		expect(replayMemory(staticData, scope, windowMs, stamped - windowMs).remember('id-1', stamped)).toBe('first');
+		// …and refused as a repeat at every moment its timestamp is still fresh, in this process or another.
+		for (const now of [stamped - windowMs, stamped, stamped + windowMs]) {
+			expect(isFresh(stamped, windowMs, now)).toBe(true);
+			expect(replayMemory(staticData, scope, windowMs, now).remember('id-1', stamped)).toBe('repeat');
+			expect(replayMemory(structuredClone(staticData), `${scope}/other-process`, windowMs, now).remember('id-1', stamped)).toBe('repeat');
+		}
+		// One millisecond later the age check refuses it by itself, and the id is let go.
+		expect(isFresh(stamped, windowMs, stamped + windowMs + 1)).toBe(false);
+		expect(replayMemory(staticData, `${scope}/later`, windowMs, stamped + windowMs + 1).remember('id-2', stamped + windowMs + 1)).toBe('first');
+		expect(Object.keys(staticData.recentWebhookIds as IDataObject)).toEqual(['id-2']);
+	});
+
+	test('the id memory holds 100 deliveries/s for two windows and answers "full" rather than evicting', () => {
+		expect(capacityFor(5 * 60_000)).toBe(60_000);
+		const windowMs = 60_000;
+		const capacity = capacityFor(windowMs);
+		expect(capacity).toBe(12_000);
+		const now = Date.parse('2026-03-01T12:00:00.000Z');
+		const staticData: IDataObject = { recentWebhookIds: Object.fromEntries(Array.from({ length: capacity }, (_, index) => [`id-${index}`, now - Math.floor((index * windowMs) / capacity)])) };
+		const memory = replayMemory(staticData, `unit/${Math.random()}`, windowMs, now);
+		expect(memory.remember('new', now)).toBe('full');
+		expect(memory.remember('id-0', now)).toBe('repeat');
+		expect(memory.remember(`id-${capacity - 1}`, now)).toBe('repeat');
+		// Once the oldest ids have aged out of the window there is room again.
+		expect(replayMemory(staticData, `unit/${Math.random()}`, windowMs, now + 30_000).remember('new', now + 30_000)).toBe('first');
 	});
 
 	test('ids of other locations take no room: 200 of them, then a replay of the kept id is still refused', async () => {
