@@ -56,8 +56,9 @@ export function recordSource(view: EventView): RecordSource | undefined {
 
 /**
  * Reads the record an event is about through the package transport (credentials, Version header,
- * rate limit, retries); undefined when there is nothing to read. Tokens are per location: an event
- * of another location than the credential's is not fetched.
+ * rate limit); undefined when there is nothing to read. Tokens are per location: an event of
+ * another location than the credential's is not fetched. One attempt and no 429 waits: GHL waits
+ * for the webhook's answer, so a failed read is recorded on the item instead of delaying the run.
  */
 export async function fetchFullRecord(this: IWebhookFunctions, view: EventView): Promise<IDataObject | undefined> {
 	const source = recordSource(view);
@@ -69,7 +70,7 @@ export async function fetchFullRecord(this: IWebhookFunctions, view: EventView):
 			`The credential belongs to location ${credentialLocation}; this event is from location ${view.locationId}`,
 		);
 	}
-	const response = await ghlApiRequest.call(this, source.request);
+	const response = await ghlApiRequest.call(this, { ...source.request, waitBudgetMs: 0 });
 	const record = response[source.unwrap];
 	return record && typeof record === 'object' && !Array.isArray(record) ? (record as IDataObject) : response;
 }

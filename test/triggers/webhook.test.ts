@@ -387,6 +387,28 @@ describe('GHL Trigger: Fetch Full Record', () => {
 		expect(server.started[0].items[0].fullRecordError).toMatch(/this event is from location/);
 		expect(sandbox().requests.filter((request) => request.method === 'GET')).toHaveLength(0);
 	});
+
+	// GHL waits for the webhook's answer, which comes after the read: an action node would wait out
+	// the 429 (30 s here) or retry the 503 (after 500 ms); the trigger makes one attempt.
+	test.each([
+		['a 429 asking to wait 30 s', { kind: 'rate-limit-burst', retryAfterSeconds: 30 } as const, /429/],
+		['a 503', { kind: 'status', status: 503 } as const, /503/],
+	])('%s on the read: the run starts at once with fullRecordError, after exactly one request', async (_name, fault, error) => {
+		const credential = pitCredential(sandbox());
+		const server = await trigger({ fetchFullRecord: true, authentication: 'privateIntegration' }, credential);
+		const contact = await createContact();
+		const [event] = takeQueued('ContactCreate');
+		sandbox().injectFault({ ...fault, count: 1, match: { method: 'GET', path: `/contacts/${String(contact.id)}` } });
+		const startedAt = Date.now();
+		const [result] = await deliver(server, { events: [event] });
+		const answeredMs = Date.now() - startedAt;
+		expect(result.status).toBe(200);
+		expect(answeredMs).toBeLessThan(5_000);
+		expect(server.started).toHaveLength(1);
+		expect(server.started[0].items[0]).not.toHaveProperty('fullRecord');
+		expect(server.started[0].items[0].fullRecordError).toMatch(error);
+		expect(sandbox().requests.filter((request) => request.method === 'GET')).toHaveLength(1);
+	});
 });
 
 describe('GHL Trigger: workflow webhooks (not signed by GHL)', () => {
