@@ -209,7 +209,7 @@ export class SandboxCore {
 				bodyError = err;
 			}
 
-			const fault = this.faults.take(method, pathname);
+			const fault = this.faults.take(method, pathname, record.rawBody);
 			if (fault?.kind === 'latency') await sleep(fault.ms);
 			if (fault?.kind === 'reset') {
 				record.durationMs = Date.now() - started;

@@ -70,20 +70,38 @@ export interface FaultMatch {
 	method?: string;
 	/** Substring of the path, or a RegExp (or its source string). */
 	path?: string | RegExp;
+	/** Substring of the raw request body (to hit one item's write among many in flight). */
+	body?: string;
 }
 
-export type Fault =
-	| { kind: 'status'; status: number; count?: number; match?: FaultMatch; body?: unknown }
-	| { kind: 'latency'; ms: number; count?: number; match?: FaultMatch }
-	| { kind: 'reset'; count?: number; match?: FaultMatch }
-	/** A real-shaped 429; with `retryAfterSeconds`, a Retry-After header too. */
-	| { kind: 'rate-limit-burst'; count?: number; match?: FaultMatch; retryAfterSeconds?: number }
-	/** The request is answered as if it carried no page cursor (searchAfter, startAfterId, skip): a cursor that does not move. */
-	| { kind: 'stuck-cursor'; count?: number; match?: FaultMatch }
-	/** The request is carried out, then answered with this status: a write that failed in transit. */
-	| { kind: 'status-after'; status: number; count?: number; match?: FaultMatch }
-	/** The request is carried out, then the connection is dropped before the answer. */
-	| { kind: 'reset-after'; count?: number; match?: FaultMatch };
+/**
+ * When a fault hits. Without `probability` it hits the next `count` matching requests (default 1).
+ * With it, each matching request is hit with that chance, drawn from a random source seeded with
+ * `seed` (default 1) so a run repeats, until `count` hits (default: no limit).
+ */
+export interface FaultTiming {
+	count?: number;
+	match?: FaultMatch;
+	/** 0–1: the chance that a matching request is hit. */
+	probability?: number;
+	seed?: number;
+}
+
+export type Fault = FaultTiming &
+	(
+		| { kind: 'status'; status: number; body?: unknown }
+		/** Holds the answer `ms`, or a seeded random time from `ms` to `maxMs`. */
+		| { kind: 'latency'; ms: number; maxMs?: number }
+		| { kind: 'reset' }
+		/** A real-shaped 429; with `retryAfterSeconds`, a Retry-After header too. */
+		| { kind: 'rate-limit-burst'; retryAfterSeconds?: number }
+		/** The request is answered as if it carried no page cursor (searchAfter, startAfterId, skip): a cursor that does not move. */
+		| { kind: 'stuck-cursor' }
+		/** The request is carried out, then answered with this status: a write that failed in transit. */
+		| { kind: 'status-after'; status: number }
+		/** The request is carried out, then the connection is dropped before the answer. */
+		| { kind: 'reset-after' }
+	);
 
 /** A webhook event exactly as it is POSTed (flat contact/note/task events; appointment events nest under `appointment`). */
 export interface WebhookEvent {

@@ -6,6 +6,8 @@ import type { HttpFailure } from './errors';
 import { rateLimiter } from './rateLimiter';
 import { API_VERSIONS } from './types';
 import type { GhlContext, GhlRequest } from './types';
+import { writeCheckFor } from './writeChecks';
+import type { ReadGhl } from './writeChecks';
 
 /** 429s waited out per request before it fails (each wait: Retry-After, else one burst interval). */
 const MAX_RATE_LIMIT_RETRIES = 12;
@@ -53,6 +55,54 @@ function isTransient(status: number | undefined): boolean {
 	return status === 500 || status === 502 || status === 503 || status === 504;
 }
 
+function dailyLimitError(ctx: GhlContext, dailyLimit: number | undefined, itemIndex: number | undefined): NodeApiError {
+	const item = itemIndex === undefined ? 'The request' : `Item ${itemIndex}`;
+	return new NodeApiError(
+		ctx.getNode(),
+		{ statusCode: 429, message: 'Daily API limit reached' },
+		{
+			message: `GHL API error 429: the daily limit of ${dailyLimit ?? 200000} requests for this location is spent`,
+			description: `GHL counts requests per app and location per day. ${item} was not sent (nothing of it was written), nor will later items be; run them again after the daily limit resets.`,
+			httpCode: '429',
+			itemIndex,
+		},
+	);
+}
+
+/** The transport's own check for a create GHL offers no idempotency for (writeChecks.ts), if it has one. */
+function defaultWriteCheck(ctx: GhlContext, request: GhlRequest): GhlRequest['findWritten'] {
+	const check = writeCheckFor(request);
+	if (!check) return undefined;
+	const read: ReadGhl = async (path, qs) =>
+		await ghlApiRequest.call(ctx, { method: 'GET', path, qs, itemIndex: request.itemIndex, waitBudgetMs: request.waitBudgetMs });
+	return async (attemptSentAt) => await check(read, attemptSentAt);
+}
+
+/**
+ * Whether a write that failed in transit was applied, asked of GHL with the request's own check.
+ * A check that fails, or cannot tell, fails the item saying the record may have been written.
+ */
+async function lookForWrite(
+	ctx: GhlContext,
+	request: GhlRequest,
+	findWritten: NonNullable<GhlRequest['findWritten']>,
+	failure: HttpFailure,
+	attemptSentAt: number,
+): Promise<IDataObject | undefined> {
+	try {
+		return await findWritten(attemptSentAt);
+	} catch (checkError) {
+		throw toNodeApiError(
+			ctx.getNode(),
+			failure,
+			request.itemIndex,
+			`GHL may have saved this write before the failure, and looking for it in GHL did not tell (${String(
+				(checkError as Error).message,
+			)}), so it was not sent again (a repeat could create a duplicate). Check GHL for the record before running the item again.`,
+		);
+	}
+}
+
 /**
  * The one way this package talks to GHL: auth through n8n's credential helpers (OAuth2 refresh
  * included), the API's Version header, pacing under the rate limit, 429s waited out, safe retries,
@@ -91,6 +141,7 @@ export async function ghlApiRequest(this: GhlContext, request: GhlRequest): Prom
 	};
 	for (;;) {
 		await rateLimiter.acquire(limiterKey);
+		const attemptSentAt = Date.now();
 		try {
 			// n8n's OAuth2 helper signs the options it is given; hand it a fresh copy each attempt.
 			const response = (await this.helpers.httpRequestWithAuthentication.call(this, credentialType, {
@@ -104,17 +155,7 @@ export async function ghlApiRequest(this: GhlContext, request: GhlRequest): Prom
 			const limits = rateLimiter.observe(limiterKey, failure.headers);
 			if (failure.status === 429) {
 				if (rateLimiter.dailyLimitSpent(limiterKey, limits)) {
-					throw new NodeApiError(
-						this.getNode(),
-						{ statusCode: 429, message: 'Daily API limit reached' },
-						{
-							message: `GHL API error 429: the daily limit of ${limits.dailyLimit ?? 200000} requests for this location is spent`,
-							description:
-								'GHL counts requests per app and location per day. The remaining items were not sent; run them again after the daily limit resets.',
-							httpCode: '429',
-							itemIndex: request.itemIndex,
-						},
-					);
+					throw dailyLimitError(this, limits.dailyLimit, request.itemIndex);
 				}
 				const delay = rateLimiter.delayAfter429(limiterKey, limits);
 				if (rateLimitRetries < MAX_RATE_LIMIT_RETRIES && !mayWait(delay)) {
@@ -150,9 +191,27 @@ export async function ghlApiRequest(this: GhlContext, request: GhlRequest): Prom
 				// The attempt that failed in transit deleted the record: what was asked is done.
 				return { succeeded: true };
 			}
+			const findWritten = transient && !isRepeatable(request) ? (request.findWritten ?? defaultWriteCheck(this, request)) : undefined;
+			if (findWritten) {
+				// A create that failed in transit may still have been applied: GHL is asked first, and
+				// the write is sent again only when the record is certainly not there.
+				const found = await lookForWrite(this, request, findWritten, failure, attemptSentAt);
+				if (found) return found;
+				if (transientRetries < MAX_TRANSIENT_RETRIES && mayWait(backoff)) {
+					transientRetries++;
+					await sleep(backoff);
+					continue;
+				}
+				throw toNodeApiError(
+					this.getNode(),
+					failure,
+					request.itemIndex,
+					`GHL failed this write ${transientRetries + 1} times and it was not saved (GHL was checked after each failure). Run the item again later.`,
+				);
+			}
 			if (transient && !isRepeatable(request)) {
-				// A create that failed in transit may still have been applied; repeating it could
-				// write the record twice, so it is not repeated and the user is told.
+				// A write that failed in transit may still have been applied, and nothing can tell:
+				// repeating it could write the record twice, so it is not repeated and the user is told.
 				throw toNodeApiError(
 					this.getNode(),
 					failure,
