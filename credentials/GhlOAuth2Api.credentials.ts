@@ -1,22 +1,24 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-// Least-privilege presets; "custom" lets the user list scopes by hand.
+// <generated scopes: npx tsx scripts/catalogue/generate.ts>
+// Least-privilege presets: every scope the node's operations and lookups need, from their meta.
 const READ_ONLY_SCOPES = [
-	'contacts.readonly',
 	'calendars.readonly',
 	'calendars/events.readonly',
+	'contacts.readonly',
 	'locations/customFields.readonly',
 	'users.readonly',
 ];
 const READ_WRITE_SCOPES = [
-	'contacts.readonly',
-	'contacts.write',
 	'calendars.readonly',
 	'calendars/events.readonly',
 	'calendars/events.write',
+	'contacts.readonly',
+	'contacts.write',
 	'locations/customFields.readonly',
 	'users.readonly',
 ];
+// </generated scopes>
 
 export class GhlOAuth2Api implements ICredentialType {
 	name = 'ghlOAuth2Api';

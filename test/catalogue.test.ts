@@ -1,11 +1,12 @@
 /**
  * docs/catalogue.json lists the GHL operations and events the package covers; it is generated from
- * the node code (scripts/catalogue/generate.ts). This test fails when
- *   1. the committed file is out of step with the code;
+ * the node code (scripts/catalogue/generate.ts), as are the OAuth2 scope presets. This test fails when
+ *   1. the committed file or presets are out of step with the code;
  *   2. an operation's declared endpoint is not in GHL's contract (sandbox/contract) as declared:
  *      method, path, operationId, Version and scopes;
  *   3. a node operation does not call its declared endpoint: every node operation is run once
- *      against the sandbox and the spec operationIds of the requests it made are read back;
+ *      against the sandbox with its own example parameters (`export const example` in its file)
+ *      and the spec operationIds of the requests it made are read back;
  *   4. an operation has no workflow test: test/nodes/*.test.ts name what they cover with
  *      `opTest('<operationId>'`, and opTest itself fails unless the node really made that call, 2xx;
  *   5. where the project's reference catalogue (../shared/catalogue.json) is present beside the
@@ -13,12 +14,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { INodeParameters } from 'n8n-workflow';
 import { resourceList } from '../nodes/Ghl/actions';
+import type { ExampleData } from '../nodes/Ghl/actions/types';
 import { rateLimiter } from '../nodes/shared/transport';
 import type { Sandbox } from '../sandbox';
 import { loadSpecBundle } from '../sandbox/openapi';
-import { buildCatalogue, CATALOGUE_FILE, catalogueText } from '../scripts/catalogue/generate';
+import { buildCatalogue, CATALOGUE_FILE, catalogueText, OAUTH_CREDENTIAL_FILE, oauthCredentialText } from '../scripts/catalogue/generate';
 import { pitCredential, useSandbox } from './harness/fixtures';
 import { runWorkflow } from './harness/run';
 import { ghlWorkflow } from './harness/workflows';
@@ -40,52 +41,26 @@ const SUPPORTING = new Set(['get-custom-fields', 'get-user-by-location', 'get-ca
 
 const sandbox = useSandbox();
 
-const byId = (value: string) => ({ mode: 'id', value });
-
-/** Minimal parameters for each node operation, against the seeded demo data. Every node operation needs one. */
-function smokeParameters(sb: Sandbox, seed: SeedSnapshot): Record<string, INodeParameters> {
+/** The seeded demo data's IDs that operation examples (`export const example` in each operation file) use. */
+function exampleData(sb: Sandbox, seed: SeedSnapshot): ExampleData {
 	const [c0, c1] = seed.contacts;
-	const task = seed.tasks.find((candidate) => candidate.contactId === c0.id)!;
-	const note = seed.notes.find((candidate) => candidate.contactId === c0.id)!;
 	const appointment = seed.appointments[0];
 	const { businessIds, calendarIds, campaignIds, workflowIds, userIds } = sb.demo;
 	return {
-		'appointment.create': { calendarId: calendarIds[1], contactId: byId(c1.id), startTime: '2032-01-05T10:00:00Z' },
-		'appointment.delete': { eventId: appointment.id },
-		'appointment.get': { eventId: appointment.id },
-		'appointment.getAll': { contactId: byId(appointment.contactId) },
-		'appointment.update': { eventId: appointment.id, updateFields: { title: 'Smoke' } },
-		'campaign.addContact': { contactId: byId(c1.id), campaignId: campaignIds[0] },
-		'campaign.removeContact': { contactId: byId(c0.id), campaignId: campaignIds[0] },
-		'campaign.removeContactFromAll': { contactId: byId(c0.id) },
-		'contact.bulkUpdateBusiness': { contactIds: c1.id, businessAction: 'add', businessId: businessIds[1] },
-		'contact.bulkUpdateTags': { contactIds: c1.id, tagAction: 'add', tags: 'smoke' },
-		'contact.create': { email: 'smoke@example.com' },
-		'contact.delete': { contactId: byId(c1.id) },
-		'contact.findDuplicate': { email: c0.email },
-		'contact.get': { contactId: byId(c0.id) },
-		'contact.getAll': { returnAll: false, limit: 1 },
-		'contact.getManyByBusiness': { businessId: businessIds[0], returnAll: false, limit: 1 },
-		'contact.list': { returnAll: false, limit: 1 },
-		'contact.update': { contactId: byId(c0.id), updateFields: { city: 'Smoke City' } },
-		'contact.upsert': { email: 'smoke@example.com' },
-		'follower.add': { contactId: byId(c1.id), followers: [userIds[1]] },
-		'follower.remove': { contactId: byId(c0.id), followers: [userIds[1]] },
-		'note.create': { contactId: byId(c0.id), body: 'Smoke' },
-		'note.delete': { contactId: byId(c0.id), noteId: note.id },
-		'note.get': { contactId: byId(c0.id), noteId: note.id },
-		'note.getAll': { contactId: byId(c0.id) },
-		'note.update': { contactId: byId(c0.id), noteId: note.id, updateFields: { body: 'Smoke' } },
-		'tag.add': { contactId: byId(c0.id), tags: 'smoke' },
-		'tag.remove': { contactId: byId(c0.id), tags: c0.tags[0] },
-		'task.create': { contactId: byId(c0.id), title: 'Smoke', dueDate: '2032-01-05T10:00:00Z', completed: false },
-		'task.delete': { contactId: byId(c0.id), taskId: task.id },
-		'task.get': { contactId: byId(c0.id), taskId: task.id },
-		'task.getAll': { contactId: byId(c0.id) },
-		'task.setCompleted': { contactId: byId(c0.id), taskId: task.id, completed: true },
-		'task.update': { contactId: byId(c0.id), taskId: task.id, updateFields: { title: 'Smoke' } },
-		'workflow.addContact': { contactId: byId(c0.id), workflowId: workflowIds[1] },
-		'workflow.removeContact': { contactId: byId(c1.id), workflowId: workflowIds[0] },
+		contact: {
+			id: c0.id,
+			email: c0.email!,
+			tag: c0.tags[0],
+			taskId: seed.tasks.find((candidate) => candidate.contactId === c0.id)!.id,
+			noteId: seed.notes.find((candidate) => candidate.contactId === c0.id)!.id,
+		},
+		secondContactId: c1.id,
+		appointment: { id: appointment.id, contactId: appointment.contactId },
+		businessIds,
+		calendarIds,
+		campaignIds,
+		workflowIds,
+		userIds,
 	};
 }
 
@@ -113,6 +88,10 @@ function claimedByTests(): Set<string> {
 describe('catalogue coverage', () => {
 	test('docs/catalogue.json is generated from the code (npx tsx scripts/catalogue/generate.ts)', () => {
 		expect(fs.readFileSync(CATALOGUE_FILE, 'utf8')).toBe(catalogueText());
+	});
+
+	test('the OAuth2 scope presets are generated from the operation scopes (npx tsx scripts/catalogue/generate.ts)', () => {
+		expect(fs.readFileSync(OAUTH_CREDENTIAL_FILE, 'utf8')).toBe(oauthCredentialText());
 	});
 
 	test('operationIds are unique and each operation is declared as GHL\'s contract has it', () => {
@@ -152,20 +131,17 @@ describe('catalogue coverage', () => {
 
 	test('every catalogue operation is called by a node operation (found by running each one)', async () => {
 		const nodeOperations = resourceList.flatMap((resource) =>
-			Object.keys(resource.operations).map((operation) => ({ resource: resource.value, operation })),
+			Object.entries(resource.operations).map(([operation, module]) => ({ resource: resource.value, operation, module })),
 		);
-		const parameters = smokeParameters(sandbox(), seedOf(sandbox()));
-		const keys = nodeOperations.map(({ resource, operation }) => `${resource}.${operation}`);
-		// A new node operation needs a line in smokeParameters.
-		expect(keys.filter((key) => !parameters[key])).toEqual([]);
+		const data = exampleData(sandbox(), seedOf(sandbox()));
 
 		const calls: Record<string, string[]> = {};
-		for (const { resource, operation } of nodeOperations) {
+		for (const { resource, operation, module } of nodeOperations) {
 			const key = `${resource}.${operation}`;
 			sandbox().reset();
 			rateLimiter.forget();
 			const credential = pitCredential(sandbox());
-			const result = await runWorkflow(ghlWorkflow({ resource, operation, ...parameters[key] }, credential), {
+			const result = await runWorkflow(ghlWorkflow({ resource, operation, ...module.example(data) }, credential), {
 				credentials: [credential],
 			});
 			expect({ key, error: result.run.data.resultData.error?.message }).toEqual({ key, error: undefined });

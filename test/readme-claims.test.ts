@@ -483,32 +483,40 @@ describe('Reliability', () => {
 describe('Development', () => {
 	const packageJson = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
 
-	claim('**Operation file**: `actions/<resource>/<verb>.operation.ts` (exporting `meta`, `properties`, `execute`), listed in that folder\'s `index.ts`', () => {
+	claim('**Operation file**: `actions/<resource>/<verb>.operation.ts`, exporting `meta` (name, action and the GHL endpoint: method, path, operationId, API, scopes), `properties`, `execute`', () => {
 		const actions = path.join(ROOT, 'nodes/Ghl/actions');
 		for (const resource of resourceList) {
 			const files = fs.readdirSync(path.join(actions, resource.value)).filter((file) => file.endsWith('.operation.ts'));
+			// Every file of the folder is listed in its index.ts (the resource has as many operations).
 			expect({ resource: resource.value, files: files.length }).toEqual({ resource: resource.value, files: Object.keys(resource.operations).length });
 			for (const module of Object.values(resource.operations)) {
 				expect(module.meta.endpoint.operationId).toBeTruthy();
 				expect(typeof module.execute).toBe('function');
+				expect(typeof module.example).toBe('function');
 				expect(Array.isArray(module.properties)).toBe(true);
 			}
+			// execute calls GHL at its own meta.endpoint (the catalogue test proves which endpoint each one calls).
+			for (const file of files) {
+				const source = read(`nodes/Ghl/actions/${resource.value}/${file}`);
+				expect({ file, callsItsEndpoint: /(callEndpoint\.call\(this, meta\.endpoint|endpointRequest\(meta\.endpoint|searchContactsPaged)/.test(source) }).toEqual({
+					file,
+					callsItsEndpoint: true,
+				});
+			}
 		}
-	});
-
-	claim('`docs/catalogue.json`, regenerated from the code with `npx tsx scripts/catalogue/generate.ts`', () => {
-		provenBy('test/catalogue.test.ts', 'docs/catalogue.json is generated from the code (npx tsx scripts/catalogue/generate.ts)');
-	});
-
-	claim('a row in the [operations table](#operations), checked by `test/readme.test.ts`', () => {
-		provenBy('test/readme.test.ts', 'every resource and operation name in the table exists in the node');
-		provenBy('test/readme.test.ts', 'the operations table lists %s with its scope');
-	});
-
-	claim('workflow test in `test/nodes/`, and one line of parameters in `test/catalogue.test.ts`', () => {
-		provenBy('test/catalogue.test.ts', 'every catalogue operation has a workflow test (opTest in test/nodes)');
 		provenBy('test/catalogue.test.ts', 'every catalogue operation is called by a node operation (found by running each one)');
-		expect(read('test/catalogue.test.ts')).toContain("expect(keys.filter((key) => !parameters[key])).toEqual([]);");
+	});
+
+	claim('**Test**: an `opTest(\'<GHL operationId>\', …)` workflow test in `test/nodes/<resource>.test.ts`', () => {
+		provenBy('test/catalogue.test.ts', 'every catalogue operation has a workflow test (opTest in test/nodes)');
+	});
+
+	claim('**Generated**: `npx tsx scripts/catalogue/generate.ts` writes `docs/catalogue.json`, the [operations table](#operations) and the OAuth2 credential\'s scope presets', () => {
+		provenBy('test/catalogue.test.ts', 'docs/catalogue.json is generated from the code (npx tsx scripts/catalogue/generate.ts)');
+		provenBy('test/catalogue.test.ts', 'the OAuth2 scope presets are generated from the operation scopes (npx tsx scripts/catalogue/generate.ts)');
+		provenBy('test/readme.test.ts', 'the operations table is generated from the operation files (npx tsx scripts/catalogue/generate.ts)');
+		// The catalogue test takes each operation's parameters from its own file, nowhere else.
+		expect(read('test/catalogue.test.ts')).toContain('module.example(data)');
 	});
 
 	claim('`npm test`: everything, as CI runs it (`.ci/run`): lint, type-check, build, the packed-package scan, the repository-alone check, the jest suites, the same foundation, node and webhook-trigger suites on n8n-core 1.x, and the end-to-end suite in a real n8n', () => {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { resourceList } from '../nodes/Ghl/actions';
-import { buildCatalogue } from '../scripts/catalogue/generate';
+import { buildCatalogue, readmeText } from '../scripts/catalogue/generate';
 
 const readme = fs.readFileSync(path.resolve(__dirname, '../README.md'), 'utf8');
 const catalogue = buildCatalogue();
@@ -13,6 +13,10 @@ const rows = readme
 	.map((line) => line.split('|').map((cell) => cell.trim()));
 
 describe('README tells the truth', () => {
+	test('the operations table is generated from the operation files (npx tsx scripts/catalogue/generate.ts)', () => {
+		expect(readme).toBe(readmeText(readme));
+	});
+
 	test.each(catalogue.operations.map((operation) => [`${operation.method} ${operation.path}`, operation] as const))(
 		'the operations table lists %s with its scope',
 		(endpoint, operation) => {

@@ -1,5 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { getLocationId, ghlApiRequest, ghlPath, searchContactsPaged } from '../shared/transport';
+import { listCalendars } from '../shared/reads';
 
 export type DateField = 'dateAdded' | 'dateUpdated';
 
@@ -74,14 +75,7 @@ export async function tasksOf(this: IPollFunctions, contactId: string): Promise<
 }
 
 export async function calendarIdsOf(this: IPollFunctions): Promise<string[]> {
-	const locationId = await getLocationId(this);
-	const response = await ghlApiRequest.call(this, {
-		method: 'GET',
-		path: '/calendars/',
-		api: 'calendars',
-		qs: { locationId },
-	});
-	return ((response.calendars ?? []) as IDataObject[]).map((calendar) => String(calendar.id ?? '')).filter(Boolean);
+	return (await listCalendars.call(this)).map((calendar) => String(calendar.id ?? '')).filter(Boolean);
 }
 
 /** Appointments of the given calendars whose start time falls in [from, to] (epoch ms), each once. */

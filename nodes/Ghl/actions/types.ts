@@ -1,19 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { GhlApiName } from '../../shared/transport';
+import type { IDataObject, IExecuteFunctions, INodeParameters, INodeProperties } from 'n8n-workflow';
+import type { GhlEndpoint } from '../../shared/transport';
 
-/** The GHL endpoint an operation exists for: the README table and docs/catalogue.json come from it. */
-export interface OperationEndpoint {
-	method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
-	/** Path template exactly as in GHL's OpenAPI file. */
-	path: string;
-	/** operationId in GHL's OpenAPI file. */
-	operationId: string;
-	/** Which GHL API (and so which Version header). */
-	api: GhlApiName;
-	/** Scopes the token needs, as GHL's spec declares them. */
-	scopes: string[];
-}
+/** The GHL endpoint an operation exists for: execute calls it, and the README table, docs/catalogue.json and the OAuth scope presets come from it. */
+export type OperationEndpoint = GhlEndpoint;
 
 export interface OperationMeta {
 	/** Title Case label in the Operation list. */
@@ -25,12 +15,38 @@ export interface OperationMeta {
 	endpoint: OperationEndpoint;
 	/** Key GHL nests the record under (`{contact: …}`); the Simplify option returns just that. */
 	unwrap?: string;
+	/** What the README's operations table adds after the name, e.g. "by ID, email or phone". */
+	readmeNote?: string;
 }
 
-/** One operation: its fields and its execute side by side, in one file. */
+/**
+ * IDs in the GHL sandbox's seeded demo data (sandbox/seed.ts), for operation examples. The
+ * catalogue test (test/catalogue.test.ts) fills it from the sandbox.
+ */
+export interface ExampleData {
+	/** A contact with tasks, notes, tags, follower userIds[1] and campaign campaignIds[0]. */
+	contact: { id: string; email: string; tag: string; taskId: string; noteId: string };
+	/** Another contact, in workflow workflowIds[0]. */
+	secondContactId: string;
+	appointment: { id: string; contactId: string };
+	businessIds: string[];
+	calendarIds: string[];
+	campaignIds: string[];
+	workflowIds: string[];
+	userIds: string[];
+}
+
+/** Node parameters that run an operation once against the seeded demo data. */
+export type OperationExample = (data: ExampleData) => INodeParameters;
+
+/** A resource locator value given by ID. */
+export const byId = (value: string) => ({ mode: 'id', value });
+
+/** One operation: its fields, its execute and an example of its parameters, in one file. */
 export interface OperationModule {
 	meta: OperationMeta;
 	properties: INodeProperties[];
+	example: OperationExample;
 	/** Runs the operation for one input item; the router owns the loop, pairedItem and errors. */
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
 }

@@ -1,6 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
-import { getLocationId, ghlApiRequest, ghlPath } from '../../shared/transport';
+import { listCustomFields } from '../../shared/reads';
 import { checkIsoDate, toList } from './validation';
 
 export interface CustomFieldDefinition {
@@ -20,13 +20,7 @@ export async function getCustomFieldDefinitions(
 	let definitions = definitionsByContext.get(this);
 	if (!definitions) {
 		definitions = (async () => {
-			const locationId = await getLocationId(this);
-			const response = await ghlApiRequest.call(this, {
-				method: 'GET',
-				path: ghlPath`/locations/${locationId}/customFields`,
-				api: 'locations',
-			});
-			const fields = (response.customFields ?? []) as Array<CustomFieldDefinition & { model?: string }>;
+			const fields = (await listCustomFields.call(this)) as unknown as Array<CustomFieldDefinition & { model?: string }>;
 			return fields.filter((field) => !field.model || field.model === 'contact');
 		})();
 		definitionsByContext.set(this, definitions);

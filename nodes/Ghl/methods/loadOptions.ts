@@ -1,5 +1,5 @@
-import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { getLocationId, ghlApiRequest } from '../../shared/transport';
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import { listCalendars, listUsers } from '../../shared/reads';
 import { getCustomFieldDefinitions } from '../helpers/customFields';
 
 /** The location's contact custom fields, by name with their type. */
@@ -16,14 +16,7 @@ export async function getCustomFields(this: ILoadOptionsFunctions): Promise<INod
 
 /** The location's users, by name (task assignees, note authors, followers, appointment owners). */
 export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const response = await ghlApiRequest.call(this, {
-		method: 'GET',
-		path: '/users/',
-		api: 'users',
-		qs: { locationId: await getLocationId(this) },
-	});
-	return ((response.users ?? []) as IDataObject[])
-		.filter((user) => !user.deleted)
+	return (await listUsers.call(this))
 		.map((user) => ({
 			name: String(user.name || [user.firstName, user.lastName].filter(Boolean).join(' ') || user.email || user.id),
 			value: String(user.id),
@@ -34,13 +27,7 @@ export async function getUsers(this: ILoadOptionsFunctions): Promise<INodeProper
 
 /** The location's calendars, by name. */
 export async function getCalendars(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const response = await ghlApiRequest.call(this, {
-		method: 'GET',
-		path: '/calendars/',
-		api: 'calendars',
-		qs: { locationId: await getLocationId(this) },
-	});
-	return ((response.calendars ?? []) as IDataObject[])
+	return (await listCalendars.call(this))
 		.map((calendar) => ({
 			name: String(calendar.name || calendar.id),
 			value: String(calendar.id),

@@ -1,4 +1,6 @@
 export { ghlApiRequest, ghlPath } from './request';
+export { callEndpoint, endpointRequest, fillPath } from './endpoint';
+export type { EndpointCall } from './endpoint';
 export { searchContactsPaged, getStartAfterPaged, getSkipPaged } from './pagination';
 export {
 	getConnection,
@@ -10,4 +12,4 @@ export {
 } from './connection';
 export { rateLimiter } from './rateLimiter';
 export { API_VERSIONS } from './types';
-export type { GhlContext, GhlRequest, GhlApiName } from './types';
+export type { GhlContext, GhlRequest, GhlApiName, GhlEndpoint } from './types';

@@ -15,15 +15,29 @@ export type GhlContext =
 	| IWebhookFunctions
 	| IHookFunctions;
 
-/** Which GHL API a path belongs to; each has its own required `Version` header. */
-export type GhlApiName = 'contacts' | 'calendars' | 'locations' | 'users';
+/** Which GHL API (spec file) a path belongs to; each has its own required `Version` header. */
+export type GhlApiName = 'contacts' | 'calendars' | 'locations' | 'users' | 'opportunities';
 
 export const API_VERSIONS: Record<GhlApiName, string> = {
 	contacts: '2021-07-28',
 	calendars: '2021-04-15',
 	locations: '2021-07-28',
 	users: '2021-07-28',
+	opportunities: '2021-07-28',
 };
+
+/** A GHL endpoint as its OpenAPI file declares it; an operation file's `meta.endpoint`. */
+export interface GhlEndpoint {
+	method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+	/** Path template exactly as in GHL's OpenAPI file, e.g. `/contacts/{contactId}/tasks/{taskId}`. */
+	path: string;
+	/** operationId in GHL's OpenAPI file. */
+	operationId: string;
+	/** Which GHL API (and so which Version header). */
+	api: GhlApiName;
+	/** Scopes the token needs, as GHL's spec declares them. */
+	scopes: string[];
+}
 
 export interface GhlRequest {
 	method: IHttpRequestMethods;
@@ -39,14 +53,6 @@ export interface GhlRequest {
 	idempotent?: boolean;
 	/** Item the request is made for, so errors point at it. */
 	itemIndex?: number;
-	/**
-	 * For a write that is not safe to repeat (a create): looks in GHL for the record this write
-	 * would have made, so a write that failed in transit is neither lost nor written twice. Called
-	 * with the time the failed attempt was sent; returns GHL's answer as the write would have (the
-	 * record found), `undefined` when the record is certainly not there (the write is sent again),
-	 * or throws when it cannot tell (the item fails saying the record may have been written).
-	 */
-	findWritten?: (attemptSentAt: number) => Promise<IDataObject | undefined>;
 	/**
 	 * Longest time this request may spend waiting for 429s and retries, in all. A trigger that must
 	 * answer GHL quickly passes 0: one attempt, no waits. Default: REQUEST_WAIT_BUDGET_MS.

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { getLocationId, ghlApiRequest } from '../../../shared/transport';
+import { callEndpoint, getLocationId } from '../../../shared/transport';
 import { appointmentFieldOptions, appointmentStartTimeProperty } from '../../descriptions/appointmentFields';
 import { calendarProperty } from '../../descriptions/common';
 import { contactLocator } from '../../descriptions/contactLocator';
 import { buildAppointmentBody } from '../../helpers/appointmentBody';
 import { resolveContactId } from '../../helpers/contacts';
-import type { OperationMeta } from '../types';
+import { byId } from '../types';
+import type { OperationExample, OperationMeta } from '../types';
 
 export const meta: OperationMeta = {
 	name: 'Create',
@@ -35,6 +36,9 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
+/** Parameters that run this operation against the sandbox's seeded data (test/catalogue.test.ts runs each operation with them). */
+export const example: OperationExample = (d) => ({ calendarId: d.calendarIds[1], contactId: byId(d.secondContactId), startTime: '2032-01-05T10:00:00Z' });
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = buildAppointmentBody(this, itemIndex, {
 		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
@@ -42,10 +46,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		startTime: this.getNodeParameter('startTime', itemIndex, '') as string,
 	});
 	const contactId = await resolveContactId.call(this, itemIndex);
-	return await ghlApiRequest.call(this, {
-		method: 'POST',
-		path: '/calendars/events/appointments',
-		api: 'calendars',
+	return await callEndpoint.call(this, meta.endpoint, {
 		body: { ...body, contactId, locationId: await getLocationId(this) },
 		itemIndex,
 	});

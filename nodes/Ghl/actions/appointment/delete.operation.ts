@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { ghlApiRequest, ghlPath } from '../../../shared/transport';
+import { callEndpoint } from '../../../shared/transport';
 import { eventIdProperty } from '../../descriptions/appointmentFields';
 import { requireParameter } from '../../helpers/validation';
-import type { OperationMeta } from '../types';
+import type { OperationExample, OperationMeta } from '../types';
 
 export const meta: OperationMeta = {
 	name: 'Delete',
@@ -20,13 +20,14 @@ export const meta: OperationMeta = {
 
 export const properties: INodeProperties[] = [eventIdProperty];
 
+/** Parameters that run this operation against the sandbox's seeded data (test/catalogue.test.ts runs each operation with them). */
+export const example: OperationExample = (d) => ({ eventId: d.appointment.id });
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const eventId = requireParameter(this, itemIndex, 'eventId', 'Appointment ID');
 	// The spec requires a JSON body whose schema is empty.
-	const response = await ghlApiRequest.call(this, {
-		method: 'DELETE',
-		path: ghlPath`/calendars/events/${eventId}`,
-		api: 'calendars',
+	const response = await callEndpoint.call(this, meta.endpoint, {
+		pathParams: { eventId },
 		body: {},
 		itemIndex,
 	});

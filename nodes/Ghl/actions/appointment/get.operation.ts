@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { ghlApiRequest, ghlPath } from '../../../shared/transport';
+import { callEndpoint } from '../../../shared/transport';
 import { eventIdProperty } from '../../descriptions/appointmentFields';
 import { requireParameter } from '../../helpers/validation';
-import type { OperationMeta } from '../types';
+import type { OperationExample, OperationMeta } from '../types';
 
 export const meta: OperationMeta = {
 	name: 'Get',
@@ -21,12 +21,13 @@ export const meta: OperationMeta = {
 
 export const properties: INodeProperties[] = [eventIdProperty];
 
+/** Parameters that run this operation against the sandbox's seeded data (test/catalogue.test.ts runs each operation with them). */
+export const example: OperationExample = (d) => ({ eventId: d.appointment.id });
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const eventId = requireParameter(this, itemIndex, 'eventId', 'Appointment ID');
-	return await ghlApiRequest.call(this, {
-		method: 'GET',
-		path: ghlPath`/calendars/events/appointments/${eventId}`,
-		api: 'calendars',
+	return await callEndpoint.call(this, meta.endpoint, {
+		pathParams: { eventId },
 		itemIndex,
 	});
 }

@@ -1,10 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { ghlApiRequest, ghlPath } from '../../../shared/transport';
+import { callEndpoint } from '../../../shared/transport';
 import { appointmentFieldOptions, eventIdProperty } from '../../descriptions/appointmentFields';
 import { buildAppointmentBody } from '../../helpers/appointmentBody';
 import { requireParameter } from '../../helpers/validation';
-import type { OperationMeta } from '../types';
+import type { OperationExample, OperationMeta } from '../types';
 
 export const meta: OperationMeta = {
 	name: 'Update',
@@ -32,16 +32,17 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
+/** Parameters that run this operation against the sandbox's seeded data (test/catalogue.test.ts runs each operation with them). */
+export const example: OperationExample = (d) => ({ eventId: d.appointment.id, updateFields: { title: 'Example' } });
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const eventId = requireParameter(this, itemIndex, 'eventId', 'Appointment ID');
 	const body = buildAppointmentBody(this, itemIndex, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
 	if (!Object.keys(body).length) {
 		throw new NodeOperationError(this.getNode(), 'Update Fields: add at least one field to change', { itemIndex });
 	}
-	return await ghlApiRequest.call(this, {
-		method: 'PUT',
-		path: ghlPath`/calendars/events/appointments/${eventId}`,
-		api: 'calendars',
+	return await callEndpoint.call(this, meta.endpoint, {
+		pathParams: { eventId },
 		body,
 		itemIndex,
 	});

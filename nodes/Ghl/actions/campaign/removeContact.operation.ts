@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { ghlApiRequest, ghlPath } from '../../../shared/transport';
+import { callEndpoint } from '../../../shared/transport';
 import { idProperty } from '../../descriptions/common';
 import { contactLocator } from '../../descriptions/contactLocator';
 import { resolveContactId } from '../../helpers/contacts';
 import { requireParameter } from '../../helpers/validation';
-import type { OperationMeta } from '../types';
+import { byId } from '../types';
+import type { OperationExample, OperationMeta } from '../types';
 
 export const meta: OperationMeta = {
 	name: 'Remove Contact',
@@ -22,12 +23,14 @@ export const meta: OperationMeta = {
 
 export const properties: INodeProperties[] = [contactLocator(), idProperty('Campaign ID', 'campaignId', 'ID of the campaign')];
 
+/** Parameters that run this operation against the sandbox's seeded data (test/catalogue.test.ts runs each operation with them). */
+export const example: OperationExample = (d) => ({ contactId: byId(d.contact.id), campaignId: d.campaignIds[0] });
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const campaignId = requireParameter(this, itemIndex, 'campaignId', 'Campaign ID');
 	const contactId = await resolveContactId.call(this, itemIndex);
-	const response = await ghlApiRequest.call(this, {
-		method: 'DELETE',
-		path: ghlPath`/contacts/${contactId}/campaigns/${campaignId}`,
+	const response = await callEndpoint.call(this, meta.endpoint, {
+		pathParams: { contactId, campaignId },
 		itemIndex,
 	});
 	return { contactId, campaignId, ...response };

@@ -1,14 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { getLocationId, ghlApiRequest } from '../../../shared/transport';
+import { callEndpoint, getLocationId } from '../../../shared/transport';
 import { contactIdsProperty, idProperty } from '../../descriptions/common';
 import { checkIdList, requireParameter } from '../../helpers/validation';
-import type { OperationMeta } from '../types';
+import type { OperationExample, OperationMeta } from '../types';
 
 export const meta: OperationMeta = {
 	name: 'Update Business (Bulk)',
 	value: 'bulkUpdateBusiness',
 	action: 'Add or remove contacts from a business',
 	description: 'Add many contacts to a business, or remove them from theirs, in one request',
+	readmeNote: 'add or remove contacts',
 	endpoint: {
 		method: 'POST',
 		path: '/contacts/bulk/business',
@@ -33,15 +34,16 @@ export const properties: INodeProperties[] = [
 	{ ...idProperty('Business ID', 'businessId', 'ID of the business'), displayOptions: { show: { businessAction: ['add'] } } },
 ];
 
+/** Parameters that run this operation against the sandbox's seeded data (test/catalogue.test.ts runs each operation with them). */
+export const example: OperationExample = (d) => ({ contactIds: d.secondContactId, businessAction: 'add', businessId: d.businessIds[1] });
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ids = checkIdList(this, itemIndex, 'Contact IDs', this.getNodeParameter('contactIds', itemIndex, ''));
 	const businessId =
 		this.getNodeParameter('businessAction', itemIndex, 'add') === 'add'
 			? requireParameter(this, itemIndex, 'businessId', 'Business ID')
 			: null;
-	return await ghlApiRequest.call(this, {
-		method: 'POST',
-		path: '/contacts/bulk/business',
+	return await callEndpoint.call(this, meta.endpoint, {
 		body: { locationId: await getLocationId(this), ids, businessId },
 		idempotent: true,
 		itemIndex,

@@ -1,14 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { getLocationId, ghlApiRequest, ghlPath } from '../../../shared/transport';
+import { callEndpoint, getLocationId } from '../../../shared/transport';
 import { contactIdsProperty, tagsProperty } from '../../descriptions/common';
 import { checkIdList, checkList, toList } from '../../helpers/validation';
-import type { OperationMeta } from '../types';
+import type { OperationExample, OperationMeta } from '../types';
 
 export const meta: OperationMeta = {
 	name: 'Update Tags (Bulk)',
 	value: 'bulkUpdateTags',
 	action: 'Add or remove tags on many contacts',
 	description: 'Add or remove tags on many contacts in one request',
+	readmeNote: 'add or remove tags on many contacts',
 	endpoint: {
 		method: 'POST',
 		path: '/contacts/bulk/tags/update/{type}',
@@ -41,6 +42,9 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
+/** Parameters that run this operation against the sandbox's seeded data (test/catalogue.test.ts runs each operation with them). */
+export const example: OperationExample = (d) => ({ contactIds: d.secondContactId, tagAction: 'add', tags: 'example' });
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const contacts = checkIdList(this, itemIndex, 'Contact IDs', this.getNodeParameter('contactIds', itemIndex, ''));
 	const type = this.getNodeParameter('tagAction', itemIndex, 'add') as 'add' | 'remove';
@@ -48,9 +52,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const tags = removeAllTags
 		? toList(this.getNodeParameter('tags', itemIndex, ''))
 		: checkList(this, itemIndex, 'Tags', this.getNodeParameter('tags', itemIndex, ''));
-	return await ghlApiRequest.call(this, {
-		method: 'POST',
-		path: ghlPath`/contacts/bulk/tags/update/${type}`,
+	return await callEndpoint.call(this, meta.endpoint, {
+		pathParams: { type },
 		body: { locationId: await getLocationId(this), contacts, tags, ...(removeAllTags ? { removeAllTags: true } : {}) },
 		idempotent: true,
 		itemIndex,

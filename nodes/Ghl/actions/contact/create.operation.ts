@@ -1,9 +1,9 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { getLocationId, ghlApiRequest } from '../../../shared/transport';
+import { callEndpoint, getLocationId } from '../../../shared/transport';
 import { contactFieldOptions, customFieldsProperty } from '../../descriptions/contactFields';
 import { buildContactBody, customFieldRows } from '../../helpers/contactBody';
-import type { OperationMeta } from '../types';
+import type { OperationExample, OperationMeta } from '../types';
 
 export const meta: OperationMeta = {
 	name: 'Create',
@@ -34,6 +34,9 @@ export const properties: INodeProperties[] = [
 	customFieldsProperty,
 ];
 
+/** Parameters that run this operation against the sandbox's seeded data (test/catalogue.test.ts runs each operation with them). */
+export const example: OperationExample = () => ({ email: 'example@example.com' });
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields: IDataObject = {
 		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
@@ -45,9 +48,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw new NodeOperationError(this.getNode(), 'Contact: give at least an Email, Phone or name', { itemIndex });
 	}
 	const body = await buildContactBody.call(this, itemIndex, fields, customFieldRows(this, itemIndex));
-	return await ghlApiRequest.call(this, {
-		method: 'POST',
-		path: '/contacts/',
+	return await callEndpoint.call(this, meta.endpoint, {
 		body: { ...body, locationId: await getLocationId(this) },
 		itemIndex,
 	});

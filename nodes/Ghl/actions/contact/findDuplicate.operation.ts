@@ -1,8 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { getLocationId, ghlApiRequest } from '../../../shared/transport';
+import { callEndpoint, getLocationId } from '../../../shared/transport';
 import { checkE164, checkEmail } from '../../helpers/validation';
-import type { OperationMeta } from '../types';
+import type { OperationExample, OperationMeta } from '../types';
 
 export const meta: OperationMeta = {
 	name: 'Find Duplicate',
@@ -11,6 +11,7 @@ export const meta: OperationMeta = {
 	description:
 		'Find the contact GHL would treat as a duplicate of an email and/or phone. Outputs nothing when there is none.',
 	unwrap: 'contact',
+	readmeNote: 'by email / phone',
 	endpoint: {
 		method: 'GET',
 		path: '/contacts/search/duplicate',
@@ -38,6 +39,9 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
+/** Parameters that run this operation against the sandbox's seeded data (test/catalogue.test.ts runs each operation with them). */
+export const example: OperationExample = (d) => ({ email: d.contact.email });
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
 	const email = (this.getNodeParameter('email', itemIndex, '') as string).trim();
 	const phone = (this.getNodeParameter('phone', itemIndex, '') as string).trim();
@@ -46,9 +50,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		});
 	}
-	const response = await ghlApiRequest.call(this, {
-		method: 'GET',
-		path: '/contacts/search/duplicate',
+	const response = await callEndpoint.call(this, meta.endpoint, {
 		qs: {
 			locationId: await getLocationId(this),
 			...(email ? { email: checkEmail(this, itemIndex, 'Email', email) } : {}),

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { ghlApiRequest, ghlPath } from '../../../shared/transport';
+import { callEndpoint } from '../../../shared/transport';
 import { contactLocator } from '../../descriptions/contactLocator';
 import { resolveContactId } from '../../helpers/contacts';
-import type { OperationMeta } from '../types';
+import { byId } from '../types';
+import type { OperationExample, OperationMeta } from '../types';
 
 export const meta: OperationMeta = {
 	name: 'Get',
@@ -10,6 +11,7 @@ export const meta: OperationMeta = {
 	action: 'Get a contact',
 	description: 'Get a contact by ID, email or phone',
 	unwrap: 'contact',
+	readmeNote: 'by ID, email or phone',
 	endpoint: {
 		method: 'GET',
 		path: '/contacts/{contactId}',
@@ -21,7 +23,10 @@ export const meta: OperationMeta = {
 
 export const properties: INodeProperties[] = [contactLocator()];
 
+/** Parameters that run this operation against the sandbox's seeded data (test/catalogue.test.ts runs each operation with them). */
+export const example: OperationExample = (d) => ({ contactId: byId(d.contact.id) });
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const contactId = await resolveContactId.call(this, itemIndex);
-	return await ghlApiRequest.call(this, { method: 'GET', path: ghlPath`/contacts/${contactId}`, itemIndex });
+	return await callEndpoint.call(this, meta.endpoint, { pathParams: { contactId }, itemIndex });
 }

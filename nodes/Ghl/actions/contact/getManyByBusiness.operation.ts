@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { getLocationId, getSkipPaged, ghlPath } from '../../../shared/transport';
+import { endpointRequest, getLocationId, getSkipPaged } from '../../../shared/transport';
 import { idProperty } from '../../descriptions/common';
 import { contactQueryProperty, pagingProperties } from '../../descriptions/paging';
 import { readLimit } from '../../helpers/paging';
 import { requireParameter } from '../../helpers/validation';
-import type { OperationMeta } from '../types';
+import type { OperationExample, OperationMeta } from '../types';
 
 export const meta: OperationMeta = {
 	name: 'Get Many by Business',
@@ -26,16 +26,19 @@ export const properties: INodeProperties[] = [
 	contactQueryProperty,
 ];
 
+/** Parameters that run this operation against the sandbox's seeded data (test/catalogue.test.ts runs each operation with them). */
+export const example: OperationExample = (d) => ({ businessId: d.businessIds[0], returnAll: false, limit: 1 });
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const businessId = requireParameter(this, itemIndex, 'businessId', 'Business ID');
 	const query = (this.getNodeParameter('query', itemIndex, '') as string).trim();
 	return await getSkipPaged.call(
 		this,
-		{
-			path: ghlPath`/contacts/business/${businessId}`,
+		endpointRequest(meta.endpoint, {
+			pathParams: { businessId },
 			qs: { locationId: await getLocationId(this), ...(query ? { query } : {}) },
 			itemIndex,
-		},
+		}),
 		'contacts',
 		readLimit(this, itemIndex),
 	);

@@ -2,13 +2,14 @@ import { jsonParse, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { getLocationId, searchContactsPaged } from '../../../shared/transport';
 import { pagingProperties } from '../../descriptions/paging';
-import type { OperationMeta } from '../types';
+import type { OperationExample, OperationMeta } from '../types';
 
 export const meta: OperationMeta = {
 	name: 'Get Many',
 	value: 'getAll',
 	action: 'Get many contacts',
 	description: 'Search contacts with filters, sort and a free-text query (POST /contacts/search)',
+	readmeNote: 'search: filters, sort, query, Return All',
 	endpoint: {
 		method: 'POST',
 		path: '/contacts/search',
@@ -126,6 +127,9 @@ function filterValue(ctx: IExecuteFunctions, itemIndex: number, operator: string
 		});
 	}
 }
+
+/** Parameters that run this operation against the sandbox's seeded data (test/catalogue.test.ts runs each operation with them). */
+export const example: OperationExample = () => ({ returnAll: false, limit: 1 });
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const rows = ((this.getNodeParameter('filtersUi', itemIndex, {}) as IDataObject).filter ?? []) as IDataObject[];

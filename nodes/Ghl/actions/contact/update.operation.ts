@@ -1,11 +1,13 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { ghlApiRequest, ghlPath } from '../../../shared/transport';
+import { callEndpoint } from '../../../shared/transport';
+import { addContactTags, getContact } from '../../../shared/reads';
 import { contactFieldOptions, customFieldsProperty, tagsModeProperty } from '../../descriptions/contactFields';
 import { contactLocator } from '../../descriptions/contactLocator';
 import { buildContactBody, customFieldRows } from '../../helpers/contactBody';
 import { resolveContactId } from '../../helpers/contacts';
-import type { OperationMeta } from '../types';
+import { byId } from '../types';
+import type { OperationExample, OperationMeta } from '../types';
 
 export const meta: OperationMeta = {
 	name: 'Update',
@@ -36,6 +38,9 @@ export const properties: INodeProperties[] = [
 	tagsModeProperty,
 ];
 
+/** Parameters that run this operation against the sandbox's seeded data (test/catalogue.test.ts runs each operation with them). */
+export const example: OperationExample = (d) => ({ contactId: byId(d.contact.id), updateFields: { city: 'Example City' } });
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = await buildContactBody.call(this, itemIndex, fields, customFieldRows(this, itemIndex));
@@ -48,20 +53,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	let response: IDataObject = {};
 	if (Object.keys(body).length) {
-		response = await ghlApiRequest.call(this, { method: 'PUT', path: ghlPath`/contacts/${contactId}`, body, itemIndex });
+		response = await callEndpoint.call(this, meta.endpoint, { pathParams: { contactId }, body, itemIndex });
 	}
 	if (addTags?.length) {
-		const tagged = await ghlApiRequest.call(this, {
-			method: 'POST',
-			path: ghlPath`/contacts/${contactId}/tags`,
-			body: { tags: addTags },
-			idempotent: true,
-			itemIndex,
-		});
+		const tags = await addContactTags.call(this, contactId, addTags, itemIndex);
 		// Hand back the contact with its tags as they now are.
-		const contact = (response.contact as IDataObject | undefined) ??
-			((await ghlApiRequest.call(this, { method: 'GET', path: ghlPath`/contacts/${contactId}`, itemIndex })).contact as IDataObject);
-		response = { ...response, succeded: true, contact: { ...contact, tags: tagged.tags ?? contact?.tags } };
+		const contact = (response.contact as IDataObject | undefined) ?? (await getContact.call(this, contactId, itemIndex));
+		response = { ...response, succeded: true, contact: { ...contact, tags: tags ?? contact?.tags } };
 	}
 	return response;
 }

@@ -1,9 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { getLocationId, ghlApiRequest, ghlPath } from '../../../shared/transport';
+import { callEndpoint, getLocationId } from '../../../shared/transport';
+import { addContactTags } from '../../../shared/reads';
 import { contactFieldOptions, customFieldsProperty, tagsModeProperty } from '../../descriptions/contactFields';
 import { buildContactBody, customFieldRows } from '../../helpers/contactBody';
-import type { OperationMeta } from '../types';
+import type { OperationExample, OperationMeta } from '../types';
 
 export const meta: OperationMeta = {
 	name: 'Create or Update',
@@ -11,6 +12,7 @@ export const meta: OperationMeta = {
 	action: 'Create or update a contact',
 	description: 'Create a new record, or update the current one if it already exists (upsert)',
 	unwrap: 'contact',
+	readmeNote: 'upsert; tags added, not overwritten, by default',
 	endpoint: {
 		method: 'POST',
 		path: '/contacts/upsert',
@@ -58,6 +60,9 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
+/** Parameters that run this operation against the sandbox's seeded data (test/catalogue.test.ts runs each operation with them). */
+export const example: OperationExample = () => ({ email: 'example@example.com' });
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const fields = {
@@ -74,9 +79,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (addTags) delete body.tags;
 	if (options.createNewIfDuplicateAllowed) body.createNewIfDuplicateAllowed = true;
 
-	const response = await ghlApiRequest.call(this, {
-		method: 'POST',
-		path: '/contacts/upsert',
+	const response = await callEndpoint.call(this, meta.endpoint, {
 		body: { ...body, locationId: await getLocationId(this) },
 		// An upsert matches the contact it wrote before, so a repeat is harmless; unless the location
 		// allows duplicates and the user asked for a new contact each time: a repeat would create two.
@@ -85,14 +88,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	const contact = response.contact as IDataObject | undefined;
 	if (addTags?.length && contact?.id) {
-		const tagged = await ghlApiRequest.call(this, {
-			method: 'POST',
-			path: ghlPath`/contacts/${contact.id as string}/tags`,
-			body: { tags: addTags },
-			idempotent: true,
-			itemIndex,
-		});
-		response.contact = { ...contact, tags: tagged.tags ?? addTags };
+		const tags = await addContactTags.call(this, contact.id as string, addTags, itemIndex);
+		response.contact = { ...contact, tags: tags ?? addTags };
 	}
 	return response;
 }

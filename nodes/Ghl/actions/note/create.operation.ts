@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { ghlApiRequest, ghlPath } from '../../../shared/transport';
+import { callEndpoint } from '../../../shared/transport';
 import { contactLocator } from '../../descriptions/contactLocator';
 import { noteBodyProperty, noteFieldOptions } from '../../descriptions/noteFields';
 import { resolveContactId } from '../../helpers/contacts';
 import { buildNoteBody } from '../../helpers/noteBody';
-import type { OperationMeta } from '../types';
+import { byId } from '../types';
+import type { OperationExample, OperationMeta } from '../types';
 
 export const meta: OperationMeta = {
 	name: 'Create',
@@ -34,11 +35,14 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
+/** Parameters that run this operation against the sandbox's seeded data (test/catalogue.test.ts runs each operation with them). */
+export const example: OperationExample = (d) => ({ contactId: byId(d.contact.id), body: 'Example' });
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = buildNoteBody(this, itemIndex, {
 		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
 		body: this.getNodeParameter('body', itemIndex, '') as string,
 	});
 	const contactId = await resolveContactId.call(this, itemIndex);
-	return await ghlApiRequest.call(this, { method: 'POST', path: ghlPath`/contacts/${contactId}/notes`, body, itemIndex });
+	return await callEndpoint.call(this, meta.endpoint, { pathParams: { contactId }, body, itemIndex });
 }

@@ -1,13 +1,14 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { ghlApiRequest, ghlPath } from '../../../shared/transport';
+import { callEndpoint } from '../../../shared/transport';
 import { idProperty } from '../../descriptions/common';
 import { contactLocator } from '../../descriptions/contactLocator';
 import { noteFieldOptions } from '../../descriptions/noteFields';
 import { resolveContactId } from '../../helpers/contacts';
 import { buildNoteBody } from '../../helpers/noteBody';
 import { requireParameter } from '../../helpers/validation';
-import type { OperationMeta } from '../types';
+import { byId } from '../types';
+import type { OperationExample, OperationMeta } from '../types';
 
 export const meta: OperationMeta = {
 	name: 'Update',
@@ -37,6 +38,9 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
+/** Parameters that run this operation against the sandbox's seeded data (test/catalogue.test.ts runs each operation with them). */
+export const example: OperationExample = (d) => ({ contactId: byId(d.contact.id), noteId: d.contact.noteId, updateFields: { body: 'Example' } });
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const noteId = requireParameter(this, itemIndex, 'noteId', 'Note ID');
 	const body = buildNoteBody(this, itemIndex, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
@@ -44,5 +48,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw new NodeOperationError(this.getNode(), 'Update Fields: add at least one field to change', { itemIndex });
 	}
 	const contactId = await resolveContactId.call(this, itemIndex);
-	return await ghlApiRequest.call(this, { method: 'PUT', path: ghlPath`/contacts/${contactId}/notes/${noteId}`, body, itemIndex });
+	return await callEndpoint.call(this, meta.endpoint, { pathParams: { contactId, id: noteId }, body, itemIndex });
 }

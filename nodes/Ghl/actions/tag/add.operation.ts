@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { ghlApiRequest, ghlPath } from '../../../shared/transport';
+import { callEndpoint } from '../../../shared/transport';
 import { tagsProperty } from '../../descriptions/common';
 import { contactLocator } from '../../descriptions/contactLocator';
 import { resolveContactId } from '../../helpers/contacts';
 import { checkList } from '../../helpers/validation';
-import type { OperationMeta } from '../types';
+import { byId } from '../types';
+import type { OperationExample, OperationMeta } from '../types';
 
 export const meta: OperationMeta = {
 	name: 'Add',
@@ -22,12 +23,14 @@ export const meta: OperationMeta = {
 
 export const properties: INodeProperties[] = [contactLocator(), tagsProperty('Comma-separated tags to add')];
 
+/** Parameters that run this operation against the sandbox's seeded data (test/catalogue.test.ts runs each operation with them). */
+export const example: OperationExample = (d) => ({ contactId: byId(d.contact.id), tags: 'example' });
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const tags = checkList(this, itemIndex, 'Tags', this.getNodeParameter('tags', itemIndex, ''));
 	const contactId = await resolveContactId.call(this, itemIndex);
-	const response = await ghlApiRequest.call(this, {
-		method: 'POST',
-		path: ghlPath`/contacts/${contactId}/tags`,
+	const response = await callEndpoint.call(this, meta.endpoint, {
+		pathParams: { contactId },
 		body: { tags },
 		idempotent: true,
 		itemIndex,

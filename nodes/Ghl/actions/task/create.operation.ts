@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { ghlApiRequest, ghlPath } from '../../../shared/transport';
+import { callEndpoint } from '../../../shared/transport';
 import { contactLocator } from '../../descriptions/contactLocator';
 import { taskCompletedProperty, taskDueDateProperty, taskFieldOptions, taskTitleProperty } from '../../descriptions/taskFields';
 import { resolveContactId } from '../../helpers/contacts';
 import { buildTaskBody } from '../../helpers/taskBody';
-import type { OperationMeta } from '../types';
+import { byId } from '../types';
+import type { OperationExample, OperationMeta } from '../types';
 
 export const meta: OperationMeta = {
 	name: 'Create',
@@ -36,6 +37,9 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
+/** Parameters that run this operation against the sandbox's seeded data (test/catalogue.test.ts runs each operation with them). */
+export const example: OperationExample = (d) => ({ contactId: byId(d.contact.id), title: 'Example', dueDate: '2032-01-05T10:00:00Z', completed: false });
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = buildTaskBody(this, itemIndex, {
 		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
@@ -44,5 +48,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		completed: this.getNodeParameter('completed', itemIndex, false) as boolean,
 	});
 	const contactId = await resolveContactId.call(this, itemIndex);
-	return await ghlApiRequest.call(this, { method: 'POST', path: ghlPath`/contacts/${contactId}/tasks`, body, itemIndex });
+	return await callEndpoint.call(this, meta.endpoint, { pathParams: { contactId }, body, itemIndex });
 }

@@ -1,17 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { ghlApiRequest, ghlPath } from '../../../shared/transport';
+import { callEndpoint } from '../../../shared/transport';
 import { idProperty } from '../../descriptions/common';
 import { contactLocator } from '../../descriptions/contactLocator';
 import { resolveContactId } from '../../helpers/contacts';
 import { toGhlDateTime } from '../../helpers/dates';
 import { requireParameter } from '../../helpers/validation';
-import type { OperationMeta } from '../types';
+import { byId } from '../types';
+import type { OperationExample, OperationMeta } from '../types';
 
 export const meta: OperationMeta = {
 	name: 'Add Contact',
 	value: 'addContact',
 	action: 'Add a contact to a workflow',
 	description: 'Enrol a contact in a GHL workflow',
+	readmeNote: 'optional event start time',
 	endpoint: {
 		method: 'POST',
 		path: '/contacts/{contactId}/workflow/{workflowId}',
@@ -42,6 +44,9 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
+/** Parameters that run this operation against the sandbox's seeded data (test/catalogue.test.ts runs each operation with them). */
+export const example: OperationExample = (d) => ({ contactId: byId(d.contact.id), workflowId: d.workflowIds[1] });
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const workflowId = requireParameter(this, itemIndex, 'workflowId', 'Workflow ID');
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -50,9 +55,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body.eventStartTime = toGhlDateTime(this, itemIndex, 'Event Start Time', options.eventStartTime);
 	}
 	const contactId = await resolveContactId.call(this, itemIndex);
-	const response = await ghlApiRequest.call(this, {
-		method: 'POST',
-		path: ghlPath`/contacts/${contactId}/workflow/${workflowId}`,
+	const response = await callEndpoint.call(this, meta.endpoint, {
+		pathParams: { contactId, workflowId },
 		body,
 		itemIndex,
 	});

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { ghlApiRequest, ghlPath } from '../../../shared/transport';
+import { callEndpoint } from '../../../shared/transport';
 import { idProperty } from '../../descriptions/common';
 import { contactLocator } from '../../descriptions/contactLocator';
 import { resolveContactId } from '../../helpers/contacts';
 import { requireParameter } from '../../helpers/validation';
-import type { OperationMeta } from '../types';
+import { byId } from '../types';
+import type { OperationExample, OperationMeta } from '../types';
 
 export const meta: OperationMeta = {
 	name: 'Remove Contact',
@@ -22,13 +23,15 @@ export const meta: OperationMeta = {
 
 export const properties: INodeProperties[] = [contactLocator(), idProperty('Workflow ID', 'workflowId', 'ID of the GHL workflow')];
 
+/** Parameters that run this operation against the sandbox's seeded data (test/catalogue.test.ts runs each operation with them). */
+export const example: OperationExample = (d) => ({ contactId: byId(d.secondContactId), workflowId: d.workflowIds[0] });
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const workflowId = requireParameter(this, itemIndex, 'workflowId', 'Workflow ID');
 	const contactId = await resolveContactId.call(this, itemIndex);
 	// The spec requires a body (CreateWorkflowDto, all optional).
-	const response = await ghlApiRequest.call(this, {
-		method: 'DELETE',
-		path: ghlPath`/contacts/${contactId}/workflow/${workflowId}`,
+	const response = await callEndpoint.call(this, meta.endpoint, {
+		pathParams: { contactId, workflowId },
 		body: {},
 		itemIndex,
 	});

@@ -1,0 +1,62 @@
+/**
+ * Reads and merges the three nodes share, each written once, all called the same way:
+ * `await listCalendars.call(this)`. Their endpoints are declared here as the operation files
+ * declare theirs, so the OAuth scope presets cover them too (scripts/catalogue/generate.ts).
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { callEndpoint, getLocationId } from './transport';
+import type { GhlContext, GhlEndpoint } from './transport';
+
+/** Endpoints read besides an operation's own: pickers, locators, custom-field lookups and the tag merge. */
+export const SHARED_ENDPOINTS = {
+	customFields: {
+		method: 'GET',
+		path: '/locations/{locationId}/customFields',
+		operationId: 'get-custom-fields',
+		api: 'locations',
+		scopes: ['locations/customFields.readonly'],
+	},
+	users: { method: 'GET', path: '/users/', operationId: 'get-user-by-location', api: 'users', scopes: ['users.readonly'] },
+	calendars: { method: 'GET', path: '/calendars/', operationId: 'get-calendars', api: 'calendars', scopes: ['calendars.readonly'] },
+	contact: { method: 'GET', path: '/contacts/{contactId}', operationId: 'get-contact', api: 'contacts', scopes: ['contacts.readonly'] },
+	addContactTags: { method: 'POST', path: '/contacts/{contactId}/tags', operationId: 'add-tags', api: 'contacts', scopes: ['contacts.write'] },
+} satisfies Record<string, GhlEndpoint>;
+
+/** The location's calendars (pickers; the polling trigger's appointment sweep). */
+export async function listCalendars(this: GhlContext): Promise<IDataObject[]> {
+	const response = await callEndpoint.call(this, SHARED_ENDPOINTS.calendars, { qs: { locationId: await getLocationId(this) } });
+	return (response.calendars ?? []) as IDataObject[];
+}
+
+/** The location's users (assignee, author and follower pickers). */
+export async function listUsers(this: GhlContext): Promise<IDataObject[]> {
+	const response = await callEndpoint.call(this, SHARED_ENDPOINTS.users, { qs: { locationId: await getLocationId(this) } });
+	return ((response.users ?? []) as IDataObject[]).filter((user) => !user.deleted);
+}
+
+/** The location's custom field definitions of every model, as GHL lists them. */
+export async function listCustomFields(this: GhlContext): Promise<IDataObject[]> {
+	const locationId = await getLocationId(this);
+	const response = await callEndpoint.call(this, SHARED_ENDPOINTS.customFields, { pathParams: { locationId } });
+	return (response.customFields ?? []) as IDataObject[];
+}
+
+/**
+ * The tag merge: adds `tags` to a contact's tags, keeping the ones it has (GHL's contact write
+ * replaces them), and answers the contact's tags as they now are. Safe to repeat.
+ */
+export async function addContactTags(this: GhlContext, contactId: string, tags: string[], itemIndex?: number): Promise<string[] | undefined> {
+	const response = await callEndpoint.call(this, SHARED_ENDPOINTS.addContactTags, {
+		pathParams: { contactId },
+		body: { tags },
+		idempotent: true,
+		itemIndex,
+	});
+	return response.tags as string[] | undefined;
+}
+
+/** A contact by ID, unwrapped. */
+export async function getContact(this: GhlContext, contactId: string, itemIndex?: number): Promise<IDataObject | undefined> {
+	const response = await callEndpoint.call(this, SHARED_ENDPOINTS.contact, { pathParams: { contactId }, itemIndex });
+	return response.contact as IDataObject | undefined;
+}
