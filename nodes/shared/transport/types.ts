@@ -54,6 +54,14 @@ export interface GhlRequest {
 	/** Item the request is made for, so errors point at it. */
 	itemIndex?: number;
 	/**
+	 * For a write that is not safe to repeat (a create): looks in GHL for the record this write
+	 * would have made, so a write that failed in transit is neither lost nor written twice. Called
+	 * with the time the failed attempt was sent; returns GHL's answer as the write would have (the
+	 * record found), `undefined` when the record is certainly not there (the write is sent again),
+	 * or throws when it cannot tell (the item fails saying the record may have been written).
+	 */
+	findWritten?: (attemptSentAt: number) => Promise<IDataObject | undefined>;
+	/**
 	 * Longest time this request may spend waiting for 429s and retries, in all. A trigger that must
 	 * answer GHL quickly passes 0: one attempt, no waits. Default: REQUEST_WAIT_BUDGET_MS.
 	 */
