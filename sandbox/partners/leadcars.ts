@@ -107,6 +107,15 @@ export class LeadCarsSimulator implements PartnerSimulator {
 		return clone(this.leadList);
 	}
 
+	/** Changes a lead as LeadCars' own users would (its `lead` fields), moving `date_last_action`. */
+	patchLead(id: number, fields: Record<string, unknown>): LeadCarsLeadInfo {
+		const found = this.leadList.find((l) => l.id === id);
+		if (!found) throw new Error(`No LeadCars lead ${id}`);
+		Object.assign(found.lead as Record<string, unknown>, fields);
+		found.date_last_action = madrid(this.now());
+		return clone(found);
+	}
+
 	lead(id: number): LeadCarsLeadInfo | undefined {
 		const found = this.leadList.find((l) => l.id === id);
 		return found ? clone(found) : undefined;

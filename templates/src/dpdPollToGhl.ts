@@ -1,17 +1,18 @@
-import { code, config, contactById, dedupe, ghl, http, manualTrigger, PARTNERS, scheduleTrigger, upsertContact, fromJson, type TemplateSpec } from './lib';
+import { code, config, http, manualTrigger, PARTNERS, scheduleTrigger, fromJson, type TemplateSpec } from './lib';
 import { COUNTRY_CODE, SLUG } from './snippets';
+import { contactSync, failedItemsSticky, LEDGER } from './sync';
 
 const ID = 'dpdPollToGhl0001';
 
 const SINCE = `
-// DPD's date_min takes unix seconds. The window overlaps earlier runs on purpose; the
-// "Only purchases not seen before" step drops what an earlier run already synced.
+// DPD's date_min takes unix seconds. The window overlaps earlier runs on purpose; the plan step
+// skips what an earlier run already synced.
 const config = $('Config').first().json;
 const hours = Number(config.lookbackHours) || 24;
 return [{ json: { dateMin: Math.floor(Date.now() / 1000) - hours * 3600 } }];
 `;
 
-const MAP = `${COUNTRY_CODE}${SLUG}
+const MAP = `${COUNTRY_CODE}${SLUG}${LEDGER}
 // DPD answers a JSON array of purchases per page (100 max) and {"status":"NOTFOUND"} past the
 // last page. Keep the purchases, map each buyer to GHL fields.
 const config = $('Config').first().json;
@@ -19,7 +20,7 @@ const statusTags = { ACT: config.customerTag, RFD: config.refundedTag };
 const out = [];
 for (const item of $input.all()) {
   const purchase = item.json;
-  if (!purchase || purchase.id === undefined || !purchase.buyer_email) continue;
+  if (!purchase || purchase.id === undefined) continue;
   if (!statusTags[purchase.status]) continue;
   const lineItems = Array.isArray(purchase.line_items) ? purchase.line_items : [];
   const productTags = lineItems.map((line) => config.productTagPrefix + slug(line.product_name)).filter((tag) => tag !== config.productTagPrefix);
@@ -34,11 +35,8 @@ for (const item of $input.all()) {
     ...custom,
     'Purchased ' + created + ', storefront ' + purchase.storefront_id + ', status ' + purchase.status + '.',
   ];
-  out.push({
-    json: {
-      purchaseId: String(purchase.id),
-      status: purchase.status,
-      email: String(purchase.buyer_email).trim().toLowerCase(),
+  const contact = {
+      email: String(purchase.buyer_email || '').trim().toLowerCase(),
       phone: purchase.shipping_phone || '',
       firstName: purchase.buyer_firstname || (purchase.customer && purchase.customer.first_name) || '',
       lastName: purchase.buyer_lastname || (purchase.customer && purchase.customer.last_name) || '',
@@ -49,32 +47,34 @@ for (const item of $input.all()) {
       postalCode: purchase.billing_zip_code || '',
       country: countryCode(purchase.billing_country_code),
       tags: [statusTags[purchase.status], ...(refunded ? [] : productTags)].filter(Boolean).join(', '),
-      noteMarker: 'DPD purchase #' + purchase.id + (refunded ? ' REFUNDED' : ''),
-      noteBody: lines.join('\\n'),
-    },
-  });
+  };
+  const syncKey = 'dpd-purchase:' + purchase.id + '-' + purchase.status;
+  const hash = syncHash(contact);
+  if (alreadySynced(syncKey, hash)) continue;
+  const invalidReason = /^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$/.test(contact.email) ? '' : 'invalid buyer email ' + contact.email.slice(0, 80);
+  // The IPN template's note starts with the same "DPD purchase #id" line: either one counts.
+  const marker = 'DPD purchase #' + purchase.id + (refunded ? ' REFUNDED' : '') + ':';
+  out.push({ json: Object.assign({ syncKey, syncHash: hash, valid: !invalidReason, invalidReason, marker, noteBody: lines.join('\\n') + '\\n[sync:dpd-purchase:' + purchase.id + ']' }, contact) });
 }
 return out;
 `;
 
-const NEW_NOTES = `
-// The DPD IPN template may have noted this purchase already: only add a note when the contact
-// has none that starts with the same "DPD purchase #id" line.
-const out = [];
-for (const [index, item] of $input.all().entries()) {
-  const wanted = $('Map purchases to GHL').itemMatching(index).json;
-  const contactId = $('Create or update GHL contact').itemMatching(index).json.id;
-  out.push({ json: { contactId, noteBody: wanted.noteBody, marker: wanted.noteMarker }, pairedItem: { item: index } });
-}
-return out;
-`;
+const PLAN = 'Map purchases to GHL';
+const tail = contactSync({
+	templateId: ID,
+	planNode: PLAN,
+	at: [1100, 100],
+	contactFields: { ...fromJson('firstName', 'lastName', 'companyName', 'address1', 'city', 'state', 'postalCode', 'country', 'tags') },
+	sourceExpression: "$('Config').first().json.ghlSource",
+	side: { kind: 'note', label: 'Note', params: { body: '={{ $json.noteBody }}', additionalFields: {} } },
+});
 
 export const dpdPollToGhl: TemplateSpec = {
 	id: ID,
 	file: 'dpd-purchases-poll-to-ghl',
 	name: 'DPD purchases (polling) → HighLevel contacts, tags + notes',
 	description:
-		'Every 15 minutes, lists the DPD (getdpd.com) purchases of the last 24 hours (all pages) and syncs the buyers to HighLevel: create or update the contact, tag "dpd-customer" and one tag per product (refunds get "dpd-refunded"), and a note per purchase unless one exists. Purchases already synced by an earlier run are skipped. This is the catch-up for the IPN template (DPD never retries an IPN). Click "Execute workflow" to run it once.',
+		'Every 15 minutes, lists the DPD (getdpd.com) purchases of the last 24 hours (all pages) and syncs the buyers to HighLevel: create or update the contact, tag "dpd-customer" and one tag per product (refunds get "dpd-refunded"), and a note per purchase unless one exists. Purchases already synced by an earlier run are skipped; a failed one ends in "Failed items" and is written by a later run (the window overlaps). Set Settings › Error Workflow to hear about runs that fail as a whole. This is the catch-up for the IPN template (DPD never retries an IPN). Click "Execute workflow" to run it once.',
 	nodes: [
 		scheduleTrigger('Every 15 minutes', [0, 0], { field: 'minutes', every: 15 }),
 		manualTrigger('Run it now', [0, 220]),
@@ -102,38 +102,8 @@ export const dpdPollToGhl: TemplateSpec = {
 				maxRequests: 50,
 			},
 		}),
-		code('Map purchases to GHL', [880, 100], MAP),
-		dedupe('Only purchases not seen before', [1100, 100], "$json.purchaseId + '-' + $json.status"),
-		upsertContact('Create or update GHL contact', [1320, 100], {
-			...fromJson('firstName', 'lastName', 'companyName', 'address1', 'city', 'state', 'postalCode', 'country'),
-			source: "={{ $('Config').first().json.ghlSource }}",
-			...fromJson('tags'),
-		}),
-		code('Note wanted', [1540, 100], NEW_NOTES),
-		{
-			// Outputs one empty item when no contact has notes yet, so the next step still runs.
-			...ghl('Existing notes of the contact', [1760, 100], 'note', 'getAll', {
-				contactId: contactById('$json.contactId'),
-				returnAll: true,
-			}),
-			alwaysOutputData: true,
-		},
-		code('Skip purchases already noted', [1980, 100], `
-// "Existing notes" ran once per purchase; keep the purchases whose marker no note starts with.
-const out = [];
-const wanted = $('Note wanted').all();
-wanted.forEach((entry, index) => {
-  const notes = $input.all().filter((note) => note.pairedItem && note.pairedItem.item === index);
-  const noted = notes.some((note) => String(note.json.body || '').startsWith(entry.json.marker));
-  if (!noted) out.push({ json: entry.json, pairedItem: { item: index } });
-});
-return out;
-`),
-		ghl('Add note with the purchase', [2200, 100], 'note', 'create', {
-			contactId: contactById('$json.contactId'),
-			body: '={{ $json.noteBody }}',
-			additionalFields: {},
-		}),
+		code(PLAN, [880, 100], MAP),
+		...tail.nodes,
 	],
 	links: [
 		['Every 15 minutes', 'Config'],
@@ -141,11 +111,8 @@ return out;
 		['Config', 'Time window'],
 		['Time window', 'List DPD purchases'],
 		['List DPD purchases', 'Map purchases to GHL'],
-		['Map purchases to GHL', 'Only purchases not seen before'],
-		['Only purchases not seen before', 'Create or update GHL contact'],
-		['Create or update GHL contact', 'Note wanted'],
-		['Note wanted', 'Existing notes of the contact'],
-		['Existing notes of the contact', 'Skip purchases already noted'],
-		['Skip purchases already noted', 'Add note with the purchase'],
+		[PLAN, 'Valid?'],
+		...tail.links,
 	],
+	stickies: [failedItemsSticky([2640, 400])],
 };

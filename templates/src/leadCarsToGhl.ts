@@ -1,5 +1,6 @@
-import { code, config, contactById, dedupe, ghl, http, manualTrigger, PARTNERS, scheduleTrigger, upsertContact, fromJson, type TemplateSpec } from './lib';
+import { code, config, http, manualTrigger, PARTNERS, scheduleTrigger, fromJson, type TemplateSpec } from './lib';
 import { COUNTRY_CODE, PHONE_E164, SLUG } from './snippets';
+import { contactSync, failedItemsSticky, LEDGER } from './sync';
 
 const ID = 'leadCarsToGhl001';
 
@@ -11,7 +12,7 @@ const ids = String(config.leadIds || '').split(/[\\s,;]+/).map((id) => id.trim()
 return [...new Set(ids)].map((leadId) => ({ json: { leadId } }));
 `;
 
-const MAP = `${PHONE_E164}${COUNTRY_CODE}${SLUG}
+const MAP = `${PHONE_E164}${COUNTRY_CODE}${SLUG}${LEDGER}
 // GET /leadinfos/{id} → GHL contact fields, tags and a follow-up task for the dealer's salesperson.
 const config = $('Config').first().json;
 const out = [];
@@ -20,36 +21,46 @@ for (const [index, item] of $input.all().entries()) {
   if (info && info.success === false) {
     // A lead id LeadCars does not know (deleted, or another dealer's) is skipped; anything else stops the run.
     if (/no encontrado|not found/i.test(String(info.message || ''))) continue;
-    throw new Error('LeadCars answered: ' + JSON.stringify(info));
+    const leadId = $('Lead ids to read').itemMatching(index).json.leadId;
+    out.push({ json: { syncKey: 'leadcars-lead:' + leadId, valid: false, invalidReason: 'LeadCars answered: ' + JSON.stringify(info).slice(0, 200) }, pairedItem: { item: index } });
+    continue;
   }
   if (!info || info.id === undefined || !info.lead) continue;
   const lead = info.lead || {};
-  const contact = (info.contact && info.contact.data) || {};
+  const contactData = (info.contact && info.contact.data) || {};
   const pick = (...values) => values.map((v) => (v === null || v === undefined ? '' : String(v).trim())).find(Boolean) || '';
   const tags = String(config.tags || '').split(',').map((t) => t.trim()).filter(Boolean);
   tags.push('leadcars-id-' + info.id);
   if (info.temperature) tags.push('leadcars-' + slug(info.temperature));
   if (info.status && info.status.name) tags.push('leadcars-status-' + slug(info.status.name));
   const actions = ((info.actions && info.actions.data) || []).slice(-3).map((a) => a.date + ' ' + a.type + ': ' + a.info);
-  const name = pick(lead.name, contact.name) + ' ' + pick(lead.last_name, contact.last_name);
+  const name = pick(lead.name, contactData.name) + ' ' + pick(lead.last_name, contactData.last_name);
   const dealer = info.dealer || {};
   const salesperson = (info.user && info.user.email) || '';
-  out.push({
-    json: {
-      leadId: String(info.id),
-      changedAt: (info.date_last_action && info.date_last_action.date) || '',
-      email: pick(lead.email, contact.email).toLowerCase(),
-      phone: phoneE164(pick(lead.cellphone, contact.cellphone, lead.phone, contact.phone), config.defaultCountryCode),
-      firstName: pick(lead.name, contact.name),
-      lastName: pick(lead.last_name, contact.last_name),
-      companyName: pick(contact.company),
-      address1: pick(contact.address),
-      city: pick(contact.city),
-      state: pick(lead.region, contact.region),
-      postalCode: pick(lead.postal_code, contact.postal_code),
-      country: countryCode(contact.country) || config.defaultCountry || '',
-      dateOfBirth: /^\\d{4}-\\d{2}-\\d{2}$/.test(pick(contact.birthday)) ? pick(contact.birthday) : '',
+  const changedAt = (info.date_last_action && info.date_last_action.date) || '';
+  const contact = {
+      email: pick(lead.email, contactData.email).toLowerCase(),
+      phone: phoneE164(pick(lead.cellphone, contactData.cellphone, lead.phone, contactData.phone), config.defaultCountryCode),
+      firstName: pick(lead.name, contactData.name),
+      lastName: pick(lead.last_name, contactData.last_name),
+      companyName: pick(contactData.company),
+      address1: pick(contactData.address),
+      city: pick(contactData.city),
+      state: pick(lead.region, contactData.region),
+      postalCode: pick(lead.postal_code, contactData.postal_code),
+      country: countryCode(contactData.country) || config.defaultCountry || '',
+      dateOfBirth: /^\\d{4}-\\d{2}-\\d{2}$/.test(pick(contactData.birthday)) ? pick(contactData.birthday) : '',
       tags: tags.join(', '),
+  };
+  const syncKey = 'leadcars-lead:' + info.id;
+  const hash = syncHash(Object.assign({ changedAt }, contact));
+  if (alreadySynced(syncKey, hash)) continue;
+  let invalidReason = '';
+  if (!contact.email && !contact.phone) invalidReason = 'no email or phone to match on';
+  else if (contact.email && !/^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$/.test(contact.email)) invalidReason = 'invalid email ' + contact.email.slice(0, 80);
+  const marker = '[sync:leadcars-lead:' + info.id + '@' + changedAt + ']';
+  out.push({
+    json: Object.assign({ syncKey, syncHash: hash, valid: !invalidReason, invalidReason, marker, leadId: String(info.id) }, contact, {
       taskTitle: 'LeadCars lead #' + info.id + ': ' + name.trim() + (info.vehicle_text ? ' – ' + info.vehicle_text : ''),
       taskBody: [
         'Dealer: ' + [dealer.dealer, dealer.shop].filter(Boolean).join(' / '),
@@ -58,14 +69,34 @@ for (const [index, item] of $input.all().entries()) {
         'Type: ' + ((info.type && info.type.name) || '-') + ', campaign: ' + ((info.campaign && info.campaign.name) || '-'),
         'Vehicle: ' + (info.vehicle_text || '-'),
         ...(actions.length ? ['Latest actions:', ...actions] : []),
+        marker,
       ].join('\\n'),
       dueDate: new Date(Date.now() + (Number(config.taskDueInHours) || 4) * 3600000).toISOString(),
-    },
+    }),
     pairedItem: { item: index },
   });
 }
 return out;
 `;
+
+const PLAN = 'Map lead to GHL';
+const tail = contactSync({
+	templateId: ID,
+	planNode: PLAN,
+	at: [1100, 100],
+	contactFields: { ...fromJson('firstName', 'lastName', 'companyName', 'address1', 'city', 'state', 'postalCode', 'country', 'dateOfBirth', 'tags') },
+	sourceExpression: "'LeadCars'",
+	side: {
+		kind: 'task',
+		label: 'Dealer task',
+		params: {
+			title: '={{ $json.taskTitle }}',
+			dueDate: '={{ $json.dueDate }}',
+			completed: false,
+			additionalFields: { body: '={{ $json.taskBody }}', assignedTo: "={{ $('Config').first().json.assignTaskTo }}" },
+		},
+	},
+});
 
 export const leadCarsToGhl: TemplateSpec = {
 	id: ID,
@@ -93,23 +124,8 @@ export const leadCarsToGhl: TemplateSpec = {
 			batchIntervalMs: 300,
 			neverError: true,
 		}),
-		code('Map lead to GHL', [880, 100], MAP),
-		dedupe('Only new or changed leads', [1100, 100], "$json.leadId + '|' + $json.changedAt"),
-		upsertContact('Create or update GHL contact', [1320, 100], {
-			...fromJson('firstName', 'lastName', 'companyName', 'address1', 'city', 'state', 'postalCode', 'country', 'dateOfBirth'),
-			source: 'LeadCars',
-			...fromJson('tags'),
-		}),
-		ghl('Create follow-up task for the dealer', [1540, 100], 'task', 'create', {
-			contactId: contactById('$json.id'),
-			title: "={{ $('Only new or changed leads').item.json.taskTitle }}",
-			dueDate: "={{ $('Only new or changed leads').item.json.dueDate }}",
-			completed: false,
-			additionalFields: {
-				body: "={{ $('Only new or changed leads').item.json.taskBody }}",
-				assignedTo: "={{ $('Config').first().json.assignTaskTo }}",
-			},
-		}),
+		code(PLAN, [880, 100], MAP),
+		...tail.nodes,
 	],
 	links: [
 		['Every hour', 'Config'],
@@ -117,8 +133,8 @@ export const leadCarsToGhl: TemplateSpec = {
 		['Config', 'Lead ids to read'],
 		['Lead ids to read', 'Read LeadCars lead'],
 		['Read LeadCars lead', 'Map lead to GHL'],
-		['Map lead to GHL', 'Only new or changed leads'],
-		['Only new or changed leads', 'Create or update GHL contact'],
-		['Create or update GHL contact', 'Create follow-up task for the dealer'],
+		[PLAN, 'Valid?'],
+		...tail.links,
 	],
+	stickies: [failedItemsSticky([2640, 400])],
 };

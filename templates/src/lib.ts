@@ -188,22 +188,6 @@ export function noOp(name: string, position: Position): N8nNode {
 	return { id: '', name, type: 'n8n-nodes-base.noOp', typeVersion: 1, position, parameters: {} };
 }
 
-/** Remove Duplicates: drop items whose key was already seen by an earlier execution of this workflow. */
-export function dedupe(name: string, position: Position, keyExpression: string): N8nNode {
-	return {
-		id: '',
-		name,
-		type: 'n8n-nodes-base.removeDuplicates',
-		typeVersion: 2,
-		position,
-		parameters: {
-			operation: 'removeItemsSeenInPreviousExecutions',
-			dedupeValue: `={{ ${keyExpression} }}`,
-			options: { historySize: 10000 },
-		},
-	};
-}
-
 export interface HttpOptions {
 	method: 'GET' | 'POST' | 'PUT';
 	url: string;

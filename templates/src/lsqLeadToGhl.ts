@@ -1,54 +1,97 @@
-import { code, config, contactById, ghl, ifTrue, manualTrigger, noOp, webhook, upsertContact, fromJson, type TemplateSpec } from './lib';
+import { code, config, http, ifTrue, manualTrigger, PARTNERS, scheduleTrigger, webhook, fromJson, type N8nNode, type TemplateSpec } from './lib';
 import { COUNTRY_CODE, PAYLOADS_OF, PHONE_E164, SLUG } from './snippets';
+import { contactSync, errorOutput, FAILED_ITEMS, failedItemsSticky, LEDGER } from './sync';
 import sample from '../../sandbox/partners/payloads/leadsquared-lead-created.json';
 
 const ID = 'lsqLeadToGhl0001';
+const PLAN = 'Plan: map, validate, skip synced';
 
-const MAP = `${PAYLOADS_OF}${PHONE_E164}${COUNTRY_CODE}${SLUG}
-// One GHL contact (and note) per LeadSquared lead. LeadSquared may post one lead or a batch.
+const PLAN_CODE = `${PAYLOADS_OF}${PHONE_E164}${COUNTRY_CODE}${SLUG}${LEDGER}
+// One GHL contact (and one note per LeadSquared change) per lead; from a webhook (one lead or a
+// batch) or from the catch-up listing. The LeadSquared id stays on the contact as the tag
+// lsq:<ProspectID>. A lead whose mapped content this workflow already wrote is skipped.
 const config = $('Config').first().json;
 const out = [];
 for (const [index, item] of $input.all().entries()) {
-  for (const lead of payloadsOf(item.json)) {
+  const leads = Array.isArray(item.json.leads) ? item.json.leads : payloadsOf(item.json);
+  for (const lead of leads) {
     const value = (key) => (lead[key] === null || lead[key] === undefined ? '' : String(lead[key]).trim());
+    const prospectId = value('ProspectID');
     const stage = value('ProspectStage');
     const tags = String(config.tags || '').split(',').map((t) => t.trim()).filter(Boolean);
     if (stage) tags.push('lsq-stage-' + slug(stage));
+    if (prospectId) tags.push('lsq:' + prospectId.toLowerCase());
     const street = [value('mx_Street1'), value('mx_Street2')].filter(Boolean).join(', ');
     const dob = value('mx_DOB').slice(0, 10);
+    const contact = {
+      email: value('EmailAddress').toLowerCase(),
+      phone: phoneE164(value('Phone') || value('Mobile'), config.defaultCountryCode),
+      firstName: value('FirstName'),
+      lastName: value('LastName'),
+      companyName: value('Company'),
+      website: value('Website'),
+      address1: street,
+      city: value('mx_City'),
+      state: value('mx_State'),
+      postalCode: value('mx_Zip'),
+      country: countryCode(value('mx_Country')),
+      dateOfBirth: /^\\d{4}-\\d{2}-\\d{2}$/.test(dob) ? dob : '',
+      tags: tags.join(', '),
+    };
+    const changedAt = value('ModifiedOn') || value('CreatedOn');
+    const syncKey = 'lsq-lead:' + prospectId;
+    const hash = syncHash(contact);
+    if (prospectId && alreadySynced(syncKey, hash)) continue;
+    let invalidReason = '';
+    if (!prospectId) invalidReason = 'no ProspectID';
+    else if (!contact.email && !contact.phone) invalidReason = 'no email or phone to match on';
+    else if (contact.email && !/^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$/.test(contact.email)) invalidReason = 'invalid email ' + contact.email.slice(0, 80);
+    const marker = '[sync:lsq-lead:' + prospectId + '@' + changedAt + ']';
     const noteLines = [
-      'LeadSquared lead ' + value('ProspectID') + (value('ProspectAutoId') ? ' (#' + value('ProspectAutoId') + ')' : ''),
+      'LeadSquared lead ' + prospectId + (value('ProspectAutoId') ? ' (#' + value('ProspectAutoId') + ')' : ''),
       'Stage: ' + (stage || '-'),
       'Source: ' + [value('Source'), value('SourceMedium'), value('SourceCampaign')].filter(Boolean).join(' / '),
       'Score: ' + (value('Score') || '0') + ', engagement score: ' + (value('EngagementScore') || '0'),
       'Owner ID: ' + (value('OwnerId') || '-'),
       'Do not email: ' + (value('DoNotEmail') === '1' ? 'yes' : 'no') + ', do not call: ' + (value('DoNotCall') === '1' ? 'yes' : 'no'),
-      'Modified in LeadSquared: ' + (value('ModifiedOn') || value('CreatedOn') || '-') + ' UTC',
+      'Modified in LeadSquared: ' + (changedAt || '-') + ' UTC',
+      marker,
     ];
     out.push({
-      json: {
-        prospectId: value('ProspectID'),
-        email: value('EmailAddress').toLowerCase(),
-        phone: phoneE164(value('Phone') || value('Mobile'), config.defaultCountryCode),
-        firstName: value('FirstName'),
-        lastName: value('LastName'),
-        companyName: value('Company'),
-        website: value('Website'),
-        address1: street,
-        city: value('mx_City'),
-        state: value('mx_State'),
-        postalCode: value('mx_Zip'),
-        country: countryCode(value('mx_Country')),
-        dateOfBirth: /^\\d{4}-\\d{2}-\\d{2}$/.test(dob) ? dob : '',
-        source: config.ghlSource || value('Source'),
-        tags: tags.join(', '),
-        noteBody: noteLines.join('\\n'),
-      },
+      json: Object.assign({ syncKey, syncHash: hash, valid: !invalidReason, invalidReason, prospectId, marker, noteBody: noteLines.join('\\n') }, contact),
       pairedItem: { item: index },
     });
   }
 }
 return out;
+`;
+
+const WINDOW = `
+// Catch-up: LeadSquared's leads modified since the last catch-up (minus an overlap, so nothing
+// written while a run was in flight is missed). The plan step skips what was synced already.
+const config = $('Config').first().json;
+const data = $getWorkflowStaticData('global');
+const overlapMs = (Number(config.catchUpOverlapMinutes) || 10) * 60000;
+const now = new Date();
+const from = data.catchUpFrom ? new Date(Date.parse(data.catchUpFrom) - overlapMs) : new Date(now.getTime() - (Number(config.catchUpFirstHours) || 24) * 3600000);
+const sql = (date) => date.toISOString().replace('T', ' ').slice(0, 19);
+return [{ json: { fromDate: sql(from), toDate: sql(now), startedAt: now.toISOString() } }];
+`;
+
+const LISTING = `
+// Leads.RecentlyModified answers {RecordCount, Leads: [{LeadPropertyList: [{Attribute, Value}]}]}
+// per page; turn the pages into lead objects for the plan step. The window moves on only here,
+// after every page was read.
+const leads = [];
+for (const page of $input.all()) {
+  for (const entry of page.json.Leads || []) {
+    const lead = {};
+    for (const pair of entry.LeadPropertyList || []) lead[pair.Attribute] = pair.Value;
+    leads.push(lead);
+  }
+}
+$getWorkflowStaticData('global').catchUpFrom = $('Catch-up window').first().json.startedAt;
+return [{ json: { leads } }];
 `;
 
 const DEMO = `
@@ -57,12 +100,41 @@ const DEMO = `
 return [{ json: { headers: {}, query: {}, body: ${JSON.stringify(sample, null, 2).replace(/\n/g, '\n  ')} } }];
 `;
 
+const tail = contactSync({
+	templateId: ID,
+	planNode: PLAN,
+	at: [1320, 100],
+	contactFields: {
+		...fromJson('firstName', 'lastName', 'companyName', 'website', 'address1', 'city', 'state', 'postalCode', 'country', 'dateOfBirth', 'tags'),
+	},
+	sourceExpression: "$('Config').first().json.ghlSource",
+	side: { kind: 'note', label: 'Note', params: { body: '={{ $json.noteBody }}', additionalFields: {} } },
+});
+
+const listing: N8nNode = errorOutput(
+	http('LeadSquared: leads modified since', [880, -200], {
+		method: 'POST',
+		url: "={{ $('Config').first().json.lsqHost }}/v2/LeadManagement.svc/Leads.RecentlyModified",
+		credential: 'lsqApi',
+		jsonBody: "JSON.stringify({ Parameter: { FromDate: $json.fromDate, ToDate: $json.toDate }, Paging: { PageIndex: 1, PageSize: 500 }, Sorting: { ColumnName: 'ModifiedOn', Direction: 0 } })",
+		pagination: {
+			paginationMode: 'updateAParameterInEachRequest',
+			parameters: { parameters: [{ type: 'body', name: 'Paging.PageIndex', value: '={{ $pageCount + 1 }}' }] },
+			paginationCompleteWhen: 'other',
+			completeExpression: '={{ !$response.body.Leads || $response.body.Leads.length < 500 }}',
+			limitPagesFetched: true,
+			maxRequests: 100,
+		},
+		batchIntervalMs: 500,
+	}),
+);
+
 export const lsqLeadToGhl: TemplateSpec = {
 	id: ID,
 	file: 'leadsquared-lead-to-ghl-contact',
 	name: 'LeadSquared lead → HighLevel contact + note',
 	description:
-		'LeadSquared posts a webhook when a lead is created or updated. The lead becomes a HighLevel contact (create or update, matched by email, then phone) and gets a note with its LeadSquared id, stage, source and score. Click "Execute workflow" to run it on a sample lead.',
+		'LeadSquared posts a webhook when a lead is created or updated; a schedule catches up with Leads.RecentlyModified for whatever was missed. Each lead becomes a HighLevel contact (create or update, matched by email, then phone, tagged lsq:<ProspectID>; source set only on new contacts) with one note per LeadSquared change. Replays and overlaps write nothing twice; failures end in "Failed items" and are written by a later run. Set Settings › Error Workflow to be told when a run fails as a whole. Click "Execute workflow" to run it on a sample lead.',
 	nodes: [
 		webhook('LeadSquared lead webhook', [0, 0], {
 			path: 'leadsquared/lead',
@@ -73,34 +145,38 @@ export const lsqLeadToGhl: TemplateSpec = {
 		}),
 		manualTrigger('Try it with a sample lead', [0, 220]),
 		code('Sample LeadSquared lead (demo data)', [220, 220], DEMO),
+		scheduleTrigger('Catch-up every 15 minutes', [0, -200], { field: 'minutes', every: 15 }),
+		code('Mark as catch-up', [220, -200], 'return [{ json: { catchUp: true } }];\n'),
 		config('Config', [440, 100], [
+			{ name: 'lsqHost', value: `${PARTNERS}/leadsquared` },
 			{ name: 'tags', value: 'leadsquared' },
 			{ name: 'ghlSource', value: 'LeadSquared' },
 			{ name: 'defaultCountryCode', value: '91' },
+			{ name: 'catchUpOverlapMinutes', value: 10 },
+			{ name: 'catchUpFirstHours', value: 24 },
 		], ID),
-		code('Map LeadSquared lead to GHL', [660, 100], MAP),
-		ifTrue('Has email or phone?', [880, 100], '!!($json.email || $json.phone)', ID),
-		noOp('Skip: nothing to match on', [1100, 260]),
-		upsertContact('Create or update GHL contact', [1100, 40], {
-			...fromJson(
-				'firstName', 'lastName', 'companyName', 'website', 'address1', 'city', 'state',
-				'postalCode', 'country', 'dateOfBirth', 'source', 'tags',
-			),
-		}),
-		ghl('Add note with the LeadSquared details', [1320, 40], 'note', 'create', {
-			contactId: contactById('$json.id'),
-			body: "={{ $('Map LeadSquared lead to GHL').item.json.noteBody }}",
-			additionalFields: {},
-		}),
+		ifTrue('Catch-up run?', [660, 100], '$json.catchUp === true', ID),
+		code('Catch-up window', [660, -200], WINDOW),
+		listing,
+		code('Leads from the listing', [1100, -200], LISTING),
+		code(PLAN, [1100, 100], PLAN_CODE),
+		...tail.nodes,
 	],
 	links: [
 		['LeadSquared lead webhook', 'Config'],
 		['Try it with a sample lead', 'Sample LeadSquared lead (demo data)'],
 		['Sample LeadSquared lead (demo data)', 'Config'],
-		['Config', 'Map LeadSquared lead to GHL'],
-		['Map LeadSquared lead to GHL', 'Has email or phone?'],
-		['Has email or phone?', 'Create or update GHL contact', 0],
-		['Has email or phone?', 'Skip: nothing to match on', 1],
-		['Create or update GHL contact', 'Add note with the LeadSquared details'],
+		['Catch-up every 15 minutes', 'Mark as catch-up'],
+		['Mark as catch-up', 'Config'],
+		['Config', 'Catch-up run?'],
+		['Catch-up run?', 'Catch-up window', 0],
+		['Catch-up run?', PLAN, 1],
+		['Catch-up window', 'LeadSquared: leads modified since'],
+		['LeadSquared: leads modified since', 'Leads from the listing', 0],
+		['LeadSquared: leads modified since', FAILED_ITEMS, 1],
+		['Leads from the listing', PLAN],
+		[PLAN, 'Valid?'],
+		...tail.links,
 	],
+	stickies: [failedItemsSticky([2860, 300])],
 };

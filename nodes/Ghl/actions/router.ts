@@ -41,6 +41,9 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 						...(error.description ? { errorDescription: error.description } : {}),
 						...(error.httpCode ? { httpCode: error.httpCode } : {}),
 					},
+					// With "On Error: Continue (using error output)" n8n routes an item to the error output
+					// by this property (its json alone counts only when it holds nothing but error/message).
+					error: error as NodeApiError,
 					pairedItem: { item: itemIndex },
 				});
 				continue;

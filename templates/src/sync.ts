@@ -1,0 +1,249 @@
+/**
+ * The one sync pattern every template follows (templates/README.md, "How every template syncs"):
+ *
+ *   plan (validate, key + hash, skip what is already synced) → write (each write node routes its
+ *   failures to its error output) → record as done (only items whose writes all succeeded).
+ *
+ * Failed and invalid items end in one "Failed items" node with the step and the reason; nothing
+ * records them, so the next run (or the catch-up) tries them again. Side records (notes, tasks,
+ * partner tasks/activities) carry a `[sync:<kind>:<event id>]` marker and are looked up first.
+ */
+import { code, contactById, ghl, ifTrue, upsertContact, type N8nNode, type StickyNote } from './lib';
+
+type Position = [number, number];
+
+/**
+ * Code-node functions for the sync ledger: `$getWorkflowStaticData('global').synced`, one entry per
+ * record key with the hash of what this workflow last wrote for it. n8n keeps static data for an
+ * active workflow's trigger/webhook runs (not for manual runs, which write again harmlessly).
+ */
+export const LEDGER = `
+function canonical(value) {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.keys(value).sort().reduce((out, key) => { out[key] = canonical(value[key]); return out; }, {});
+  }
+  return value === undefined ? null : value;
+}
+function syncHash(value) {
+  // FNV-1a over canonical JSON (Code nodes may not load crypto): equal content, equal hash.
+  const text = JSON.stringify(canonical(value));
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return ('0000000' + hash.toString(16)).slice(-8);
+}
+function syncLedger() {
+  const data = $getWorkflowStaticData('global');
+  if (!data.synced || typeof data.synced !== 'object') data.synced = {};
+  return data.synced;
+}
+function alreadySynced(key, hash) {
+  const entry = syncLedger()[key];
+  return !!entry && entry.hash === hash;
+}
+`;
+
+/** Entries the ledger keeps (oldest dropped first); far above any polling window's records. */
+export const LEDGER_SIZE = 20000;
+
+/**
+ * Marks each incoming item's record as synced: the last node of the success path. Items carry
+ * their syncKey/syncHash, or are paired with an item of `sourceNode` that does.
+ */
+export function recordDone(name: string, position: Position, sourceNode: string): N8nNode {
+	return code(
+		name,
+		position,
+		`${LEDGER}
+// Runs only for items whose writes all succeeded.
+const ledger = syncLedger();
+const now = Date.now();
+const out = [];
+for (const [index, item] of $input.all().entries()) {
+  const plan = item.json.syncKey ? item.json : $('${sourceNode}').itemMatching(index).json;
+  ledger[plan.syncKey] = { hash: plan.syncHash, at: now };
+  out.push({ json: { syncKey: plan.syncKey, syncHash: plan.syncHash, synced: true }, pairedItem: { item: index } });
+}
+const keys = Object.keys(ledger);
+if (keys.length > ${LEDGER_SIZE}) {
+  keys.sort((a, b) => ledger[a].at - ledger[b].at).slice(0, keys.length - ${LEDGER_SIZE}).forEach((key) => delete ledger[key]);
+}
+return out;
+`,
+	);
+}
+
+/**
+ * The visible end of every failure: invalid items and the error outputs of the write nodes.
+ * A Set node the user wires to Slack or email; the items keep the record key, step and reason.
+ */
+export function failedItems(position: Position, planNode: string, alsoFrom: string[] = []): N8nNode {
+	const sources = JSON.stringify([...alsoFrom, planNode]).replace(/"/g, "'");
+	return {
+		id: '',
+		name: FAILED_ITEMS,
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		position,
+		parameters: {
+			mode: 'manual',
+			assignments: {
+				assignments: [
+					{ id: 'a1f0c2de-0001-4000-8000-000000000001', name: 'record', type: 'string', value: `={{ $json.syncKey || (() => { for (const node of ${sources}) { try { const key = $(node).item.json.syncKey; if (key) return key; } catch (error) { /* not on this item's path */ } } return ''; })() }}` },
+					{ id: 'a1f0c2de-0002-4000-8000-000000000002', name: 'failedStep', type: 'string', value: '={{ $prevNode.name }}' },
+					{
+						id: 'a1f0c2de-0003-4000-8000-000000000003',
+						name: 'reason',
+						type: 'string',
+						value:
+							"={{ $json.invalidReason || (typeof $json.error === 'string' ? $json.error : ($json.error && ($json.error.message || JSON.stringify($json.error)))) || 'failed' }}",
+					},
+				],
+			},
+			includeOtherFields: false,
+			options: {},
+		},
+		notes: 'Wire this to Slack, email or a sheet. These items were not recorded as synced, so the next run tries them again.',
+		notesInFlow: true,
+	};
+}
+
+export const FAILED_ITEMS = 'Failed items';
+
+export function failedItemsSticky(position: Position): StickyNote {
+	return {
+		content:
+			'### Failed items\nInvalid records and every write that failed (GHL or partner error, timeout, rate limit) end here with `record`, `failedStep` and `reason`. They are **not** recorded as synced: the next run or the catch-up writes them. Connect a Slack / email node here, and set *Settings › Error Workflow* for failures outside the items (e.g. a partner listing that cannot be read).',
+		position,
+		width: 380,
+		height: 220,
+		color: 3,
+	};
+}
+
+/** The node, with its failures on a second ("error") output instead of stopping the run. */
+export function errorOutput(node: N8nNode): N8nNode {
+	return { ...node, onError: 'continueErrorOutput' };
+}
+
+/**
+ * Says for each item whether its side record is there already: `lookupNode` listed the existing
+ * records (one output item per record, paired with its input item; failures on its error output,
+ * which drop out here), `feederNode` fed it. Outputs the feeder's items with `exists`.
+ */
+export function markerCheck(name: string, position: Position, opts: { feederNode: string; lookupNode: string; textOf: string }): N8nNode {
+	return code(
+		name,
+		position,
+		`
+// An item is there already when one of its records contains its marker (a replayed event, or
+// one the catch-up sees again). Items whose lookup failed are on the error output (Failed items).
+const wanted = $('${opts.feederNode}').all();
+let failed = [];
+try { failed = $('${opts.lookupNode}').all(1); } catch (error) { failed = []; }
+const failedIndexes = new Set(failed.map((item) => item.pairedItem && item.pairedItem.item));
+const records = $input.all();
+const out = [];
+wanted.forEach((entry, index) => {
+  if (failedIndexes.has(index)) return;
+  const own = records.map((item, at) => ({ item, at })).filter(({ item }) => {
+    const paired = [].concat(item.pairedItem || []);
+    return paired.some((p) => p && p.item === index);
+  });
+  const texts = own.filter(({ item }) => Object.keys(item.json).length > 0).map(({ item }) => String(${opts.textOf} || ''));
+  const exists = texts.some((text) => text.includes(entry.json.marker));
+  out.push({ json: Object.assign({}, entry.json, { exists }), pairedItem: { item: own.length ? own[0].at : 0 } });
+});
+return out;
+`,
+	);
+}
+
+/** `markerText('lsq-activity', id)` as a JS expression: "[sync:lsq-activity:<id>]". */
+export function marker(kind: string, idExpression: string): string {
+	return `'[sync:${kind}:' + ${idExpression} + ']'`;
+}
+
+type Link = [string, string] | [string, string, number];
+
+export interface ContactSyncOptions {
+	templateId: string;
+	/** The Code node whose items carry syncKey, syncHash, email, phone, the contact fields, tags, marker and the side record's fields. */
+	planNode: string;
+	/** Where the chain starts (x, y); nodes go right from there. */
+	at: Position;
+	/** Contact fields written on every sync (never `source`). */
+	contactFields: Record<string, unknown>;
+	/** Expression for `source`, written only when the upsert created the contact. */
+	sourceExpression: string;
+	auth?: 'pit' | 'oauth';
+	phone?: string;
+	/** The side record created once per source event: a note, or a task. */
+	side: { kind: 'note' | 'task'; label: string; params: Record<string, unknown> };
+}
+
+/**
+ * valid? → upsert the contact (source only on a new contact) → look the side record up → create
+ * it when missing → record as synced. Every failure goes to Failed items.
+ */
+export function contactSync(opts: ContactSyncOptions): { nodes: N8nNode[]; links: Link[] } {
+	const [x, y] = opts.at;
+	const auth = opts.auth ?? 'pit';
+	const wanted = `${opts.side.label} wanted`;
+	const existing = `Existing ${opts.side.kind}s of the contact`;
+	const check = `${opts.side.label} there already?`;
+	const create = `Create ${opts.side.label.toLowerCase()}`;
+	const upsert = errorOutput({
+		...upsertContact('Create or update GHL contact', [x + 220, y], opts.contactFields, { auth, phone: opts.phone }),
+	});
+	upsert.parameters.simplify = false;
+	const nodes: N8nNode[] = [
+		ifTrue('Valid?', [x, y], '$json.valid', opts.templateId),
+		upsert,
+		ifTrue('New contact?', [x + 440, y - 200], '$json.new === true', opts.templateId),
+		errorOutput(
+			ghl('Set source on the new contact', [x + 660, y - 200], 'contact', 'update', {
+				contactId: contactById('$json.contact.id'),
+				updateFields: { source: `={{ ${opts.sourceExpression} }}` },
+			}, auth),
+		),
+		code(wanted, [x + 440, y], `
+// The plan of each written record plus the contact it went to.
+return $input.all().map((item, index) => ({
+  json: Object.assign({}, $('${opts.planNode}').itemMatching(index).json, { contactId: item.json.contact.id }),
+  pairedItem: { item: index },
+}));
+`),
+		{
+			...errorOutput(ghl(existing, [x + 660, y], opts.side.kind, 'getAll', { contactId: contactById('$json.contactId'), returnAll: true }, auth)),
+			// One empty item when no contact has any yet, so the check still runs.
+			alwaysOutputData: true,
+		},
+		markerCheck(check, [x + 880, y], { feederNode: wanted, lookupNode: existing, textOf: opts.side.kind === 'note' ? 'item.json.body' : "(item.json.title || '') + ' ' + (item.json.body || '')" }),
+		ifTrue(`${opts.side.label} missing?`, [x + 1100, y], '!$json.exists', opts.templateId),
+		errorOutput(ghl(create, [x + 1320, y - 100], opts.side.kind, 'create', { contactId: contactById('$json.contactId'), ...opts.side.params }, auth)),
+		recordDone('Record as synced', [x + 1540, y], check),
+		failedItems([x + 1540, y + 300], opts.planNode, [check, wanted]),
+	];
+	const links: Link[] = [
+		['Valid?', 'Create or update GHL contact', 0],
+		['Valid?', FAILED_ITEMS, 1],
+		['Create or update GHL contact', 'New contact?', 0],
+		['Create or update GHL contact', wanted, 0],
+		['Create or update GHL contact', FAILED_ITEMS, 1],
+		['New contact?', 'Set source on the new contact', 0],
+		['Set source on the new contact', FAILED_ITEMS, 1],
+		[wanted, existing, 0],
+		[existing, check, 0],
+		[existing, FAILED_ITEMS, 1],
+		[check, `${opts.side.label} missing?`, 0],
+		[`${opts.side.label} missing?`, create, 0],
+		[`${opts.side.label} missing?`, 'Record as synced', 1],
+		[create, 'Record as synced', 0],
+		[create, FAILED_ITEMS, 1],
+	];
+	return { nodes, links };
+}

@@ -1,0 +1,275 @@
+/**
+ * The sync pattern of the templates (templates/README.md, "How every template syncs"), run in
+ * n8n-core with n8n 2.41.1's own base nodes against the GHL sandbox and the partner simulators:
+ * replayed events and overlapping polls write nothing twice, a GHL outage sends the affected items
+ * to "Failed items" with the reason and a later run writes each of them exactly once, and one bad
+ * record in a batch fails alone. Runs are production runs (static data kept between them).
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { startPartners, type Partners } from '../../sandbox/partners';
+import { localTemplate, listTemplates, partnerCredentials } from '../e2e/lib/templates';
+import { sandboxRecords } from '../e2e/lib/resourceWorkflows';
+import type { StoredCredential } from '../harness/credentials';
+import { oauthCredential, pitCredential, useSandbox } from '../harness/fixtures';
+import { CREDENTIALS } from '../../templates/src/lib';
+import { baseNodesInstalled, TemplateEngine, type TemplateWorkflow } from './engine';
+
+const describeWithN8n = baseNodesInstalled ? describe : describe.skip;
+if (!baseNodesInstalled) console.warn('test/templates/sync.test.ts skipped: n8n 2.41.1 is not installed in .cache/n8n-host (bash scripts/lib/runtime.sh n8n)');
+
+const sandbox = useSandbox();
+let partners: Partners;
+beforeAll(async () => {
+	partners = await startPartners({ port: 0 });
+});
+beforeEach(() => partners.reset());
+afterAll(async () => {
+	await partners.close();
+});
+
+function credentials(): StoredCredential[] {
+	const sbx = sandbox();
+	return [
+		{ ...pitCredential(sbx), id: CREDENTIALS.ghlPit.id, name: CREDENTIALS.ghlPit.name },
+		{ ...oauthCredential(sbx), id: CREDENTIALS.ghlOAuth.id, name: CREDENTIALS.ghlOAuth.name },
+		...partnerCredentials().map((c) => ({ ...c, id: String(c.id), data: c.data as StoredCredential['data'] })),
+	];
+}
+
+/** A template as an active workflow in n8n: its own static data, partner URLs on the simulators. */
+function engineFor(file: string, edit: (json: TemplateWorkflow) => void = () => undefined): TemplateEngine {
+	const template = listTemplates().find((t) => t.file.endsWith(`/${file}.json`));
+	if (!template) throw new Error(`no template ${file}`);
+	const json = localTemplate(template.json, { partnersUrl: partners.url }) as unknown as TemplateWorkflow;
+	edit(json);
+	return new TemplateEngine(json, TemplateEngine.credentialsHelper(credentials()));
+}
+
+function setConfig(json: TemplateWorkflow, name: string, value: string | number): void {
+	const node = json.nodes.find((n) => n.name === 'Config')!;
+	const { assignments } = node.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> };
+	assignments.find((a) => a.name === name)!.value = value;
+}
+
+/** Everything a sync can write: GHL contacts, notes, tasks (the partner side is counted per test). */
+function ghlCounts(): { contacts: number; notes: number; tasks: number } {
+	const records = sandboxRecords(sandbox());
+	return { contacts: records.contacts.length, notes: records.notes.length, tasks: records.tasks.length };
+}
+
+function notesWith(text: string): number {
+	return sandboxRecords(sandbox()).notes.filter((n) => String(n.body).includes(text)).length;
+}
+
+function tasksWith(text: string): number {
+	return sandboxRecords(sandbox()).tasks.filter((t) => `${t.title} ${t.body ?? ''}`.includes(text)).length;
+}
+
+function contactByEmail(email: string): IDataObject | undefined {
+	return sandboxRecords(sandbox()).contacts.find((c) => c.email === email) as IDataObject | undefined;
+}
+
+/** A GHL outage for one kind of write: every matching request answers 500 until cleared. */
+function ghlOutage(method: string, path: string): void {
+	sandbox().injectFault({ kind: 'status', status: 500, count: 1000, match: { method, path } });
+}
+
+async function run(engine: TemplateEngine, start: string, input: IDataObject[] = [{}]) {
+	const result = await engine.run(start, input, 'trigger');
+	if (result.error) throw new Error(`${engine.workflow.name}: ${result.error}`);
+	return result;
+}
+
+describeWithN8n('LeadSquared lead → HighLevel contact + note', () => {
+	const file = 'leadsquared-lead-to-ghl-contact';
+	const lead = () => partners.leadsquared.samples['lead-created'] as Record<string, unknown>;
+	const webhookItem = (leads: unknown[]) => [{ headers: {}, query: {}, body: leads }];
+
+	test('replay ×2: the same webhook delivered three times writes one contact and one note', async () => {
+		const engine = engineFor(file);
+		const before = ghlCounts();
+		await run(engine, 'Config', webhookItem([lead()]));
+		const once = ghlCounts();
+		expect(once).toEqual({ ...before, contacts: before.contacts + 1, notes: before.notes + 1 });
+		await run(engine, 'Config', webhookItem([lead()]));
+		await run(engine, 'Config', webhookItem([lead()]));
+		expect(ghlCounts()).toEqual(once);
+		const contact = contactByEmail('priya.raman@example.com')!;
+		expect(contact.tags).toEqual(expect.arrayContaining([`lsq:${String(lead().ProspectID).toLowerCase()}`]));
+		expect(contact.source).toBe('LeadSquared');
+	});
+
+	test('replay with an empty ledger (a manual run): the note is found by its marker, not created again', async () => {
+		await run(engineFor(file), 'Config', webhookItem([lead()]));
+		const once = ghlCounts();
+		await run(engineFor(file), 'Config', webhookItem([lead()]));
+		expect(ghlCounts()).toEqual(once);
+		expect(notesWith(`[sync:lsq-lead:${String(lead().ProspectID)}@`)).toBe(1);
+	});
+
+	test('an existing contact keeps its source', async () => {
+		await fetch(`${sandbox().url}/contacts/`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${sandbox().demo.privateToken}`, version: '2021-07-28', 'content-type': 'application/json' },
+			body: JSON.stringify({ locationId: sandbox().demo.locationId, email: 'priya.raman@example.com', source: 'Facebook ad' }),
+		});
+		await run(engineFor(file), 'Config', webhookItem([lead()]));
+		expect(contactByEmail('priya.raman@example.com')!.source).toBe('Facebook ad');
+	});
+
+	test('outage: GHL notes failing → the leads are on Failed items with the reason; the next run writes each note once', async () => {
+		const engine = engineFor(file);
+		const second = { ...lead(), ProspectID: 'a0000000-0000-4000-8000-000000000002', EmailAddress: 'second.lead@example.com', Phone: '' };
+		ghlOutage('POST', '/notes');
+		const failed = await run(engine, 'Config', webhookItem([lead(), second]));
+		expect(failed.items('Failed items').map((i) => [i.record, i.failedStep])).toEqual([
+			[`lsq-lead:${String(lead().ProspectID)}`, 'Create note'],
+			['lsq-lead:a0000000-0000-4000-8000-000000000002', 'Create note'],
+		]);
+		expect(failed.items('Failed items').every((i) => /500|server|error/i.test(String(i.reason)))).toBe(true);
+		expect(failed.items('Record as synced')).toEqual([]);
+		sandbox().clearFaults();
+		const later = await run(engine, 'Config', webhookItem([lead(), second]));
+		expect(later.items('Failed items')).toEqual([]);
+		expect(later.items('Record as synced')).toHaveLength(2);
+		expect(notesWith('[sync:lsq-lead:')).toBe(2);
+		await run(engine, 'Config', webhookItem([lead(), second]));
+		expect(notesWith('[sync:lsq-lead:')).toBe(2);
+	});
+
+	test('bad item: one lead with a malformed email fails alone, the batch is written', async () => {
+		const engine = engineFor(file);
+		const bad = { ...lead(), ProspectID: 'bad-lead', EmailAddress: 'not-an-email' };
+		const other = { ...lead(), ProspectID: 'a0000000-0000-4000-8000-000000000003', EmailAddress: 'third.lead@example.com', Phone: '' };
+		const result = await run(engine, 'Config', webhookItem([lead(), bad, other]));
+		expect(result.items('Failed items')).toEqual([{ record: 'lsq-lead:bad-lead', failedStep: 'Valid?', reason: 'invalid email not-an-email' }]);
+		expect(result.items('Record as synced').map((i) => i.syncKey)).toEqual([`lsq-lead:${String(lead().ProspectID)}`, 'lsq-lead:a0000000-0000-4000-8000-000000000003']);
+		expect(contactByEmail('third.lead@example.com')).toBeDefined();
+	});
+
+	test('catch-up: Leads.RecentlyModified feeds the same path; run twice it writes nothing more', async () => {
+		const engine = engineFor(file, (json) => setConfig(json, 'catchUpFirstHours', 24 * 365 * 30));
+		const first = await run(engine, 'Mark as catch-up');
+		const leads = partners.leadsquared.leads().filter((l) => l.EmailAddress || l.Phone);
+		expect(first.items('Record as synced')).toHaveLength(leads.length);
+		const once = ghlCounts();
+		await run(engine, 'Mark as catch-up');
+		expect(ghlCounts()).toEqual(once);
+		expect(partners.requestsFor('leadsquared', 'Leads.RecentlyModified')).toHaveLength(2);
+	});
+});
+
+describeWithN8n('DPD purchases (polling) → HighLevel', () => {
+	const file = 'dpd-purchases-poll-to-ghl';
+
+	test('replay ×2: overlapping polls write each purchase once', async () => {
+		const engine = engineFor(file);
+		const first = await run(engine, 'Config');
+		const purchases = partners.dpd.purchases().filter((p) => ['ACT', 'RFD'].includes(p.status));
+		expect(first.items('Record as synced')).toHaveLength(purchases.length);
+		const once = ghlCounts();
+		await run(engine, 'Config');
+		await run(engine, 'Config');
+		expect(ghlCounts()).toEqual(once);
+		for (const p of purchases) expect([p.id, notesWith(`[sync:dpd-purchase:${p.id}]`) >= 1]).toEqual([p.id, true]);
+	});
+
+	test('outage: GHL upserts failing → every purchase on Failed items; the next poll writes each once, 0 lost', async () => {
+		const engine = engineFor(file);
+		const purchases = partners.dpd.purchases().filter((p) => ['ACT', 'RFD'].includes(p.status));
+		ghlOutage('POST', '/contacts/upsert');
+		const failed = await run(engine, 'Config');
+		expect(failed.items('Failed items').map((i) => i.failedStep)).toEqual(purchases.map(() => 'Create or update GHL contact'));
+		expect(failed.items('Record as synced')).toEqual([]);
+		sandbox().clearFaults();
+		const later = await run(engine, 'Config');
+		expect(later.items('Record as synced').map((i) => i.syncKey).sort()).toEqual(purchases.map((p) => `dpd-purchase:${p.id}-${p.status}`).sort());
+		for (const p of purchases) expect([p.id, notesWith(`[sync:dpd-purchase:${p.id}]`)]).toEqual([p.id, 1]);
+		await run(engine, 'Config');
+		for (const p of purchases) expect([p.id, notesWith(`[sync:dpd-purchase:${p.id}]`)]).toEqual([p.id, 1]);
+	});
+
+	test('bad item: a purchase with a malformed buyer email fails alone', async () => {
+		const engine = engineFor(file);
+		partners.dpd.addPurchase({ id: 29999999, buyer_email: 'broken-address', status: 'ACT' });
+		const result = await run(engine, 'Config');
+		expect(result.items('Failed items')).toEqual([{ record: 'dpd-purchase:29999999-ACT', failedStep: 'Valid?', reason: 'invalid buyer email broken-address' }]);
+		expect(result.items('Record as synced').length).toBeGreaterThan(0);
+	});
+});
+
+describeWithN8n('leadPops leads (polling) → HighLevel contacts + call tasks', () => {
+	const file = 'leadpops-leads-poll-to-ghl';
+	const wanted = () => partners.leadpops.leads().filter((l) => l.funnel === 'SalCompany.clixwithus.com' || !l.funnel);
+
+	test('replay ×2: overlapping polls create each call task once', async () => {
+		const engine = engineFor(file, (json) => setConfig(json, 'funnels', ''));
+		const first = await run(engine, 'Config');
+		const synced = first.items('Record as synced');
+		expect(synced.length).toBeGreaterThan(0);
+		const once = ghlCounts();
+		expect(tasksWith('[sync:leadpops-lead:')).toBe(synced.length);
+		await run(engine, 'Config');
+		await run(engine, 'Config');
+		expect(ghlCounts()).toEqual(once);
+		expect(wanted().length).toBeGreaterThan(0);
+	});
+
+	test('outage: GHL tasks failing → Failed items with the reason; the next poll creates each task once', async () => {
+		const engine = engineFor(file, (json) => setConfig(json, 'funnels', ''));
+		ghlOutage('POST', '/tasks');
+		const failed = await run(engine, 'Config');
+		const failedKeys = failed.items('Failed items').map((i) => i.record);
+		expect(failedKeys.length).toBeGreaterThan(0);
+		expect(failed.items('Failed items').every((i) => i.failedStep === 'Create call task' && String(i.reason).length > 0)).toBe(true);
+		sandbox().clearFaults();
+		const later = await run(engine, 'Config');
+		expect(later.items('Record as synced').map((i) => i.syncKey).sort()).toEqual([...failedKeys].sort());
+		expect(tasksWith('[sync:leadpops-lead:')).toBe(failedKeys.length);
+	});
+
+	test('bad item: a lead with a malformed email fails alone', async () => {
+		const engine = engineFor(file, (json) => setConfig(json, 'funnels', ''));
+		partners.leadpops.addLead({ id: 'lp-broken', email: 'nope@', phone: '' });
+		const result = await run(engine, 'Config');
+		expect(result.items('Failed items')).toEqual([{ record: 'leadpops-lead:lp-broken', failedStep: 'Valid?', reason: 'invalid email nope@' }]);
+		expect(result.items('Record as synced').length).toBeGreaterThan(0);
+	});
+});
+
+describeWithN8n('LeadCars leads → HighLevel contacts + dealer tasks', () => {
+	const file = 'leadcars-leads-to-ghl';
+
+	test('replay ×2: an unchanged lead is written once; a change in LeadCars writes once more', async () => {
+		const engine = engineFor(file);
+		await run(engine, 'Config');
+		const once = ghlCounts();
+		expect(tasksWith('[sync:leadcars-lead:799119@')).toBe(1);
+		await run(engine, 'Config');
+		await run(engine, 'Config');
+		expect(ghlCounts()).toEqual(once);
+		partners.leadcars.patchLead(799119, { region: 'Toledo' });
+		const changed = await run(engine, 'Config');
+		expect(changed.items('Record as synced').map((i) => i.syncKey)).toEqual(['leadcars-lead:799119']);
+		expect(tasksWith('[sync:leadcars-lead:799119@')).toBe(2);
+	});
+
+	test('outage: GHL upserts failing → both leads on Failed items; the next run writes each once', async () => {
+		const engine = engineFor(file);
+		ghlOutage('POST', '/contacts/upsert');
+		const failed = await run(engine, 'Config');
+		expect(failed.items('Failed items').map((i) => i.record)).toEqual(['leadcars-lead:799119', 'leadcars-lead:799121']);
+		sandbox().clearFaults();
+		await run(engine, 'Config');
+		expect(tasksWith('[sync:leadcars-lead:799119@')).toBe(1);
+		expect(tasksWith('[sync:leadcars-lead:799121@')).toBe(1);
+	});
+
+	test('bad item: a lead with a malformed email fails alone', async () => {
+		const engine = engineFor(file);
+		partners.leadcars.patchLead(799121, { email: 'broken@' });
+		const result = await run(engine, 'Config');
+		expect(result.items('Failed items')).toEqual([{ record: 'leadcars-lead:799121', failedStep: 'Valid?', reason: 'invalid email broken@' }]);
+		expect(result.items('Record as synced').map((i) => i.syncKey)).toEqual(['leadcars-lead:799119']);
+	});
+});
