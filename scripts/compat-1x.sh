@@ -11,4 +11,4 @@ if [ ! -f "$dir/.installed-1.122.48" ]; then
 	(cd "$dir" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error n8n-core@1.122.48 n8n-workflow@1.120.31)
 	touch "$dir/.installed-1.122.48"
 fi
-npx jest --config test/compat-1x.jest.config.js "$@"
+GHL_TEST_ENGINE=n8n-1.x npx jest --config test/compat-1x.jest.config.js "$@"

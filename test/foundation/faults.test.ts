@@ -184,8 +184,11 @@ describe("GHL's error bodies are shown short and safe", () => {
 	});
 });
 
+/** n8n 1.x hands a node no headers of a failed request, so GHL's Retry-After is not visible there. */
+const retryAfterVisible = process.env.GHL_TEST_ENGINE !== 'n8n-1.x';
+
 describe('every wait is capped', () => {
-	test('a 429 asking to wait a day fails the item at once, saying when to run it again', async () => {
+	(retryAfterVisible ? test : test.skip)('a 429 asking to wait a day fails the item at once, saying when to run it again', async () => {
 		sandbox().injectFault({ kind: 'rate-limit-burst', count: 20, retryAfterSeconds: 86_400, match: { method: 'GET' } });
 		const contactId = (sandbox().snapshot() as unknown as { contacts: StoredContact[] }).contacts[0].id;
 		const started = Date.now();
@@ -199,7 +202,7 @@ describe('every wait is capped', () => {
 		expect(result.requests.filter((request) => request.status === 429)).toHaveLength(1);
 	});
 
-	test('with Continue On Fail, the capped item comes out with its reason and the next items still run', async () => {
+	(retryAfterVisible ? test : test.skip)('with Continue On Fail, the capped item comes out with its reason and the next items still run', async () => {
 		sandbox().injectFault({ kind: 'rate-limit-burst', count: 1, retryAfterSeconds: 3_600, match: { method: 'POST', path: '/contacts/upsert' } });
 		const items = [0, 1].map((index) => ({ email: `capped${index}@example.com` }));
 		const result = await run({ resource: 'contact', operation: 'upsert', email: '={{ $json.email }}' }, { items, continueOnFail: true });
