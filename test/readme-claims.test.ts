@@ -248,6 +248,15 @@ describe('Operations', () => {
 		expect([...writes(unknown), ...writes(badOption)]).toEqual([]);
 	});
 
+	claim("The additions of a run go out in GHL's bulk tag call, one per 100 contacts that get the same tags", () => {
+		provenBy('test/nodes/tag-batching.test.ts', '250 upserts with a tag: at most 1.02 calls per record, every contact tagged, existing tags kept');
+		provenBy('test/nodes/tag-batching.test.ts', 'contacts are grouped by the tags they get: one call per tag list');
+	});
+
+	claim('a contact GHL could not tag fails its own item only', () => {
+		provenBy('test/nodes/tag-batching.test.ts', 'a contact GHL names among the bulk call errors fails only its own item');
+	});
+
 	claim("are *added* by default; GHL itself overwrites the contact's tags, which is one option away (*Tags Handling: Replace All Tags*)", async () => {
 		const target = seed().contacts.find((contact) => contact.tags.length === 2)!;
 		const updated = await run({ resource: 'contact', operation: 'update', contactId: byId(target.id), updateFields: { tags: 'Partner' } });
@@ -334,17 +343,35 @@ describe('Operations', () => {
 		expect(raw.out[0].contact).toMatchObject({ id });
 	});
 
-	claim("items are handled one after another, in input order, each output item paired with its input. With *Continue On Fail* each failed item becomes one error item carrying GHL's message and status; none is lost", async () => {
+	claim("The output is in input order, each output item paired with its input. With *Continue On Fail* each failed item becomes one error item carrying GHL's message and status; none is lost", async () => {
 		const [first, second, third] = seed().contacts;
 		const ids = [first.id, 'NoSuchContact0000000', second.id, third.id];
+		// The first item answers last: the output keeps input order anyway.
+		sandbox().injectFault({ kind: 'latency', ms: 150, match: { path: `/contacts/${first.id}` } });
 		const result = await run(
 			{ resource: 'contact', operation: 'get', contactId: byId('={{ $json.id }}') },
 			{ items: ids.map((id) => ({ id })), continueOnFail: true },
 		);
-		expect(result.requests.map((request) => request.path)).toEqual(ids.map((id) => `/contacts/${id}`));
+		expect(result.requests.map((request) => request.path).sort()).toEqual(ids.map((id) => `/contacts/${id}`).sort());
 		expect(result.items.map((item) => item.pairedItem)).toEqual(ids.map((_, item) => ({ item })));
 		expect(result.out.map((json) => json.id ?? null)).toEqual([first.id, null, second.id, third.id]);
 		expect(result.out[1]).toMatchObject({ error: 'GHL API error 400: Contact not found', httpCode: '400' });
+	});
+
+	claim('up to *Concurrency* items (default 8) are in flight at once, all paced under the location\'s rate limit', () => {
+		const concurrency = ghl.description.properties.find((property) => property.name === 'concurrency');
+		expect(concurrency).toMatchObject({ displayName: 'Concurrency', type: 'number', default: 8 });
+		provenBy('test/nodes/concurrency.test.ts', 'answers arriving in random order: output in input order, each paired with its input');
+		provenBy('test/nodes/runs.test.ts', '200 items are paced under the burst limit: zero 429s and all 200 contacts written');
+	});
+
+	claim('items for the same contact still run one after the other', () => {
+		provenBy('test/nodes/concurrency.test.ts', 'items for the same contact run one after the other, in input order');
+	});
+
+	claim('Without it the first failure stops the node: nothing starts after it, the items in flight finish, and the error names the first failed item', () => {
+		provenBy('test/nodes/concurrency.test.ts', 'without Continue On Fail: the first failure stops the run; items in flight finish, none starts after');
+		provenBy('test/nodes/concurrency.test.ts', 'two failures in flight: the error names the earlier item, even when the later one failed first');
 	});
 
 	claim("is refused before any request, with the field's name in the error", async () => {
@@ -369,6 +396,10 @@ describe('Operations', () => {
 });
 
 describe('Reliability', () => {
+	claim('counting a request until it is answered, so requests in flight never push past it', () => {
+		provenBy('test/nodes/concurrency.test.ts', '8 in flight with random latency stay under a 10 per 300 ms limit: zero 429s');
+	});
+
 	claim("paces itself from GHL's `X-RateLimit-*` headers so long runs stay under the limit without a 429", async () => {
 		// 5 per 300 ms: the client starts out assuming GHL's 100 per 10 s and learns this from the headers.
 		sandbox().setRateLimit({ max: 5, intervalMs: 300, daily: 200_000 });

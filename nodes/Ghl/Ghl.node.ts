@@ -2,7 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { authenticationProperty, credentials } from '../shared/authentication';
 import { resourceList } from './actions';
-import { route } from './actions/router';
+import { concurrencyProperty, route } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 
 export class Ghl implements INodeType {
@@ -32,6 +32,7 @@ export class Ghl implements INodeType {
 				default: 'contact',
 			},
 			...resourceList.flatMap((resource) => resource.properties),
+			concurrencyProperty,
 		],
 	};
 

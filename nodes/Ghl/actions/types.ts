@@ -1,6 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeParameters, INodeProperties } from 'n8n-workflow';
 import type { GhlEndpoint } from '../../shared/transport';
+import type { TagBatch } from '../helpers/tagBatch';
 
 /** The GHL endpoint an operation exists for: execute calls it, and the README table, docs/catalogue.json and the OAuth scope presets come from it. */
 export type OperationEndpoint = GhlEndpoint;
@@ -17,6 +18,20 @@ export interface OperationMeta {
 	unwrap?: string;
 	/** What the README's operations table adds after the name, e.g. "by ID, email or phone". */
 	readmeNote?: string;
+}
+
+/** What one node run shares between its items: work batched across items (tags added in bulk). */
+export interface RunScope {
+	tags: TagBatch;
+}
+
+/**
+ * An item's result that is complete only once work batched across the run is done (its tags, added
+ * in one bulk call with other items'). The item's request slot is free meanwhile; a rejection is
+ * that item's failure.
+ */
+export class Deferred {
+	constructor(readonly result: Promise<IDataObject | IDataObject[]>) {}
 }
 
 /**
@@ -47,8 +62,11 @@ export interface OperationModule {
 	meta: OperationMeta;
 	properties: INodeProperties[];
 	example: OperationExample;
-	/** Runs the operation for one input item; the router owns the loop, pairedItem and errors. */
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+	/**
+	 * Runs the operation for one input item; the router owns the loop, pairedItem and errors. `run`
+	 * is absent when an operation is called outside the router: then nothing is batched.
+	 */
+	execute(this: IExecuteFunctions, itemIndex: number, run?: RunScope): Promise<IDataObject | IDataObject[] | Deferred>;
 }
 
 export interface Resource {

@@ -6,23 +6,34 @@ import type { IDataObject } from 'n8n-workflow';
  *
  * Each location keeps a log of the requests this process sent in the current interval, sized by the
  * X-RateLimit-Max / X-RateLimit-Interval-Milliseconds headers GHL returns, so a long run stays under
- * the burst limit without meeting a 429. X-RateLimit-Remaining covers traffic from other processes
- * (queue-mode workers, other workflows): when the server says the budget is gone we slow down, and a
- * 429 that still happens is waited out by the transport. Nothing here is needed for correctness
- * across processes; it only avoids 429s.
+ * the burst limit without meeting a 429. GHL counts a request when it arrives, somewhere between our
+ * send and its answer: so a request in flight counts as "now" until it is answered, and an answered
+ * one leaves the window one interval after its answer. Several requests in flight at once (the
+ * action node's Concurrency) therefore never push the location over its limit, whatever the latency.
+ * X-RateLimit-Remaining covers traffic from other processes (queue-mode workers, other workflows):
+ * when the server says the budget is gone we slow down, and a 429 that still happens is waited out
+ * by the transport. Nothing here is needed for correctness across processes; it only avoids 429s.
  */
 
 const DEFAULT_MAX = 100;
 const DEFAULT_INTERVAL_MS = 10_000;
 /** Requests kept in hand below the server's maximum, for clock skew between us and GHL. */
 const RESERVE = 1;
-/** Extra wait after the oldest request leaves the window (network latency between send and arrival). */
+/** Extra wait after the oldest request leaves the window (clock and timer slack). */
 const MARGIN_MS = 50;
+/** A request never answered (a path that skipped `observe`) stops counting as in flight after this. */
+const LONGEST_FLIGHT_MS = 2 * 60_000;
+
+interface Sent {
+	/** When it was sent, then when it was answered. */
+	at: number;
+	answered: boolean;
+}
 
 interface LocationWindow {
 	max: number;
 	intervalMs: number;
-	sentAt: number[];
+	sent: Sent[];
 	serverRemaining?: number;
 	serverRemainingAt?: number;
 	dailyRemaining?: number;
@@ -62,7 +73,7 @@ export class RateLimiter {
 	private window(key: string): LocationWindow {
 		let window = this.windows.get(key);
 		if (!window) {
-			window = { max: DEFAULT_MAX, intervalMs: DEFAULT_INTERVAL_MS, sentAt: [] };
+			window = { max: DEFAULT_MAX, intervalMs: DEFAULT_INTERVAL_MS, sent: [] };
 			this.windows.set(key, window);
 		}
 		return window;
@@ -72,10 +83,16 @@ export class RateLimiter {
 	delayBeforeNext(key: string, now = Date.now()): number {
 		const window = this.window(key);
 		const horizon = now - window.intervalMs - MARGIN_MS;
-		while (window.sentAt.length && window.sentAt[0] <= horizon) window.sentAt.shift();
-
-		if (window.sentAt.length >= window.max - RESERVE) {
-			return window.sentAt[window.sentAt.length - (window.max - RESERVE)] + window.intervalMs + MARGIN_MS - now;
+		// When each request GHL may still count leaves the window: in flight = not before its answer.
+		window.sent = window.sent.filter((entry) => (entry.answered ? entry.at > horizon : entry.at > now - LONGEST_FLIGHT_MS));
+		const budget = window.max - RESERVE;
+		if (window.sent.length >= budget) {
+			const leaves = window.sent
+				.map((entry) => (entry.answered ? entry.at + window.intervalMs + MARGIN_MS : Infinity))
+				.sort((a, b) => a - b);
+			const free = leaves[window.sent.length - budget];
+			// All of the window is in flight: look again soon (an answer frees a slot one interval later).
+			return Number.isFinite(free) ? Math.max(1, free - now) : Math.max(1, Math.ceil(window.intervalMs / window.max));
 		}
 		const serverInfoFresh =
 			window.serverRemaining !== undefined &&
@@ -94,13 +111,22 @@ export class RateLimiter {
 		for (let delay = this.delayBeforeNext(key); delay > 0; delay = this.delayBeforeNext(key)) {
 			await sleep(delay);
 		}
-		this.window(key).sentAt.push(Date.now());
+		this.window(key).sent.push({ at: Date.now(), answered: false });
 	}
 
-	/** Learns the server's limits and remaining budget from a response's headers. */
+	/**
+	 * Called once per answer (or failure) of a request `acquire` booked: learns the server's limits
+	 * and remaining budget from its headers, and marks one request in flight as answered now. Which
+	 * one does not matter: every answered request leaves the window one interval after its answer.
+	 */
 	observe(key: string, headers: IDataObject | undefined): RateLimitHeaders {
 		const limits = readRateLimitHeaders(headers);
 		const window = this.window(key);
+		const inFlight = window.sent.find((entry) => !entry.answered);
+		if (inFlight) {
+			inFlight.at = Date.now();
+			inFlight.answered = true;
+		}
 		if (limits.max && limits.max > RESERVE) window.max = limits.max;
 		if (limits.intervalMs) window.intervalMs = limits.intervalMs;
 		if (limits.remaining !== undefined) {

@@ -6,8 +6,9 @@ import { contactFieldOptions, customFieldsProperty, tagsModeProperty } from '../
 import { contactLocator } from '../../descriptions/contactLocator';
 import { buildContactBody, customFieldRows } from '../../helpers/contactBody';
 import { resolveContactId } from '../../helpers/contacts';
-import { byId } from '../types';
-import type { OperationExample, OperationMeta } from '../types';
+import { mergedTags } from '../../helpers/tagBatch';
+import { byId, Deferred } from '../types';
+import type { OperationExample, OperationMeta, RunScope } from '../types';
 
 export const meta: OperationMeta = {
 	name: 'Update',
@@ -41,7 +42,7 @@ export const properties: INodeProperties[] = [
 /** Parameters that run this operation against the sandbox's seeded data (test/catalogue.test.ts runs each operation with them). */
 export const example: OperationExample = (d) => ({ contactId: byId(d.contact.id), updateFields: { city: 'Example City' } });
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, run?: RunScope): Promise<IDataObject | Deferred> {
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = await buildContactBody.call(this, itemIndex, fields, customFieldRows(this, itemIndex));
 	const addTags = this.getNodeParameter('tagsMode', itemIndex, 'add') === 'add' ? (body.tags as string[] | undefined) : undefined;
@@ -54,6 +55,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	let response: IDataObject = {};
 	if (Object.keys(body).length) {
 		response = await callEndpoint.call(this, meta.endpoint, { pathParams: { contactId }, body, itemIndex });
+	}
+	const updated = response.contact as IDataObject | undefined;
+	if (addTags?.length && run && updated) {
+		// The update answered with the contact: its tags go with other items' in one bulk call.
+		const withTags = (tags: string[] | undefined) => ({ ...response, contact: { ...updated, tags: tags ?? mergedTags(updated.tags, addTags) } });
+		return new Deferred(run.tags.add(contactId, addTags, itemIndex).then(withTags));
 	}
 	if (addTags?.length) {
 		const tags = await addContactTags.call(this, contactId, addTags, itemIndex);

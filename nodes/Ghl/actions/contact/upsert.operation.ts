@@ -4,7 +4,9 @@ import { callEndpoint, getLocationId } from '../../../shared/transport';
 import { addContactTags } from '../../../shared/reads';
 import { contactFieldOptions, customFieldsProperty, tagsModeProperty } from '../../descriptions/contactFields';
 import { buildContactBody, customFieldRows } from '../../helpers/contactBody';
-import type { OperationExample, OperationMeta } from '../types';
+import { mergedTags } from '../../helpers/tagBatch';
+import { Deferred } from '../types';
+import type { OperationExample, OperationMeta, RunScope } from '../types';
 
 export const meta: OperationMeta = {
 	name: 'Create or Update',
@@ -63,7 +65,7 @@ export const properties: INodeProperties[] = [
 /** Parameters that run this operation against the sandbox's seeded data (test/catalogue.test.ts runs each operation with them). */
 export const example: OperationExample = () => ({ email: 'example@example.com' });
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, run?: RunScope): Promise<IDataObject | Deferred> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const fields = {
 		...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
@@ -87,9 +89,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 	});
 	const contact = response.contact as IDataObject | undefined;
-	if (addTags?.length && contact?.id) {
-		const tags = await addContactTags.call(this, contact.id as string, addTags, itemIndex);
-		response.contact = { ...contact, tags: tags ?? addTags };
-	}
-	return response;
+	if (!addTags?.length || !contact?.id) return response;
+	const contactId = contact.id as string;
+	const withTags = (tags: string[] | undefined): IDataObject => ({
+		...response,
+		contact: { ...contact, tags: tags ?? mergedTags(contact.tags, addTags) },
+	});
+	// In a node run the tags go with other items' in one bulk call (when 100 contacts wait for the
+	// same tags, or the run's items are done); the item's request slot is free meanwhile.
+	if (run) return new Deferred(run.tags.add(contactId, addTags, itemIndex).then(withTags));
+	return withTags(await addContactTags.call(this, contactId, addTags, itemIndex));
 }
