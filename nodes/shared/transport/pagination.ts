@@ -7,6 +7,20 @@ interface Page {
 	items: IDataObject[];
 	/** Cursor for the next page; undefined when this was the last page. */
 	next?: IDataObject;
+	/** How many records the whole walk holds, when GHL says it (search `total`, list `meta.total`). */
+	total?: number;
+}
+
+/**
+ * GHL's search runs on Elasticsearch, whose hit count stops at 10,000 unless exact counts are asked
+ * for: a total of exactly this may mean "10,000 or more", so it never ends a walk.
+ */
+const UNCERTAIN_TOTAL = 10_000;
+
+/** A record count from GHL's answer, when it is one that can end a walk. */
+function totalOf(value: unknown): number | undefined {
+	const total = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+	return typeof total === 'number' && Number.isInteger(total) && total >= 0 && total !== UNCERTAIN_TOTAL ? total : undefined;
 }
 
 /**
@@ -15,6 +29,9 @@ interface Page {
  * or, for offsets (which move whatever the answer), a page holding only records already read.
  * (With a cursor taken from the last record, a record changed while paging may rightly come
  * again on a later page, so there only the cursor is compared.)
+ *
+ * The walk ends at a short page, or as soon as it holds as many records as GHL's `total` says, so
+ * a result that fills its last page exactly costs no extra, empty page.
  */
 async function collect(
 	this: GhlContext,
@@ -39,12 +56,14 @@ async function collect(
 		}
 		for (const id of ids) if (id !== undefined) idsSeen.add(id);
 		items.push(...page.items);
-		cursor = page.items.length < pageSize ? undefined : page.next;
-		if (cursor) {
-			const key = JSON.stringify(cursor);
+		// Checked before the total: a page answered twice can fill the count with repeats.
+		if (page.next && page.items.length) {
+			const key = JSON.stringify(page.next);
 			if (cursorsSeen.has(key)) throw stuckCursor(this, pages, itemIndex);
 			cursorsSeen.add(key);
 		}
+		const complete = page.total !== undefined && items.length >= page.total;
+		cursor = page.items.length < pageSize || complete ? undefined : page.next;
 	} while (cursor && (max === undefined || items.length < max));
 	return max === undefined ? items : items.slice(0, max);
 }
@@ -90,6 +109,7 @@ export async function searchContactsPaged(
 			return {
 				items: contacts,
 				next: last && Array.isArray(last.searchAfter) ? { searchAfter: last.searchAfter } : undefined,
+				total: totalOf(response.total),
 			};
 		},
 		SEARCH_PAGE_LIMIT,
@@ -121,6 +141,7 @@ export async function getStartAfterPaged(
 			return {
 				items,
 				next: startAfterId ? { startAfterId, ...(startAfter ? { startAfter } : {}) } : undefined,
+				total: totalOf(meta.total),
 			};
 		},
 		START_AFTER_PAGE_LIMIT,
@@ -147,7 +168,7 @@ export async function getSkipPaged(
 				qs: { ...request.qs, skip: String(skip), limit: String(pageSize) },
 			});
 			const items = (response[itemsKey] ?? []) as IDataObject[];
-			return { items, next: { skip: skip + items.length } };
+			return { items, next: { skip: skip + items.length }, total: totalOf(response.total) };
 		},
 		SKIP_PAGE_LIMIT,
 		max,
