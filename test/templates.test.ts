@@ -13,6 +13,7 @@ import path from 'path';
 import { Script } from 'vm';
 import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
 import { Ghl } from '../nodes/Ghl/Ghl.node';
+import { GhlPollingTrigger } from '../nodes/GhlPollingTrigger/GhlPollingTrigger.node';
 import { GhlTrigger } from '../nodes/GhlTrigger/GhlTrigger.node';
 import { PARTNER_DEMO, startPartners, type DpdPurchase, type LeadPopsLead, type Partners } from '../sandbox/partners';
 import { renderTemplate, templateFile } from '../templates/src/build';
@@ -72,11 +73,12 @@ const BASE_NODES: Record<string, number[]> = {
 	'n8n-nodes-base.stickyNote': [1],
 	'n8n-nodes-base.respondToWebhook': [1, 1.1, 1.2, 1.3, 1.4, 1.5],
 };
-const TRIGGERS = new Set(['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.scheduleTrigger', 'n8n-nodes-base.webhook', 'n8n-nodes-ghl.ghlTrigger']);
+const TRIGGERS = new Set(['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.scheduleTrigger', 'n8n-nodes-base.webhook', 'n8n-nodes-ghl.ghlTrigger', 'n8n-nodes-ghl.ghlPollingTrigger']);
 const BASE_CREDENTIAL_TYPES = new Set(['httpHeaderAuth', 'httpBasicAuth', 'httpCustomAuth', 'httpQueryAuth']);
 const OUR_NODES = {
 	'n8n-nodes-ghl.ghl': new Ghl().description,
 	'n8n-nodes-ghl.ghlTrigger': new GhlTrigger().description,
+	'n8n-nodes-ghl.ghlPollingTrigger': new GhlPollingTrigger().description,
 } as const;
 
 const allNodes = templateFiles.flatMap((t) => t.json.nodes.map((node) => ({ template: t, node })));
@@ -288,6 +290,11 @@ describe('templates', () => {
 				// At least one event type.
 				expect(node.parameters.events).toEqual(expect.arrayContaining([expect.any(String)]));
 				expect(node.webhookId).toMatch(/^[0-9a-f-]{36}$/);
+			} else if (node.type === 'n8n-nodes-ghl.ghlPollingTrigger') {
+				// n8n adds "Poll Times" to every polling node when it loads it.
+				const { pollTimes, ...params } = node.parameters;
+				expect(pollTimes).toEqual({ item: [expect.objectContaining({ mode: 'everyX', unit: 'minutes' })] });
+				problems.push(...parameterProblems('n8n-nodes-ghl.ghlPollingTrigger', params).map((p) => `${node.name}: ${p}`));
 			}
 		}
 		expect(problems).toEqual([]);
@@ -328,7 +335,7 @@ describe('templates', () => {
 				const byAuth: Record<string, string> = { headerAuth: 'httpHeaderAuth', basicAuth: 'httpBasicAuth' };
 				expect(credentialTypes).toEqual([byAuth[String(node.parameters.authentication)]]);
 			}
-			if (node.type === 'n8n-nodes-ghl.ghl' || (node.type === 'n8n-nodes-ghl.ghlTrigger' && node.parameters.fetchFullRecord)) {
+			if (node.type === 'n8n-nodes-ghl.ghl' || node.type === 'n8n-nodes-ghl.ghlPollingTrigger' || (node.type === 'n8n-nodes-ghl.ghlTrigger' && node.parameters.fetchFullRecord)) {
 				expect(credentialTypes).toEqual([node.parameters.authentication === 'oAuth2' ? 'ghlOAuth2Api' : 'ghlApi']);
 			}
 		}

@@ -15,11 +15,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'net';
 import { flattenHeaders, parseBody, type PartnerContext, type PartnerName, type PartnerReply, type PartnerRequest, type PartnerSimulator } from './common';
 import { DpdSimulator, DPD_DEMO } from './dpd';
+import { PartnerFaults } from './faults';
 import { LeadCarsSimulator, LEADCARS_DEMO } from './leadcars';
 import { LeadPopsSimulator, LEADPOPS_DEMO } from './leadpops';
 import { LeadSquaredSimulator, LSQ_DEMO } from './leadsquared';
 
 export type { PartnerName, PartnerRequest, WebhookResult } from './common';
+export type { PartnerFault } from './faults';
 export type { DpdIpnOptions, DpdPurchase } from './dpd';
 export type { LeadCarsComment, LeadCarsLeadInfo } from './leadcars';
 export type { LeadPopsLead } from './leadpops';
@@ -53,6 +55,8 @@ export interface Partners {
 	requests: PartnerRequest[];
 	/** Requests for one partner, optionally only those whose route contains `routePart`. */
 	requestsFor(partner: PartnerName, routePart?: string): PartnerRequest[];
+	/** 5xx answers, timeouts, slow answers and 429s on demand (faults.ts); cleared by `reset()`. */
+	faults: PartnerFaults;
 	demo: typeof PARTNER_DEMO;
 	/** Back to the seed data; forgets recorded requests. */
 	reset(): void;
@@ -100,6 +104,7 @@ export async function startPartners(opts: PartnersOptions = {}): Promise<Partner
 	const leadcars = new LeadCarsSimulator(baseUrl, now);
 	const byPrefix: Record<string, PartnerSimulator> = { leadsquared, dpd, leadpops, leadcars };
 	const requests: PartnerRequest[] = [];
+	const partnerFaults = new PartnerFaults();
 
 	const server: Server = createServer((req, res) => {
 		void (async () => {
@@ -133,8 +138,15 @@ export async function startPartners(opts: PartnersOptions = {}): Promise<Partner
 				if (!partner) {
 					reply = { status: 404, body: { message: `Unknown partner prefix /${prefix}. Use /leadsquared, /dpd, /leadpops or /leadcars.` } };
 				} else {
+					const fault = await partnerFaults.apply(partner.name, method, record.route);
+					if (fault && 'drop' in fault) {
+						record.status = 0;
+						requests.push(record);
+						req.socket.destroy();
+						return;
+					}
 					const ctx: PartnerContext = { method, route: record.route, query: record.query, headers, body, rawBody, contentType };
-					reply = await partner.handle(ctx);
+					reply = fault ? fault.reply : await partner.handle(ctx);
 				}
 			} catch (error) {
 				reply = { status: 500, body: { message: (error as Error).message } };
@@ -168,9 +180,11 @@ export async function startPartners(opts: PartnersOptions = {}): Promise<Partner
 		demo: PARTNER_DEMO,
 		requestsFor: (partner, routePart) =>
 			requests.filter((r) => r.partner === partner && (routePart === undefined || r.route.includes(routePart))),
+		faults: partnerFaults,
 		reset() {
 			for (const simulator of Object.values(byPrefix)) simulator.reset();
 			requests.length = 0;
+			partnerFaults.clear();
 		},
 		async close() {
 			if (closed) return;

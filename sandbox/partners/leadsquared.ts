@@ -146,6 +146,8 @@ export class LeadSquaredSimulator implements PartnerSimulator {
 	private taskList: LsqTask[] = [];
 	private noteList: LsqNote[] = [];
 	private counter = 0;
+	private outbox: Array<{ event: LsqWebhookEvent; payload: Record<string, unknown> }> = [];
+	private subscribers: Array<{ event: LsqWebhookEvent; url: string }> = [];
 
 	constructor(
 		private readonly baseUrl: () => string,
@@ -165,6 +167,39 @@ export class LeadSquaredSimulator implements PartnerSimulator {
 		this.taskList = [];
 		this.noteList = [];
 		this.counter = 0;
+		this.outbox = [];
+		this.subscribers = [];
+	}
+
+	/**
+	 * The webhooks LeadSquared fired since the last call (and clears them): lead creation (also by
+	 * API), lead updates by users and by API writes except Lead.Update without postUpdatedLead=true
+	 * (documented), and activity creation. Subscribed URLs get them posted as well.
+	 */
+	takeWebhooks(): Array<{ event: LsqWebhookEvent; payload: Record<string, unknown> }> {
+		return this.outbox.splice(0);
+	}
+
+	/** Posts each fired webhook of `event` to `url` from now on (as configured under API and Webhooks). */
+	subscribe(event: LsqWebhookEvent, url: string): void {
+		this.subscribers.push({ event, url });
+	}
+
+	private fire(event: LsqWebhookEvent, payload: Record<string, unknown>): void {
+		const copy = clone(payload);
+		this.outbox.push({ event, payload: copy });
+		for (const subscriber of this.subscribers.filter((s) => s.event === event)) {
+			void this.sendWebhook(subscriber.url, { event, payload: copy }).catch(() => undefined);
+		}
+	}
+
+	/** A user edits a lead in LeadSquared: the fields change, ModifiedOn moves and Lead_Post_Update fires. */
+	editLead(prospectId: string, fields: LsqLead): LsqLead {
+		const lead = this.leadList.find((l) => l.ProspectID === prospectId);
+		if (!lead) throw new Error(`No LeadSquared lead ${prospectId}`);
+		this.apply(lead, fields as Record<string, string>, undefined);
+		this.fire('lead-updated', lead);
+		return clone(lead);
 	}
 
 	leads(): LsqLead[] {
@@ -251,6 +286,11 @@ export class LeadSquaredSimulator implements PartnerSimulator {
 				if (!email) return invalid('Parameter emailaddress is required');
 				const lead = this.leadList.find((l) => (l.EmailAddress ?? '').toLowerCase() === email.trim().toLowerCase());
 				return json(200, lead ? [clone(lead)] : []);
+			}
+			case 'GET /v2/LeadManagement.svc/RetrieveLeadByPhoneNumber': {
+				const digits = (queryParam(ctx.query, 'phone') ?? '').replace(/\D/g, '');
+				if (!digits) return invalid('Parameter phone is required');
+				return json(200, clone(this.leadList.filter((l) => (l.Phone ?? '').replace(/\D/g, '') === digits || (l.Mobile ?? '').replace(/\D/g, '') === digits)));
 			}
 			case 'GET /v2/LeadManagement.svc/Leads.GetById': {
 				const lead = this.leadList.find((l) => l.ProspectID === queryParam(ctx.query, 'id'));
@@ -382,7 +422,10 @@ export class LeadSquaredSimulator implements PartnerSimulator {
 		}
 		const behavior = queryParam(ctx.query, 'LeadUpdateBehavior');
 		if (existing) {
-			if (behavior !== 'DoNotUpdate') this.apply(existing, fields, behavior);
+			if (behavior !== 'DoNotUpdate') {
+				this.apply(existing, fields, behavior);
+				this.fire('lead-updated', existing);
+			}
 			return json(200, {
 				Status: 'Success',
 				Message: { Id: existing.ProspectID, RelatedId: null, IsCreated: false, IsUpdated: behavior !== 'DoNotUpdate', AffectedRows: 1 },
@@ -391,6 +434,7 @@ export class LeadSquaredSimulator implements PartnerSimulator {
 		const lead = this.newLead();
 		this.apply(lead, fields, undefined);
 		this.leadList.push(lead);
+		this.fire('lead-created', lead);
 		const message = mode === 'create' ? { Id: lead.ProspectID } : { Id: lead.ProspectID, RelatedId: null, IsCreated: true, IsUpdated: false, AffectedRows: 1 };
 		return json(200, { Status: 'Success', Message: message });
 	}
@@ -401,6 +445,8 @@ export class LeadSquaredSimulator implements PartnerSimulator {
 		const parsed = this.attributes(ctx.body);
 		if ('status' in parsed) return parsed;
 		this.apply(lead, parsed.fields, undefined);
+		// Documented: Lead.Update fires webhooks and automations only with postUpdatedLead=true.
+		if (queryParam(ctx.query, 'postUpdatedLead') === 'true') this.fire('lead-updated', lead);
 		return json(200, { Status: 'Success', Message: { AffectedRows: 1 } });
 	}
 
@@ -472,6 +518,12 @@ export class LeadSquaredSimulator implements PartnerSimulator {
 			CreatedOn: sqlDateTime(this.now()),
 		};
 		this.activityList.push(activity);
+		this.fire('activity-created', {
+			ProspectActivityId: activity.Id, RelatedProspectId: activity.RelatedProspectId, ActivityEvent: activity.ActivityEvent,
+			ActivityEventName: activity.ActivityEventName, ActivityNote: activity.ActivityNote, ActivityDateTime: activity.ActivityDateTime,
+			EmailAddress: lead.EmailAddress, FirstName: lead.FirstName, LastName: lead.LastName, Phone: lead.Phone,
+			...Object.fromEntries(activity.Fields.map((f) => [f.SchemaName, f.Value])),
+		});
 		return json(200, { Status: 'Success', Message: { Id: activity.Id } });
 	}
 

@@ -1,13 +1,16 @@
-import { code, config, ghl, ghlTrigger, http, ifTrue, manualTrigger, noOp, PARTNERS, type TemplateSpec } from './lib';
-import { CONTACT_OF } from './snippets';
+import { code, config, contactById, ghl, ghlPollingTrigger, ghlTrigger, http, ifTrue, manualTrigger, PARTNERS, type TemplateSpec } from './lib';
+import { CONTACT_OF, COUNTRY_CODE } from './snippets';
+import { errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, recordDone } from './sync';
 
 const ID = 'ghlContactToLsq1';
+const PLAN = 'Plan: map, validate, skip synced';
+const COMPARE = 'Compare with the lead';
 
-const MAP = `${CONTACT_OF}
-// GHL contact → LeadSquared Lead.Capture body ([{Attribute, Value}], matched by email, else phone).
-// mx_GHL_Contact_Id is a custom lead field you create in LeadSquared; remove the line if you do not.
+const PLAN_CODE = `${CONTACT_OF}${LEDGER}
+// GHL contact → LeadSquared attributes ([{Attribute, Value}]). The lead is the one tagged on the
+// contact (lsq:<ProspectID>, kept by both LeadSquared templates), else the one with the email
+// (else phone). mx_GHL_Contact_Id is a custom lead field you create; clear ghlIdField if you do not.
 const config = $('Config').first().json;
-const skipSources = String(config.skipSources || '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
 const out = [];
 for (const [index, item] of $input.all().entries()) {
   const contact = contactOf(item.json);
@@ -26,25 +29,72 @@ for (const [index, item] of $input.all().entries()) {
   add('mx_Zip', text('postalCode'));
   add('mx_Country', text('country'));
   if (/^\\d{4}-\\d{2}-\\d{2}/.test(text('dateOfBirth'))) add('mx_DOB', text('dateOfBirth').slice(0, 10) + ' 00:00:00');
-  add('Source', config.leadSource);
   if (config.ghlIdField) add(config.ghlIdField, text('id'));
-  add('SearchBy', text('email') ? 'EmailAddress' : 'Phone');
-  const fromPartner = skipSources.includes(text('source').toLowerCase());
-  const reason = fromPartner ? 'came from ' + text('source') : !text('email') && !text('phone') ? 'no email or phone' : '';
+  const tags = (Array.isArray(contact.tags) ? contact.tags : String(contact.tags || '').split(',')).map((tag) => String(tag).trim().toLowerCase());
+  const leadTag = tags.find((tag) => tag.startsWith('lsq:'));
+  const leadId = leadTag ? leadTag.slice(4) : '';
+  const syncKey = 'ghl-contact:' + text('id');
+  const hash = syncHash(attributes);
+  if (text('id') && alreadySynced(syncKey, hash)) continue;
+  let invalidReason = '';
+  if (!text('id')) invalidReason = 'no contact id';
+  else if (!text('email') && !text('phone')) invalidReason = 'no email or phone to match on';
+  else if (text('email') && !/^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$/.test(text('email'))) invalidReason = 'invalid email ' + text('email').slice(0, 80);
+  const lookupPath = leadId
+    ? 'Leads.GetById?id=' + encodeURIComponent(leadId)
+    : text('email')
+      ? 'Leads.GetByEmailaddress?emailaddress=' + encodeURIComponent(text('email').toLowerCase())
+      : 'RetrieveLeadByPhoneNumber?phone=' + encodeURIComponent(text('phone'));
   out.push({
-    json: { ghlContactId: text('id'), email: text('email'), attributes, send: !reason, skipReason: reason },
+    json: {
+      syncKey, syncHash: hash, valid: !invalidReason, invalidReason, ghlContactId: text('id'), email: text('email'), attributes, lookupPath,
+      // Written only when the lead is created: an existing lead keeps its own source.
+      createOnly: [{ Attribute: 'Source', Value: config.leadSource }, { Attribute: 'SearchBy', Value: text('email') ? 'EmailAddress' : 'Phone' }],
+    },
     pairedItem: { item: index },
   });
 }
 return out;
 `;
 
+const COMPARE_CODE = `${COUNTRY_CODE}
+// Each contact against its lead as LeadSquared has it now: only attributes that differ are sent
+// (Lead.Update, which fires no LeadSquared webhook). Nothing differs: the change came from the
+// LeadSquared → HighLevel template (an echo), or was written already: nothing to write.
+const digits = (value) => String(value || '').replace(/\\D/g, '');
+const text = (value) => String(value === null || value === undefined ? '' : value).trim();
+return $input.all().map((item, index) => {
+  const plan = $('${PLAN}').itemMatching(index).json;
+  const body = item.json.body;
+  const lead = Array.isArray(body) ? body[0] : null;
+  if (!lead) return { json: Object.assign({}, plan, { action: 'create', leadId: '', changes: [] }), pairedItem: { item: index } };
+  const current = (attribute) => attribute === 'mx_Street1'
+    ? [text(lead.mx_Street1), text(lead.mx_Street2)].filter(Boolean).join(', ')
+    : text(lead[attribute]);
+  const same = (attribute, wanted) => {
+    const now = current(attribute);
+    if (attribute === 'EmailAddress') return wanted.toLowerCase() === now.toLowerCase();
+    if (attribute === 'Phone') return digits(wanted) === digits(now);
+    if (attribute === 'mx_Country') return (countryCode(wanted) || wanted) === (countryCode(now) || now);
+    if (attribute === 'mx_DOB') return wanted.slice(0, 10) === now.slice(0, 10);
+    return wanted === now;
+  };
+  const changes = plan.attributes.filter((pair) => !same(pair.Attribute, text(pair.Value)));
+  return {
+    json: Object.assign({}, plan, { action: changes.length ? 'update' : 'none', leadId: lead.ProspectID, changes }),
+    pairedItem: { item: index },
+  };
+});
+`;
+
+const LSQ = (path: string) => `={{ $('Config').first().json.lsqHost }}/v2/LeadManagement.svc/${path}`;
+
 export const ghlContactToLsq: TemplateSpec = {
 	id: ID,
 	file: 'ghl-contact-to-leadsquared',
-	name: 'HighLevel contact → LeadSquared lead (Lead.Capture)',
+	name: 'HighLevel contact → LeadSquared lead',
 	description:
-		'When a HighLevel contact is created or updated (signed GHL webhook), the contact is captured in LeadSquared with Lead.Capture: matched by email (else phone), created or updated, and the GHL contact id is written to the lead field mx_GHL_Contact_Id. Contacts whose source is LeadSquared are skipped, so the LeadSquared → HighLevel template does not echo back. Click "Execute workflow" to push the 3 newest GHL contacts.',
+		'When a HighLevel contact is created or updated (signed GHL webhook; a polling trigger catches up with what was missed), its LeadSquared lead is found (by the lsq:<ProspectID> tag, else email, else phone) and only the attributes that differ are written with Lead.Update; a contact without a lead becomes one (Lead.Capture) and gets the tag lsq:<ProspectID>. A change that came from the LeadSquared → HighLevel template finds nothing different and writes nothing, so the pair does not echo. Failures end in "Failed items" and are written by a later run; set Settings › Error Workflow for runs that fail as a whole. Click "Execute workflow" to push the 3 newest GHL contacts.',
 	nodes: [
 		ghlTrigger('GHL contact created or updated', [0, 0], {
 			events: ['ContactCreate', 'ContactUpdate'],
@@ -54,6 +104,7 @@ export const ghlContactToLsq: TemplateSpec = {
 			authentication: 'privateIntegration',
 			options: {},
 		}),
+		ghlPollingTrigger('Catch-up: contacts changed in GHL', [0, -200], 'contactUpdated', 15, { includeNewContacts: true }),
 		manualTrigger('Run it now', [0, 220]),
 		ghl('Newest GHL contacts (demo)', [220, 220], 'contact', 'getAll', {
 			returnAll: false,
@@ -64,39 +115,70 @@ export const ghlContactToLsq: TemplateSpec = {
 			{ name: 'lsqHost', value: `${PARTNERS}/leadsquared` },
 			{ name: 'leadSource', value: 'HighLevel' },
 			{ name: 'ghlIdField', value: 'mx_GHL_Contact_Id' },
-			{ name: 'skipSources', value: 'LeadSquared' },
 		], ID),
-		code('Map contact to LeadSquared lead', [660, 100], MAP),
-		ifTrue('Send to LeadSquared?', [880, 100], '$json.send', ID),
-		noOp('Skip (see skipReason)', [1100, 260]),
-		http('LeadSquared Lead.Capture', [1100, 40], {
-			method: 'POST',
-			url: "={{ $('Config').first().json.lsqHost }}/v2/LeadManagement.svc/Lead.Capture",
-			credential: 'lsqApi',
-			jsonBody: 'JSON.stringify($json.attributes)',
-			batchIntervalMs: 500,
-		}),
-		code('LeadSquared lead id', [1320, 40], `
-// Lead.Capture answers {"Status":"Success","Message":{"Id": "<ProspectID>", ...}}.
-return $input.all().map((item, index) => ({
-  json: {
-    ghlContactId: $('Map contact to LeadSquared lead').itemMatching(index).json.ghlContactId,
-    prospectId: item.json.Message && item.json.Message.Id,
-    created: item.json.Message ? item.json.Message.IsCreated === true : undefined,
-    status: item.json.Status,
-  },
-  pairedItem: { item: index },
-}));
-`),
+		code(PLAN, [660, 100], PLAN_CODE),
+		ifTrue('Valid?', [880, 100], '$json.valid', ID),
+		errorOutput(
+			http('LeadSquared: find the lead', [1100, 100], {
+				method: 'GET',
+				url: LSQ('{{ $json.lookupPath }}'),
+				credential: 'lsqApi',
+				fullResponse: true,
+				batchIntervalMs: 500,
+			}),
+		),
+		code(COMPARE, [1320, 100], COMPARE_CODE),
+		ifTrue('Anything to write?', [1540, 100], "$json.action !== 'none'", ID),
+		ifTrue('Lead exists?', [1760, 0], "$json.action === 'update'", ID),
+		errorOutput(
+			http('LeadSquared Lead.Update', [1980, -100], {
+				method: 'POST',
+				url: LSQ('Lead.Update?leadId={{ $json.leadId }}'),
+				credential: 'lsqApi',
+				jsonBody: 'JSON.stringify($json.changes)',
+				batchIntervalMs: 500,
+			}),
+		),
+		errorOutput(
+			http('LeadSquared Lead.Capture (new lead)', [1980, 100], {
+				method: 'POST',
+				url: LSQ('Lead.Capture'),
+				credential: 'lsqApi',
+				jsonBody: 'JSON.stringify($json.attributes.concat($json.createOnly))',
+				batchIntervalMs: 500,
+			}),
+		),
+		errorOutput(
+			ghl('Keep the lead id on the contact', [2200, 100], 'tag', 'add', {
+				contactId: contactById(`$('${COMPARE}').item.json.ghlContactId`),
+				tags: "={{ 'lsq:' + String($json.Message.Id).toLowerCase() }}",
+			}),
+		),
+		recordDone('Record as synced', [2420, 0], COMPARE),
+		failedItems([2420, 400], PLAN, [COMPARE]),
 	],
 	links: [
 		['GHL contact created or updated', 'Config'],
+		['Catch-up: contacts changed in GHL', 'Config'],
 		['Run it now', 'Newest GHL contacts (demo)'],
 		['Newest GHL contacts (demo)', 'Config'],
-		['Config', 'Map contact to LeadSquared lead'],
-		['Map contact to LeadSquared lead', 'Send to LeadSquared?'],
-		['Send to LeadSquared?', 'LeadSquared Lead.Capture', 0],
-		['Send to LeadSquared?', 'Skip (see skipReason)', 1],
-		['LeadSquared Lead.Capture', 'LeadSquared lead id'],
+		['Config', PLAN],
+		[PLAN, 'Valid?'],
+		['Valid?', 'LeadSquared: find the lead', 0],
+		['Valid?', FAILED_ITEMS, 1],
+		['LeadSquared: find the lead', COMPARE, 0],
+		['LeadSquared: find the lead', FAILED_ITEMS, 1],
+		[COMPARE, 'Anything to write?'],
+		['Anything to write?', 'Lead exists?', 0],
+		['Anything to write?', 'Record as synced', 1],
+		['Lead exists?', 'LeadSquared Lead.Update', 0],
+		['Lead exists?', 'LeadSquared Lead.Capture (new lead)', 1],
+		['LeadSquared Lead.Update', 'Record as synced', 0],
+		['LeadSquared Lead.Update', FAILED_ITEMS, 1],
+		['LeadSquared Lead.Capture (new lead)', 'Keep the lead id on the contact', 0],
+		['LeadSquared Lead.Capture (new lead)', FAILED_ITEMS, 1],
+		['Keep the lead id on the contact', 'Record as synced', 0],
+		['Keep the lead id on the contact', FAILED_ITEMS, 1],
 	],
+	stickies: [failedItemsSticky([2420, 600])],
 };

@@ -201,6 +201,8 @@ export interface HttpOptions {
 	textResponse?: boolean;
 	/** Keep going on 4xx/5xx answers (the item carries the error body). */
 	neverError?: boolean;
+	/** One item per request with `{body, headers, statusCode}`, also when the body is an empty list (lookups). */
+	fullResponse?: boolean;
 	pagination?: Record<string, unknown>;
 	/** Options › Batching: 1 request per `intervalMs` (partner rate limits). */
 	batchIntervalMs?: number;
@@ -224,9 +226,10 @@ export function http(name: string, position: Position, opts: HttpOptions): N8nNo
 		Object.assign(parameters, { sendBody: true, contentType: 'form-urlencoded', specifyBody: 'string', body: `={{ ${opts.formBody} }}` });
 	}
 	const options: Record<string, unknown> = {};
-	if (opts.textResponse || opts.neverError) {
+	if (opts.textResponse || opts.neverError || opts.fullResponse) {
 		options.response = {
 			response: {
+				...(opts.fullResponse ? { fullResponse: true } : {}),
 				...(opts.neverError ? { neverError: true } : {}),
 				...(opts.textResponse ? { responseFormat: 'text' } : {}),
 			},
@@ -325,6 +328,27 @@ export function ghlTrigger(name: string, position: Position, params: Record<stri
 		webhookId: '',
 		parameters: { ...params, authentication: auth === 'pit' ? 'privateIntegration' : 'oAuth2' },
 		credentials: credentialRef(auth === 'pit' ? 'ghlPit' : 'ghlOAuth'),
+	};
+}
+
+/**
+ * Our polling trigger: the catch-up of a GHL → partner template (it emits what the signed webhook
+ * would have brought while n8n was down), every `minutes`.
+ */
+export function ghlPollingTrigger(name: string, position: Position, event: 'contactUpdated' | 'contactCreated' | 'appointmentCreated', minutes: number, options: Record<string, unknown> = {}): N8nNode {
+	return {
+		id: '',
+		name,
+		type: 'n8n-nodes-ghl.ghlPollingTrigger',
+		typeVersion: 1,
+		position,
+		parameters: {
+			pollTimes: { item: [{ mode: 'everyX', value: minutes, unit: 'minutes' }] },
+			authentication: 'privateIntegration',
+			event,
+			options,
+		},
+		credentials: credentialRef('ghlPit'),
 	};
 }
 

@@ -58,7 +58,9 @@ for (const [index, item] of $input.all().entries()) {
       marker,
     ];
     out.push({
-      json: Object.assign({ syncKey, syncHash: hash, valid: !invalidReason, invalidReason, prospectId, marker, noteBody: noteLines.join('\\n') }, contact),
+      json: Object.assign({ syncKey, syncHash: hash, valid: !invalidReason, invalidReason, prospectId, marker, noteBody: noteLines.join('\\n') }, contact, {
+        contactFields: Object.fromEntries(Object.entries(contact).filter(([key]) => key !== 'tags')),
+      }),
       pairedItem: { item: index },
     });
   }
@@ -108,6 +110,7 @@ const tail = contactSync({
 		...fromJson('firstName', 'lastName', 'companyName', 'website', 'address1', 'city', 'state', 'postalCode', 'country', 'dateOfBirth', 'tags'),
 	},
 	sourceExpression: "$('Config').first().json.ghlSource",
+	compare: true,
 	side: { kind: 'note', label: 'Note', params: { body: '={{ $json.noteBody }}', additionalFields: {} } },
 });
 

@@ -183,6 +183,58 @@ export interface ContactSyncOptions {
 	phone?: string;
 	/** The side record created once per source event: a note, or a task. */
 	side: { kind: 'note' | 'task'; label: string; params: Record<string, unknown> };
+	/**
+	 * Read the contact first and write nothing when it already holds the plan's `contactFields`
+	 * and tags and the record was synced before: the echo of a change the other template of a
+	 * two-way pair made.
+	 */
+	compare?: boolean;
+}
+
+/**
+ * Code: drops the plan items the GHL contact (input item; an error item when none was found)
+ * already matches, when this workflow synced the record before: the echo of a change the other
+ * direction of a two-way pair wrote. They are recorded as synced here, as nothing is left to write.
+ */
+export function compareWithContact(name: string, position: Position, planNode: string): N8nNode {
+	return code(
+		name,
+		position,
+		`${LEDGER}
+// Equal content (after GHL's own normalising: lower-case email, E.164 phone, ISO dates) for a
+// record synced before means the change came from this sync itself. A record never recorded
+// (e.g. its note failed last time) goes on, so its side record is still written.
+const digits = (value) => String(value || '').replace(/\\D/g, '');
+const text = (value) => String(value === null || value === undefined ? '' : value).trim();
+const same = (key, wanted, current) => {
+  if (key === 'email') return text(wanted).toLowerCase() === text(current).toLowerCase();
+  if (key === 'phone') return digits(wanted) === digits(current);
+  if (key === 'dateOfBirth') return text(wanted).slice(0, 10) === text(current).slice(0, 10);
+  return text(wanted) === text(current);
+};
+const ledger = syncLedger();
+const out = [];
+for (const [index, item] of $input.all().entries()) {
+  const plan = $('${planNode}').itemMatching(index).json;
+  const current = item.json && item.json.id && !item.json.error ? item.json : null;
+  let differences = [];
+  if (!current) differences = ['new contact'];
+  else {
+    const fields = plan.contactFields || {};
+    differences = Object.keys(fields).filter((key) => text(fields[key]) !== '' && !same(key, fields[key], current[key]));
+    const has = (current.tags || []).map((tag) => String(tag).toLowerCase());
+    const tags = String(plan.tags || '').split(',').map((tag) => tag.trim().toLowerCase()).filter(Boolean);
+    if (tags.some((tag) => !has.includes(tag))) differences.push('tags');
+  }
+  if (differences.length === 0 && ledger[plan.syncKey]) {
+    ledger[plan.syncKey] = { hash: plan.syncHash, at: Date.now() };
+    continue;
+  }
+  out.push({ json: Object.assign({}, plan, { differences }), pairedItem: { item: index } });
+}
+return out;
+`,
+	);
 }
 
 /**
@@ -200,8 +252,19 @@ export function contactSync(opts: ContactSyncOptions): { nodes: N8nNode[]; links
 		...upsertContact('Create or update GHL contact', [x + 220, y], opts.contactFields, { auth, phone: opts.phone }),
 	});
 	upsert.parameters.simplify = false;
+	const compareNodes: N8nNode[] = opts.compare
+		? [
+				{
+					// A contact that is not there (or cannot be read) is written: the upsert is safe to repeat.
+					...ghl('Find the GHL contact', [x + 220, y + 200], 'contact', 'get', { contactId: { __rl: true, mode: 'email', value: '={{ $json.email }}' } }, auth),
+					onError: 'continueRegularOutput',
+				},
+				compareWithContact('Compare with the GHL contact', [x + 440, y + 200], opts.planNode),
+			]
+		: [];
 	const nodes: N8nNode[] = [
 		ifTrue('Valid?', [x, y], '$json.valid', opts.templateId),
+		...compareNodes,
 		upsert,
 		ifTrue('New contact?', [x + 440, y - 200], '$json.new === true', opts.templateId),
 		errorOutput(
@@ -229,7 +292,13 @@ return $input.all().map((item, index) => ({
 		failedItems([x + 1540, y + 300], opts.planNode, [check, wanted]),
 	];
 	const links: Link[] = [
-		['Valid?', 'Create or update GHL contact', 0],
+		...((opts.compare
+			? [
+					['Valid?', 'Find the GHL contact', 0],
+					['Find the GHL contact', 'Compare with the GHL contact', 0],
+					['Compare with the GHL contact', 'Create or update GHL contact', 0],
+				]
+			: [['Valid?', 'Create or update GHL contact', 0]]) as Link[]),
 		['Valid?', FAILED_ITEMS, 1],
 		['Create or update GHL contact', 'New contact?', 0],
 		['Create or update GHL contact', wanted, 0],

@@ -4,6 +4,7 @@
  * refresh goes through n8n's own machinery, the signed-webhook trigger runs in the live
  * server, and the templates import and run.
  */
+import { randomUUID } from 'crypto';
 import { readFileSync } from 'fs';
 import path from 'path';
 import {
@@ -16,13 +17,15 @@ import {
 	resourceCases,
 	localTemplate,
 	runError,
+	sleep,
 	useStack,
 	waitFor,
 	type ResourceContext,
 	type WorkflowJson,
 } from './lib';
 import { launchChromium, newEditorPage, nodeCreatorItems, openOptions, publishScreenshots, screenshot, searchNodeCreator, signIn } from './lib/browser';
-import { ghlTriggerWorkflow } from './lib/trigger';
+import { RestError } from './lib/n8n';
+import { asMultipart, ghlTriggerWorkflow, postDelivery, signedDelivery, type RawDelivery } from './lib/trigger';
 
 const stackRef = useStack();
 const suffix = Date.now().toString(36);
@@ -191,6 +194,129 @@ describe('signed webhook trigger in the running n8n', () => {
 		await new Promise((resolve) => setTimeout(resolve, 1500));
 		const before = 3;
 		expect(await stack.executions(id)).toHaveLength(before);
+	});
+});
+
+describe('attack table in the running n8n', () => {
+	// The first rows of docs/security.md's attack table (issue 9), against the live server's webhook
+	// handling (its body parsers, its activation): each attack must be answered as there and start
+	// no execution. After each attack a genuine delivery must start exactly one execution, so the
+	// trigger is live and the count is read after the attack had its chance to start one.
+	interface Armed {
+		id: string;
+		url: string;
+		/** A genuine signed delivery the workflow must start for. */
+		genuine: () => { delivery: RawDelivery; webhookId: string };
+	}
+	const armed: Record<'all' | 'contactDelete' | 'credential', Armed> = {} as never;
+	let unfilteredId = '';
+	let unfilteredUrl = '';
+
+	const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+	/** A NoteCreate as GHL sends it, stamped now. */
+	const note = (overrides: Record<string, unknown> = {}) => ({
+		type: 'NoteCreate',
+		locationId: stackRef().sandbox.demo.locationId,
+		id: 'noteAttackE2e0000001',
+		contactId: 'contactAttackE2e0001',
+		body: 'Called back',
+		dateAdded: minutesFromNow(0),
+		timestamp: minutesFromNow(0),
+		webhookId: randomUUID(),
+		...overrides,
+	});
+
+	beforeAll(async () => {
+		const stack = stackRef();
+		const genuineNote = () => {
+			const event = note();
+			return { delivery: signedDelivery(event), webhookId: event.webhookId };
+		};
+		const genuineDelete = () => {
+			const event = { type: 'ContactDelete', locationId: stack.sandbox.demo.locationId, id: 'contactAttackE2e0002', timestamp: minutesFromNow(0), webhookId: randomUUID() };
+			return { delivery: signedDelivery(event), webhookId: event.webhookId };
+		};
+		const built = {
+			all: ghlTriggerWorkflow(`E2E attacks: Location IDs ${suffix}`, stack),
+			contactDelete: ghlTriggerWorkflow(`E2E attacks: ContactDelete only ${suffix}`, stack, { events: ['ContactDelete'] }),
+			credential: ghlTriggerWorkflow(`E2E attacks: GHL credential ${suffix}`, stack, { ghlCredential: stack.credentials.pit }),
+			unfiltered: ghlTriggerWorkflow(`E2E attacks: no location filter ${suffix}`, stack, { locationIds: '' }),
+		};
+		const [all, contactDelete, credential, unfiltered] = await stack.importWorkflows([built.all, built.contactDelete, built.credential, built.unfiltered].map((b) => b.workflow));
+		for (const [key, id, genuine] of [
+			['all', all, genuineNote],
+			['contactDelete', contactDelete, genuineDelete],
+			['credential', credential, genuineNote],
+		] as const) {
+			await stack.activate(id);
+			armed[key] = { id, url: stack.webhookUrl(built[key].webhookPath), genuine };
+		}
+		unfilteredId = unfiltered;
+		unfilteredUrl = stack.webhookUrl(built.unfiltered.webhookPath);
+	}, 120_000);
+
+	/** Sends the attack, then a genuine delivery; returns the attack's status and the executions it started. */
+	async function attack(target: Armed, delivery: RawDelivery): Promise<{ status: number; executions: number }> {
+		const stack = stackRef();
+		const before = (await stack.executions(target.id)).length;
+		const status = await postDelivery(target.url, delivery);
+		const control = target.genuine();
+		expect(await postDelivery(target.url, control.delivery)).toBe(200);
+		await stack.waitForExecutions(target.id, before + 1, 30_000);
+		// An execution the attack started would have been created by now (it was answered first).
+		await sleep(1000);
+		const started = (await stack.executions(target.id)).slice(before);
+		expect(started.flatMap((execution) => nodeOutput(execution, 'GHL Trigger').map((item) => item.webhookId))).toContainEqual(control.webhookId);
+		return { status, executions: started.length - 1 };
+	}
+
+	test('control: a genuine delivery sent as an attack is counted as the one execution it starts', async () => {
+		expect(await attack(armed.all, signedDelivery(note()))).toEqual({ status: 200, executions: 1 });
+	});
+
+	test('1 Content-Type swap: a captured signed delivery re-sent an hour later as a form → 415, no execution', async () => {
+		const delivery = signedDelivery(note({ timestamp: minutesFromNow(-60) }), 'application/x-www-form-urlencoded');
+		expect(await attack(armed.all, delivery)).toEqual({ status: 415, executions: 0 });
+	});
+
+	test('1 Content-Type swap: a signed note "hello&type=ContactDelete&locationId=<yours>&id=VIP" sent as a form → 415, no execution', async () => {
+		const text = `hello&type=ContactDelete&locationId=${stackRef().sandbox.demo.locationId}&id=VIP`;
+		const delivery = signedDelivery(note({ body: text }), 'application/x-www-form-urlencoded');
+		expect(await attack(armed.contactDelete, delivery)).toEqual({ status: 415, executions: 0 });
+	});
+
+	test('1 Content-Type swap: the same note sent as text/plain → 415, no execution', async () => {
+		const text = `hello&type=ContactDelete&locationId=${stackRef().sandbox.demo.locationId}&id=VIP`;
+		expect(await attack(armed.contactDelete, signedDelivery(note({ body: text }), 'text/plain'))).toEqual({ status: 415, executions: 0 });
+	});
+
+	test('1 Content-Type swap: the signed JSON inside multipart/form-data → 415, no execution', async () => {
+		expect(await attack(armed.all, asMultipart(signedDelivery(note())))).toEqual({ status: 415, executions: 0 });
+	});
+
+	test('2 Any GHL app can sign: another location\'s signed delivery, trigger with a GHL credential → 200, no execution', async () => {
+		const delivery = signedDelivery(note({ locationId: stackRef().sandbox.demo.otherLocationId }));
+		expect(await attack(armed.credential, delivery)).toEqual({ status: 200, executions: 0 });
+	});
+
+	test('2 Any GHL app can sign: another location\'s signed delivery, trigger with Location IDs → 200, no execution', async () => {
+		const delivery = signedDelivery(note({ locationId: stackRef().sandbox.demo.otherLocationId }));
+		expect(await attack(armed.all, delivery)).toEqual({ status: 200, executions: 0 });
+	});
+
+	test('2 Any GHL app can sign: neither credential nor Location IDs → activation refused, deliveries 404, no execution', async () => {
+		const stack = stackRef();
+		const refusal = await stack.activate(unfilteredId).then(
+			() => undefined,
+			(error: unknown) => error,
+		);
+		expect(refusal).toBeInstanceOf(RestError);
+		expect((refusal as RestError).status).toBe(400);
+		expect((refusal as RestError).body).toContain('Set Location IDs or choose a GHL credential');
+		expect((await stack.client.api<WorkflowJson>('GET', `/workflows/${unfilteredId}`))?.active).toBe(false);
+		const status = await postDelivery(unfilteredUrl, signedDelivery(note({ locationId: stack.sandbox.demo.otherLocationId })));
+		await sleep(1000);
+		expect({ status, executions: (await stack.executions(unfilteredId)).length }).toEqual({ status: 404, executions: 0 });
 	});
 });
 

@@ -28,6 +28,7 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { Ghl } from '../../nodes/Ghl/Ghl.node';
+import { GhlPollingTrigger } from '../../nodes/GhlPollingTrigger/GhlPollingTrigger.node';
 import { GhlTrigger } from '../../nodes/GhlTrigger/GhlTrigger.node';
 import { additionalDataFor } from '../harness/run';
 import { TestCredentialsHelper, type StoredCredential } from '../harness/credentials';
@@ -57,7 +58,7 @@ let loaded: Record<string, INodeType | IVersionedNodeType> | undefined;
 function nodeTypeMap(): Record<string, INodeType | IVersionedNodeType> {
 	if (loaded) return loaded;
 	const hostRequire = createRequire(path.join(HOST_BASE, 'package.json'));
-	loaded = { 'n8n-nodes-ghl.ghl': new Ghl(), 'n8n-nodes-ghl.ghlTrigger': new GhlTrigger() };
+	loaded = { 'n8n-nodes-ghl.ghl': new Ghl(), 'n8n-nodes-ghl.ghlTrigger': new GhlTrigger(), 'n8n-nodes-ghl.ghlPollingTrigger': new GhlPollingTrigger() };
 	for (const [type, file] of Object.entries(BASE_NODE_FILES)) {
 		const exports = hostRequire(path.join(HOST_BASE, file)) as Record<string, new () => INodeType | IVersionedNodeType>;
 		const NodeClass = Object.values(exports).find((value) => typeof value === 'function');

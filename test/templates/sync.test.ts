@@ -273,3 +273,138 @@ describeWithN8n('LeadCars leads → HighLevel contacts + dealer tasks', () => {
 		expect(result.items('Record as synced').map((i) => i.syncKey)).toEqual(['leadcars-lead:799119']);
 	});
 });
+
+/** The GHL API of the sandbox with the demo token; T is the answer's expected shape. */
+async function ghlApi<T = IDataObject>(method: string, urlPath: string, body?: unknown): Promise<T> {
+	const res = await fetch(`${sandbox().url}${urlPath}`, {
+		method,
+		headers: { authorization: `Bearer ${sandbox().demo.privateToken}`, version: '2021-07-28', 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const json = (await res.json()) as T;
+	if (!res.ok) throw new Error(`${method} ${urlPath} → ${res.status} ${JSON.stringify(json)}`);
+	return json;
+}
+
+/** What the HighLevel Trigger emits for a contact event with Fetch Full Record: the contact as GHL has it now. */
+async function contactEvent(contactId: string, event = 'ContactUpdate'): Promise<IDataObject> {
+	const { contact } = await ghlApi<{ contact: IDataObject }>('GET', `/contacts/${contactId}`);
+	return { event, locationId: sandbox().demo.locationId, payload: { id: contactId }, fullRecord: contact };
+}
+
+async function newContact(fields: IDataObject): Promise<string> {
+	const { contact } = await ghlApi<{ contact: IDataObject }>('POST', '/contacts/', { locationId: sandbox().demo.locationId, ...fields });
+	return String(contact.id);
+}
+
+function lsqWrites(): { capture: number; update: number } {
+	return { capture: partners.requestsFor('leadsquared', 'Lead.Capture').length, update: partners.requestsFor('leadsquared', 'Lead.Update').length };
+}
+
+describeWithN8n('HighLevel contact → LeadSquared lead', () => {
+	const file = 'ghl-contact-to-leadsquared';
+
+	test('replay ×2: the same contact event three times creates one lead; its id comes back as the tag lsq:<id>', async () => {
+		const engine = engineFor(file);
+		const id = await newContact({ email: 'nina.kapoor@example.com', firstName: 'Nina', lastName: 'Kapoor', source: 'Website form' });
+		const event = await contactEvent(id, 'ContactCreate');
+		for (let i = 0; i < 3; i++) await run(engine, 'Config', [event]);
+		expect(lsqWrites()).toEqual({ capture: 1, update: 0 });
+		const lead = partners.leadsquared.findLeadByEmail('nina.kapoor@example.com')!;
+		expect(lead).toMatchObject({ FirstName: 'Nina', LastName: 'Kapoor', mx_GHL_Contact_Id: id, Source: 'HighLevel' });
+		const { contact } = await ghlApi<{ contact: { tags: string[] } }>('GET', `/contacts/${id}`);
+		expect(contact.tags).toContain(`lsq:${String(lead.ProspectID).toLowerCase()}`);
+		// The tag is a change in GHL too; its event finds nothing to write.
+		await run(engine, 'Config', [await contactEvent(id)]);
+		expect(lsqWrites()).toEqual({ capture: 1, update: 0 });
+	});
+
+	test('an existing lead is changed with Lead.Update, only where it differs, and keeps its source', async () => {
+		const engine = engineFor(file);
+		const before = partners.leadsquared.findLeadByEmail('priya.raman@example.com')!;
+		const id = await newContact({ email: 'priya.raman@example.com', firstName: 'Priya', lastName: 'Raman-Iyer' });
+		const result = await run(engine, 'Config', [await contactEvent(id)]);
+		expect(lsqWrites()).toEqual({ capture: 0, update: 1 });
+		expect(partners.requestsFor('leadsquared', 'Lead.Update')[0].query).toMatchObject({ leadId: before.ProspectID });
+		expect(result.items('Compare with the lead')[0].changes).toEqual([
+			{ Attribute: 'LastName', Value: 'Raman-Iyer' },
+			{ Attribute: 'mx_GHL_Contact_Id', Value: id },
+		]);
+		expect(partners.leadsquared.findLeadByEmail('priya.raman@example.com')).toMatchObject({ LastName: 'Raman-Iyer', Source: before.Source });
+		expect(partners.leadsquared.takeWebhooks()).toEqual([]);
+	});
+
+	test('outage: LeadSquared answering 503 → the contact on Failed items with the reason; the next run creates the lead once', async () => {
+		const engine = engineFor(file);
+		const id = await newContact({ email: 'omar.haddad@example.com', firstName: 'Omar', lastName: 'Haddad' });
+		partners.faults.add({ partner: 'leadsquared', route: 'Lead.Capture', kind: 'status', status: 503, count: 5 });
+		const failed = await run(engine, 'Config', [await contactEvent(id, 'ContactCreate')]);
+		expect(failed.items('Failed items')).toEqual([{ record: `ghl-contact:${id}`, failedStep: 'LeadSquared Lead.Capture (new lead)', reason: expect.stringMatching(/503|Service Unavailable/) }]);
+		expect(partners.leadsquared.findLeadByEmail('omar.haddad@example.com')).toBeUndefined();
+		partners.faults.clear();
+		await run(engine, 'Config', [await contactEvent(id, 'ContactCreate')]);
+		await run(engine, 'Config', [await contactEvent(id, 'ContactCreate')]);
+		expect(partners.leadsquared.leads().filter((l) => l.EmailAddress === 'omar.haddad@example.com')).toHaveLength(1);
+	});
+
+	test('bad item: a contact with a malformed email fails alone', async () => {
+		const engine = engineFor(file);
+		const id = await newContact({ email: 'lena.berg@example.com', firstName: 'Lena', lastName: 'Berg' });
+		const broken = { event: 'ContactUpdate', payload: { id: 'BrokenContact0000001', email: 'broken@' }, fullRecord: {} };
+		const result = await run(engine, 'Config', [broken, await contactEvent(id)]);
+		expect(result.items('Failed items')).toEqual([{ record: 'ghl-contact:BrokenContact0000001', failedStep: 'Valid?', reason: 'invalid email broken@' }]);
+		expect(partners.leadsquared.findLeadByEmail('lena.berg@example.com')).toBeDefined();
+	});
+});
+
+describeWithN8n('LeadSquared ⇄ HighLevel: echo round trip', () => {
+	test('a change on either side is written once to the other and does not come back; later changes still flow both ways', async () => {
+		const toGhl = engineFor('leadsquared-lead-to-ghl-contact', (json) => setConfig(json, 'catchUpFirstHours', 1));
+		const toLsq = engineFor('ghl-contact-to-leadsquared');
+		const priya = partners.leadsquared.findLeadByEmail('priya.raman@example.com')!;
+		const prospectId = String(priya.ProspectID);
+		const upserts = (r: Awaited<ReturnType<typeof run>>) => r.items('Create or update GHL contact').length;
+
+		// LeadSquared → GHL: a user edits the lead; the webhook brings it.
+		partners.leadsquared.editLead(prospectId, { mx_City: 'Mysuru' });
+		const edited = partners.leadsquared.takeWebhooks();
+		expect(edited.map((w) => w.event)).toEqual(['lead-updated']);
+		expect(upserts(await run(toGhl, 'Config', [{ headers: {}, query: {}, body: edited[0].payload }]))).toBe(1);
+		const contactId = String(contactByEmail('priya.raman@example.com')!.id);
+		expect(contactByEmail('priya.raman@example.com')).toMatchObject({ city: 'Mysuru' });
+		// GHL reports the write; the other direction finds only the identity field to add, once.
+		await run(toLsq, 'Config', [await contactEvent(contactId, 'ContactCreate')]);
+		expect(partners.requestsFor('leadsquared', 'Lead.Update').map((r) => r.body)).toEqual([[{ Attribute: 'mx_GHL_Contact_Id', Value: contactId }]]);
+		expect(partners.leadsquared.takeWebhooks()).toEqual([]);
+		await run(toLsq, 'Config', [await contactEvent(contactId)]);
+		expect(lsqWrites()).toEqual({ capture: 0, update: 1 });
+
+		// GHL → LeadSquared: a user edits the contact.
+		await ghlApi('PUT', `/contacts/${contactId}`, { lastName: 'Raman-Iyer' });
+		const toLsqRun = await run(toLsq, 'Config', [await contactEvent(contactId)]);
+		expect(toLsqRun.items('LeadSquared Lead.Update')).toHaveLength(1);
+		expect(partners.requestsFor('leadsquared', 'Lead.Update').at(-1)!.body).toEqual([{ Attribute: 'LastName', Value: 'Raman-Iyer' }]);
+		// Lead.Update fires no webhook; the catch-up sees the lead modified and finds GHL already has it.
+		expect(partners.leadsquared.takeWebhooks()).toEqual([]);
+		const notesBefore = ghlCounts().notes;
+		const catchUp = await run(toGhl, 'Mark as catch-up');
+		expect(catchUp.items('Plan: map, validate, skip synced').map((i) => i.email)).toContain('priya.raman@example.com');
+		expect(catchUp.items('Compare with the GHL contact').map((i) => i.email)).not.toContain('priya.raman@example.com');
+		expect(catchUp.items('Create or update GHL contact').filter((i) => (i.contact as IDataObject | undefined)?.id === contactId)).toEqual([]);
+		expect(ghlCounts().notes).toBe(notesBefore);
+
+		// Later real changes still flow, each once.
+		partners.leadsquared.editLead(prospectId, { Company: 'Raman Silks' });
+		expect(upserts(await run(toGhl, 'Config', [{ headers: {}, query: {}, body: partners.leadsquared.takeWebhooks()[0].payload }]))).toBe(1);
+		expect(contactByEmail('priya.raman@example.com')).toMatchObject({ companyName: 'Raman Silks' });
+		await run(toLsq, 'Config', [await contactEvent(contactId)]);
+		await ghlApi('PUT', `/contacts/${contactId}`, { city: 'Chennai' });
+		await run(toLsq, 'Config', [await contactEvent(contactId)]);
+		expect(partners.requestsFor('leadsquared', 'Lead.Update').map((r) => r.body)).toEqual([
+			[{ Attribute: 'mx_GHL_Contact_Id', Value: contactId }],
+			[{ Attribute: 'LastName', Value: 'Raman-Iyer' }],
+			[{ Attribute: 'mx_City', Value: 'Chennai' }],
+		]);
+		expect(partners.leadsquared.lead(prospectId)).toMatchObject({ mx_City: 'Chennai', Company: 'Raman Silks', LastName: 'Raman-Iyer' });
+	});
+});
