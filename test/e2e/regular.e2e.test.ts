@@ -4,7 +4,7 @@
  * refresh goes through n8n's own machinery, the signed-webhook trigger runs in the live
  * server, and the templates import and run.
  */
-import { randomUUID } from 'crypto';
+import { randomBytes, randomUUID } from 'crypto';
 import { readFileSync } from 'fs';
 import path from 'path';
 import {
@@ -13,6 +13,7 @@ import {
 	ghlNode,
 	listTemplates,
 	manualWorkflow,
+	newId,
 	nodeOutput,
 	resourceCases,
 	localTemplate,
@@ -31,7 +32,7 @@ const stackRef = useStack();
 const suffix = Date.now().toString(36);
 
 describe('package', () => {
-	test('n8n loads our three node types and two credential types from the installed tarball', async () => {
+	test('n8n loads our three node types and three credential types from the installed tarball', async () => {
 		const stack = stackRef();
 		const file = path.join(stack.userFolder, 'nodes-export.json');
 		const result = await stack.cli(['export:nodes', `--output=${file}`]);
@@ -40,7 +41,7 @@ describe('package', () => {
 		expect(names).toEqual(expect.arrayContaining(['n8n-nodes-ghl.ghl', 'n8n-nodes-ghl.ghlTrigger', 'n8n-nodes-ghl.ghlPollingTrigger']));
 		// The running server knows them too (the editor's type catalogue).
 		const credentialTypes = (await stack.client.request('GET', '/types/credentials.json')).json as { name: string }[];
-		expect(credentialTypes.map((c) => c.name)).toEqual(expect.arrayContaining(['ghlApi', 'ghlOAuth2Api']));
+		expect(credentialTypes.map((c) => c.name)).toEqual(expect.arrayContaining(['ghlApi', 'ghlOAuth2Api', 'ghlWebhookSecretApi']));
 	});
 });
 
@@ -194,6 +195,39 @@ describe('signed webhook trigger in the running n8n', () => {
 		await new Promise((resolve) => setTimeout(resolve, 1500));
 		const before = 3;
 		expect(await stack.executions(id)).toHaveLength(before);
+	});
+});
+
+describe('shared-secret webhook trigger in the running n8n', () => {
+	test('the secret comes from a ghlWebhookSecretApi credential: right secret starts a run, wrong or missing gets 401; the workflow and runs do not hold it', async () => {
+		const stack = stackRef();
+		// Made per run, so no fixture holds it; n8n stores it encrypted with the credential.
+		const secret = randomBytes(24).toString('base64url');
+		const credential = { id: newId(), name: `GHL workflow secret ${suffix}` };
+		await stack.importCredential({ ...credential, type: 'ghlWebhookSecretApi', data: { headerName: 'x-webhook-secret', secret } });
+		const { workflow, webhookPath } = ghlTriggerWorkflow(`E2E GHL trigger (shared secret) ${suffix}`, stack, { secretCredential: credential });
+		const id = await stack.importWorkflow(workflow);
+		await stack.activate(id);
+		const url = stack.webhookUrl(webhookPath);
+
+		// What a GHL workflow's Custom Webhook action sends: unsigned JSON, the secret in a header.
+		const payload = { contact_id: 'wfContactE2e00000001', first_name: 'Ada', location: { id: stack.sandbox.demo.locationId } };
+		const send = (headers: Record<string, string>) =>
+			postDelivery(url, { body: Buffer.from(JSON.stringify(payload)), headers: { 'content-type': 'application/json', ...headers } });
+		const statuses = [await send({ 'x-webhook-secret': secret }), await send({ 'x-webhook-secret': `${secret.slice(0, -1)}A` }), await send({})];
+		expect(statuses).toEqual([200, 401, 401]);
+
+		const [execution] = await stack.waitForExecutions(id, 1, 30_000);
+		await sleep(1000);
+		expect(await stack.executions(id)).toHaveLength(1);
+		expect(nodeOutput(execution, 'GHL Trigger')).toEqual([
+			expect.objectContaining({ event: 'WorkflowWebhook', ids: { contactId: payload.contact_id }, payload }),
+		]);
+		// The workflow as n8n stores and exports it references the credential only.
+		const stored = await stack.client.api<WorkflowJson>('GET', `/workflows/${id}`);
+		expect(stored?.nodes.find((node) => node.name === 'GHL Trigger')?.credentials).toEqual({ ghlWebhookSecretApi: credential });
+		expect(JSON.stringify(stored)).not.toContain(secret);
+		expect(JSON.stringify(await stack.executions(id))).not.toContain(secret);
 	});
 });
 
