@@ -3,6 +3,7 @@
  * Mirrors the in-process helpers of the Sandbox object.
  */
 import type { IncomingMessage, ServerResponse } from 'http';
+import { handleConsoleRoute } from './console';
 import { isFault } from './faults';
 import { isPlainObject, readRawBody } from './http';
 import { issueDemoTokens } from './oauth';
@@ -119,6 +120,8 @@ export async function handleAdmin(core: SandboxCore, req: IncomingMessage, res: 
 				return send(res, 200, core.rateLimiter.options);
 			}
 		}
+		const consoleAnswer = await handleConsoleRoute(core, route, url, obj);
+		if (consoleAnswer) return send(res, consoleAnswer.status, consoleAnswer.body);
 		const settings = /^POST \/_sandbox\/locations\/([^/]+)\/settings$/.exec(route);
 		if (settings) {
 			const location = core.store.locations.get(decodeURIComponent(settings[1]));

@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'http';
 import { handleAdmin } from './admin';
+import { sandboxConsolePage } from './console';
 import { TokenRegistry, type Principal } from './auth';
 import { FaultInjector } from './faults';
 import {
@@ -45,6 +46,13 @@ const STATUS_TEXT: Record<number, string> = {
 	503: 'Service Unavailable',
 	504: 'Gateway Timeout',
 };
+
+/** GHL's error message of a refusal (a 422 lists one per field), for the request log and console. */
+function refusalMessage(body: unknown): string | undefined {
+	const message = isPlainObject(body) ? body.message ?? body.error : undefined;
+	if (Array.isArray(message)) return message.map(String).join('; ');
+	return typeof message === 'string' ? message : undefined;
+}
 
 /** Keep the request log bounded in long-running CLI sessions. */
 const MAX_RECORDED_REQUESTS = 10_000;
@@ -165,6 +173,12 @@ export class SandboxCore {
 			await handleAdmin(this, req, res, url);
 			return;
 		}
+		// The console page (sandbox/console); GHL's API has no route at its root.
+		if (pathname === '/' && req.method === 'GET') {
+			res.setHeader('content-type', 'text/html; charset=utf-8');
+			res.end(sandboxConsolePage(this.store));
+			return;
+		}
 		const started = Date.now();
 		const method = (req.method ?? 'GET').toUpperCase();
 		const headers = headersToObject(req);
@@ -187,6 +201,7 @@ export class SandboxCore {
 		const respond = (status: number, body: unknown, extra: Record<string, string> = {}) => {
 			record.status = status;
 			record.durationMs = Date.now() - started;
+			if (status >= 400) record.message = refusalMessage(body);
 			res.statusCode = status;
 			for (const [k, v] of Object.entries({ ...rateHeaders, ...extra })) res.setHeader(k, v);
 			if (body === undefined) res.end();

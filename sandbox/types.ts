@@ -64,6 +64,8 @@ export interface RecordedRequest {
 	/** Spec operationId of the matched route, if any. */
 	operationId?: string;
 	durationMs: number;
+	/** The refusal's message (GHL's `message`, a 422's list joined by "; ") when the status is 400 or more. */
+	message?: string;
 }
 
 export interface FaultMatch {

@@ -13,6 +13,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
+import { handlePartnersConsole } from './console';
 import { flattenHeaders, parseBody, type PartnerContext, type PartnerName, type PartnerReply, type PartnerRequest, type PartnerSimulator } from './common';
 import { DpdSimulator, DPD_DEMO } from './dpd';
 import { PartnerFaults } from './faults';
@@ -110,6 +111,8 @@ export async function startPartners(opts: PartnersOptions = {}): Promise<Partner
 		void (async () => {
 			const at = Date.now();
 			const parsedUrl = new URL(req.url ?? '/', 'http://127.0.0.1');
+			// The console page and its JSON (console.ts); not recorded as partner requests.
+			if (handlePartnersConsole(req.method ?? 'GET', parsedUrl.pathname, res, { leadsquared, dpd, leadpops, leadcars, requests })) return;
 			const [, prefix = '', ...rest] = parsedUrl.pathname.split('/');
 			const partner = byPrefix[prefix];
 			const headers = flattenHeaders(req.headers);
