@@ -18,7 +18,7 @@ import { GhlTrigger } from '../nodes/GhlTrigger/GhlTrigger.node';
 import { PARTNER_DEMO, startPartners, type DpdPurchase, type LeadPopsLead, type Partners } from '../sandbox/partners';
 import { renderTemplate, templateFile } from '../templates/src/build';
 import { templates as specs } from '../templates/src/index';
-import { CREDENTIALS, PARTNERS } from '../templates/src/lib';
+import { CREDENTIALS, editorDefaultTrigger, PARTNERS, waitsForACall } from '../templates/src/lib';
 
 const ROOT = path.resolve(__dirname, '..');
 const TEMPLATES_DIR = path.join(ROOT, 'templates');
@@ -233,7 +233,9 @@ describe('templates', () => {
 	test.each(templateFiles.map((t) => [t.file, t] as const))('%s: importable workflow export', (_file, t) => {
 		expect(t.json.id).toMatch(/^[A-Za-z0-9]{16}$/);
 		expect(t.json.active).toBe(false);
-		expect(t.json).not.toHaveProperty('pinData');
+		// Pinned data only on the trigger n8n's editor runs by default, when it would wait for a call (lib.ts).
+		const target = editorDefaultTrigger(t.json.nodes);
+		expect(Object.keys((t.json.pinData as object | undefined) ?? {})).toEqual(target && waitsForACall(target) ? [target.name] : []);
 		expect(t.json).not.toHaveProperty('staticData');
 		expect(typeof t.json.name).toBe('string');
 		expect(t.json.settings).toMatchObject({ executionOrder: 'v1' });

@@ -1,4 +1,5 @@
 import { code, config, contactById, ghl, http, ifTrue, manualTrigger, noOp, PARTNERS, webhook, upsertContact, fromJson, type TemplateSpec } from './lib';
+import { webhookSample } from './samples';
 import { COUNTRY_CODE, SLUG } from './snippets';
 import sample from '../../sandbox/partners/payloads/dpd-purchase-ipn.json';
 
@@ -119,6 +120,7 @@ export const dpdIpnToGhl: TemplateSpec = {
 			additionalFields: {},
 		}),
 	],
+	editorSample: [webhookSample(sample)],
 	links: [
 		['DPD IPN webhook', 'Config'],
 		['Try it with a sample IPN', 'Sample DPD IPN (demo data)'],

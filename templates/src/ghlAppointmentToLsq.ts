@@ -1,4 +1,5 @@
 import { code, config, contactByEmail, contactById, ghl, ghlTrigger, http, ifTrue, manualTrigger, noOp, PARTNERS, type TemplateSpec } from './lib';
+import { ghlAppointmentEventSample } from './samples';
 import { UTC_SQL } from './snippets';
 
 const ID = 'ghlApptToLsq0001';
@@ -85,7 +86,7 @@ export const ghlAppointmentToLsq: TemplateSpec = {
 	file: 'ghl-appointment-to-leadsquared',
 	name: 'HighLevel appointment → LeadSquared appointment + activity',
 	description:
-		'When an appointment is booked in HighLevel (signed GHL webhook), its contact is found or created in LeadSquared (Lead.Capture, existing leads left unchanged), the appointment is created there as a "Meeting" task at the same time, and an activity is posted on the lead\'s timeline. Click "Execute workflow" to copy the appointments of a demo contact.',
+		'When an appointment is booked in HighLevel (signed GHL webhook), its contact is found or created in LeadSquared (Lead.Capture, existing leads left unchanged), the appointment is created there as a "Meeting" task at the same time, and an activity is posted on the lead\'s timeline. "Execute workflow" sends a sample AppointmentCreate (the sandbox\'s "Discovery call with Ada"); "Run it now" copies the appointments of that demo contact.',
 	nodes: [
 		ghlTrigger('GHL appointment booked', [0, 0], {
 			events: ['AppointmentCreate'],
@@ -137,6 +138,7 @@ export const ghlAppointmentToLsq: TemplateSpec = {
 			batchIntervalMs: 500,
 		}),
 	],
+	editorSample: [ghlAppointmentEventSample('Discovery call with Ada', { webhookId: 'b1c4a3e0-5d6f-4a71-9c2e-0f5e7a1d2c03' })],
 	links: [
 		['GHL appointment booked', 'Appointment'],
 		['Run it now', 'Appointments of a demo contact'],

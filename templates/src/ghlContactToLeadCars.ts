@@ -1,4 +1,5 @@
 import { code, config, contactById, ghl, ghlTrigger, http, ifTrue, manualTrigger, noOp, PARTNERS, type TemplateSpec } from './lib';
+import { ghlContactEventSample } from './samples';
 import { CONTACT_OF, PHONE_E164 } from './snippets';
 
 const ID = 'ghlToLeadCars001';
@@ -50,7 +51,7 @@ export const ghlContactToLeadCars: TemplateSpec = {
 	file: 'ghl-contact-to-leadcars',
 	name: 'HighLevel contact → LeadCars lead (for the dealer)',
 	description:
-		'When a HighLevel contact is created (or its tags change), it is sent to LeadCars as a new lead for your dealership (POST /leads with your concesionario, sede, lead type and campaign). The LeadCars lead id comes back as the contact tag "leadcars-id-N" plus a note, which also stops it being sent twice and lets the "LeadCars leads → HighLevel" template refresh it. Click "Execute workflow" to send the 2 newest GHL contacts.',
+		'When a HighLevel contact is created (or its tags change), it is sent to LeadCars as a new lead for your dealership (POST /leads with your concesionario, sede, lead type and campaign). The LeadCars lead id comes back as the contact tag "leadcars-id-N" plus a note, which also stops it being sent twice and lets the "LeadCars leads → HighLevel" template refresh it. "Execute workflow" sends a sample ContactCreate (the sandbox\'s contact Grace Hopper); "Run it now" sends the 2 newest GHL contacts.',
 	nodes: [
 		ghlTrigger('GHL contact created or tagged', [0, 0], {
 			events: ['ContactCreate', 'ContactTagUpdate'],
@@ -109,6 +110,7 @@ return $input.all().map((item, index) => {
 			additionalFields: {},
 		}),
 	],
+	editorSample: [ghlContactEventSample('ContactCreate', 'grace.hopper@example.com', { webhookId: 'b1c4a3e0-5d6f-4a71-9c2e-0f5e7a1d2c02', fetchFullRecord: true })],
 	links: [
 		['GHL contact created or tagged', 'Config'],
 		['Run it now', 'Newest GHL contacts (demo)'],

@@ -1,4 +1,5 @@
 import { code, config, contactById, ghl, ghlPollingTrigger, ghlTrigger, http, ifTrue, manualTrigger, PARTNERS, type TemplateSpec } from './lib';
+import { ghlContactEventSample } from './samples';
 import { CONTACT_OF, COUNTRY_CODE } from './snippets';
 import { errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, recordDone } from './sync';
 
@@ -94,7 +95,7 @@ export const ghlContactToLsq: TemplateSpec = {
 	file: 'ghl-contact-to-leadsquared',
 	name: 'HighLevel contact → LeadSquared lead',
 	description:
-		'When a HighLevel contact is created or updated (signed GHL webhook; a polling trigger catches up with what was missed), its LeadSquared lead is found (by the lsq:<ProspectID> tag, else email, else phone) and only the attributes that differ are written with Lead.Update; a contact without a lead becomes one (Lead.Capture) and gets the tag lsq:<ProspectID>. A change that came from the LeadSquared → HighLevel template finds nothing different and writes nothing, so the pair does not echo. Failures end in "Failed items" and are written by a later run; set Settings › Error Workflow for runs that fail as a whole. Click "Execute workflow" to push the 3 newest GHL contacts.',
+		'When a HighLevel contact is created or updated (signed GHL webhook; a polling trigger catches up with what was missed), its LeadSquared lead is found (by the lsq:<ProspectID> tag, else email, else phone) and only the attributes that differ are written with Lead.Update; a contact without a lead becomes one (Lead.Capture) and gets the tag lsq:<ProspectID>. A change that came from the LeadSquared → HighLevel template finds nothing different and writes nothing, so the pair does not echo. Failures end in "Failed items" and are written by a later run; set Settings › Error Workflow for runs that fail as a whole. "Execute workflow" sends a sample ContactCreate (the sandbox\'s contact Ada Lovelace); "Run it now" pushes the 3 newest GHL contacts.',
 	nodes: [
 		ghlTrigger('GHL contact created or updated', [0, 0], {
 			events: ['ContactCreate', 'ContactUpdate'],
@@ -157,6 +158,7 @@ export const ghlContactToLsq: TemplateSpec = {
 		recordDone('Record as synced', [2420, 0], COMPARE),
 		failedItems([2420, 400], PLAN, [COMPARE]),
 	],
+	editorSample: [ghlContactEventSample('ContactCreate', 'ada.lovelace@example.com', { webhookId: 'b1c4a3e0-5d6f-4a71-9c2e-0f5e7a1d2c01', fetchFullRecord: true })],
 	links: [
 		['GHL contact created or updated', 'Config'],
 		['Catch-up: contacts changed in GHL', 'Config'],

@@ -59,6 +59,64 @@ export interface TemplateSpec {
 	/** `[from, to]` or `[from, to, outputIndex]`. */
 	links: Array<[string, string] | [string, string, number]>;
 	stickies?: StickyNote[];
+	/**
+	 * Items pinned on the trigger n8n's editor runs on "Execute workflow" (`editorDefaultTrigger`)
+	 * when that trigger would wait for a call: the sample it stands for, so the button runs the
+	 * template at once. n8n uses pinned data in manual runs only; production runs get real calls.
+	 */
+	editorSample?: Record<string, unknown>[];
+}
+
+/** Trigger types whose manual run waits for a call to their test URL instead of running at once. */
+const WAITS_FOR_A_CALL = new Set(['n8n-nodes-base.webhook', 'n8n-nodes-base.formTrigger', 'n8n-nodes-ghl.ghlTrigger']);
+
+/**
+ * n8n 2.41.1's editor runs one trigger on "Execute workflow": `findTriggerNodeToAutoSelect`
+ * (editor-ui, executionUtils.ts) picks the first enabled trigger by these priorities, node order
+ * among equals; any other app's trigger (ours included) counts 8, other core triggers 0. So a
+ * Manual Trigger never wins against a Webhook, app or Schedule trigger in the same workflow.
+ */
+const EDITOR_TRIGGER_PRIORITY: Record<string, number> = {
+	'n8n-nodes-base.formTrigger': 10,
+	'n8n-nodes-base.webhook': 9,
+	'n8n-nodes-base.scheduleTrigger': 7,
+	'n8n-nodes-base.manualTrigger': 6,
+	'n8n-nodes-base.executeWorkflowTrigger': 5,
+	'n8n-nodes-base.errorTrigger': 4,
+};
+
+export function isTriggerNode(node: Pick<N8nNode, 'type'>): boolean {
+	return /trigger$/i.test(node.type) || node.type === 'n8n-nodes-base.webhook';
+}
+
+/** The trigger "Execute workflow" runs when the workflow is opened in n8n's editor. */
+export function editorDefaultTrigger<T extends Pick<N8nNode, 'type' | 'name'> & { disabled?: boolean }>(nodes: T[]): T | undefined {
+	const priority = (type: string) => {
+		if (type in EDITOR_TRIGGER_PRIORITY) return EDITOR_TRIGGER_PRIORITY[type];
+		// n8n-nodes-base triggers are core (0) or apps (8) by their codex: name them above when used.
+		if (type.startsWith('n8n-nodes-base.')) throw new Error(`${type}: add its editor priority to EDITOR_TRIGGER_PRIORITY`);
+		return 8;
+	};
+	return nodes
+		.filter(isTriggerNode)
+		.map((node, order) => ({ node, order, rank: priority(node.type) }))
+		.sort((a, b) => b.rank - a.rank || a.order - b.order)
+		.map(({ node }) => node)
+		.find((node) => !node.disabled);
+}
+
+/** Whether running `node` by hand waits for a call (Webhook, Form, HighLevel Trigger) rather than running at once. */
+export function waitsForACall(node: Pick<N8nNode, 'type'>): boolean {
+	return WAITS_FOR_A_CALL.has(node.type);
+}
+
+/** The line the About note ends with: which button to press and what it runs. */
+function runHint(target: N8nNode | undefined, pinned: boolean): string {
+	if (!target) return '';
+	if (pinned) {
+		return `\n\n**To try it: press Execute workflow.** It starts at "${target.name}" with the sample pinned on it (n8n uses pinned data in manual runs only; unpin it to wait for a real call).`;
+	}
+	return `\n\n**To try it: press Execute workflow.** It starts at "${target.name}" and runs now.`;
 }
 
 export function uuidFor(...parts: string[]): string {
@@ -370,12 +428,18 @@ export function buildWorkflow(spec: TemplateSpec): Record<string, unknown> {
 		while (connections[from].main.length <= output) connections[from].main.push([]);
 		connections[from].main[output].push({ node: to, type: 'main', index: 0 });
 	}
+	const target = editorDefaultTrigger(nodes);
+	const needsSample = !!target && waitsForACall(target);
+	if (needsSample && !spec.editorSample?.length) {
+		throw new Error(`${spec.file}: "Execute workflow" in n8n's editor runs "${target.name}", which would wait for a call: give the template an editorSample`);
+	}
+	if (!needsSample && spec.editorSample) throw new Error(`${spec.file}: editorSample is only for a default trigger that waits for a call`);
 	const stickies = [
 		{
-			content: `## ${spec.name}\n\n${spec.description}\n\nSetup and field mapping: templates/README.md in the n8n-nodes-ghl repository.`,
+			content: `## ${spec.name}\n\n${spec.description}${runHint(target, needsSample)}\n\nSetup and field mapping: templates/README.md in the n8n-nodes-ghl repository.`,
 			position: [-560, -360] as Position,
 			width: 480,
-			height: 420,
+			height: 500,
 			color: 4,
 		},
 		...(spec.stickies ?? []),
@@ -393,6 +457,7 @@ export function buildWorkflow(spec: TemplateSpec): Record<string, unknown> {
 		active: false,
 		nodes: [...stickies, ...nodes],
 		connections,
+		...(needsSample && target ? { pinData: { [target.name]: spec.editorSample!.map((json) => ({ json })) } } : {}),
 		settings: { executionOrder: 'v1', saveManualExecutions: true, callerPolicy: 'workflowsFromSameOwner' },
 	};
 }

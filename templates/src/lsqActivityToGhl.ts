@@ -1,4 +1,5 @@
 import { code, config, contactById, ghl, ifTrue, manualTrigger, noOp, webhook, upsertContact, fromJson, type TemplateSpec } from './lib';
+import { webhookSample } from './samples';
 import { ISO_FROM_UTC, PAYLOADS_OF, PHONE_E164 } from './snippets';
 import sample from '../../sandbox/partners/payloads/leadsquared-lead-activity-created.json';
 
@@ -94,6 +95,7 @@ export const lsqActivityToGhl: TemplateSpec = {
 			additionalFields: {},
 		}),
 	],
+	editorSample: [webhookSample(sample)],
 	links: [
 		['LeadSquared activity webhook', 'Config'],
 		['Try it with a sample activity', 'Sample LeadSquared activity (demo data)'],

@@ -1,4 +1,5 @@
 import { code, config, http, ifTrue, manualTrigger, PARTNERS, scheduleTrigger, webhook, fromJson, type N8nNode, type TemplateSpec } from './lib';
+import { webhookSample } from './samples';
 import { COUNTRY_CODE, PAYLOADS_OF, PHONE_E164, SLUG } from './snippets';
 import { contactSync, errorOutput, FAILED_ITEMS, failedItemsSticky, LEDGER } from './sync';
 import sample from '../../sandbox/partners/payloads/leadsquared-lead-created.json';
@@ -165,6 +166,7 @@ export const lsqLeadToGhl: TemplateSpec = {
 		code(PLAN, [1100, 100], PLAN_CODE),
 		...tail.nodes,
 	],
+	editorSample: [webhookSample(sample)],
 	links: [
 		['LeadSquared lead webhook', 'Config'],
 		['Try it with a sample lead', 'Sample LeadSquared lead (demo data)'],
