@@ -181,8 +181,10 @@ export interface ContactSyncOptions {
 	sourceExpression: string;
 	auth?: 'pit' | 'oauth';
 	phone?: string;
-	/** The side record created once per source event: a note, or a task. */
-	side: { kind: 'note' | 'task'; label: string; params: Record<string, unknown> };
+	/** The side record created once per source event: a note, or a task (its marker in the plan's `marker`). */
+	side?: { kind: 'note' | 'task'; label: string; params: Record<string, unknown> };
+	/** Several side records, created in this order; each names the plan field that holds its marker. */
+	sides?: Array<{ kind: 'note' | 'task'; label: string; params: Record<string, unknown>; markerKey: string }>;
 	/**
 	 * Read the contact first and write nothing when it already holds the plan's `contactFields`
 	 * and tags and the record was synced before: the echo of a change the other template of a
@@ -244,10 +246,7 @@ return out;
 export function contactSync(opts: ContactSyncOptions): { nodes: N8nNode[]; links: Link[] } {
 	const [x, y] = opts.at;
 	const auth = opts.auth ?? 'pit';
-	const wanted = `${opts.side.label} wanted`;
-	const existing = `Existing ${opts.side.kind}s of the contact`;
-	const check = `${opts.side.label} there already?`;
-	const create = `Create ${opts.side.label.toLowerCase()}`;
+	const sides = opts.sides ?? (opts.side ? [{ ...opts.side, markerKey: 'marker' }] : []);
 	const upsert = errorOutput({
 		...upsertContact('Create or update GHL contact', [x + 220, y], opts.contactFields, { auth, phone: opts.phone }),
 	});
@@ -273,23 +272,6 @@ export function contactSync(opts: ContactSyncOptions): { nodes: N8nNode[]; links
 				updateFields: { source: `={{ ${opts.sourceExpression} }}` },
 			}, auth),
 		),
-		code(wanted, [x + 440, y], `
-// The plan of each written record plus the contact it went to.
-return $input.all().map((item, index) => ({
-  json: Object.assign({}, $('${opts.planNode}').itemMatching(index).json, { contactId: item.json.contact.id }),
-  pairedItem: { item: index },
-}));
-`),
-		{
-			...errorOutput(ghl(existing, [x + 660, y], opts.side.kind, 'getAll', { contactId: contactById('$json.contactId'), returnAll: true }, auth)),
-			// One empty item when no contact has any yet, so the check still runs.
-			alwaysOutputData: true,
-		},
-		markerCheck(check, [x + 880, y], { feederNode: wanted, lookupNode: existing, textOf: opts.side.kind === 'note' ? 'item.json.body' : "(item.json.title || '') + ' ' + (item.json.body || '')" }),
-		ifTrue(`${opts.side.label} missing?`, [x + 1100, y], '!$json.exists', opts.templateId),
-		errorOutput(ghl(create, [x + 1320, y - 100], opts.side.kind, 'create', { contactId: contactById('$json.contactId'), ...opts.side.params }, auth)),
-		recordDone('Record as synced', [x + 1540, y], check),
-		failedItems([x + 1540, y + 300], opts.planNode, [check, wanted]),
 	];
 	const links: Link[] = [
 		...((opts.compare
@@ -301,18 +283,52 @@ return $input.all().map((item, index) => ({
 			: [['Valid?', 'Create or update GHL contact', 0]]) as Link[]),
 		['Valid?', FAILED_ITEMS, 1],
 		['Create or update GHL contact', 'New contact?', 0],
-		['Create or update GHL contact', wanted, 0],
 		['Create or update GHL contact', FAILED_ITEMS, 1],
 		['New contact?', 'Set source on the new contact', 0],
 		['Set source on the new contact', FAILED_ITEMS, 1],
-		[wanted, existing, 0],
-		[existing, check, 0],
-		[existing, FAILED_ITEMS, 1],
-		[check, `${opts.side.label} missing?`, 0],
-		[`${opts.side.label} missing?`, create, 0],
-		[`${opts.side.label} missing?`, 'Record as synced', 1],
-		[create, 'Record as synced', 0],
-		[create, FAILED_ITEMS, 1],
 	];
+	// One stage per side record: look up, create when missing. A stage's items come from the
+	// previous stage's create (paired with its check) or its "already there" branch (the check's own items).
+	let from: Array<[string, number]> = [['Create or update GHL contact', 0]];
+	let previousCheck = '';
+	const failedFrom: string[] = [];
+	sides.forEach((side, stage) => {
+		const sx = x + 440 + stage * 1320;
+		const wanted = `${side.label} wanted`;
+		const existing = `Existing ${side.kind}s of the contact`;
+		const check = `${side.label} there already?`;
+		const missing = `${side.label} missing?`;
+		const create = `Create ${side.label.toLowerCase()}`;
+		const base = stage === 0
+			? `Object.assign({}, $('${opts.planNode}').itemMatching(index).json, { contactId: item.json.contact.id })`
+			: `(item.json.syncKey ? item.json : $('${previousCheck}').itemMatching(index).json)`;
+		nodes.push(
+			code(wanted, [sx, y], `
+// The plan of each written record, the contact it went to and this record's marker.
+return $input.all().map((item, index) => {
+  const plan = ${base};
+  return { json: Object.assign({}, plan, { marker: plan['${side.markerKey}'] }), pairedItem: { item: index } };
+});
+`),
+			{
+				...errorOutput(ghl(existing, [sx + 220, y], side.kind, 'getAll', { contactId: contactById('$json.contactId'), returnAll: true }, auth)),
+				// One empty item when no contact has any yet, so the check still runs.
+				alwaysOutputData: true,
+			},
+			markerCheck(check, [sx + 440, y], { feederNode: wanted, lookupNode: existing, textOf: side.kind === 'note' ? 'item.json.body' : "(item.json.title || '') + ' ' + (item.json.body || '')" }),
+			ifTrue(missing, [sx + 660, y], '!$json.exists', opts.templateId),
+			errorOutput(ghl(create, [sx + 880, y - 100], side.kind, 'create', { contactId: contactById('$json.contactId'), ...side.params }, auth)),
+		);
+		for (const [node, output] of from) links.push([node, wanted, output]);
+		links.push([wanted, existing, 0], [existing, check, 0], [existing, FAILED_ITEMS, 1], [check, missing, 0], [missing, create, 0], [create, FAILED_ITEMS, 1]);
+		from = [[create, 0], [missing, 1]];
+		previousCheck = check;
+		failedFrom.push(wanted, check);
+	});
+	nodes.push(
+		recordDone('Record as synced', [x + 440 + sides.length * 1320, y], previousCheck),
+		failedItems([x + 440 + sides.length * 1320, y + 300], opts.planNode, failedFrom.reverse()),
+	);
+	for (const [node, output] of from) links.push([node, 'Record as synced', output]);
 	return { nodes, links };
 }

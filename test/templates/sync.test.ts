@@ -408,3 +408,77 @@ describeWithN8n('LeadSquared ⇄ HighLevel: echo round trip', () => {
 		expect(partners.leadsquared.lead(prospectId)).toMatchObject({ mx_City: 'Chennai', Company: 'Raman Silks', LastName: 'Raman-Iyer' });
 	});
 });
+
+describeWithN8n('LeadSquared activity → HighLevel task + note', () => {
+	const file = 'leadsquared-activity-to-ghl-task';
+	const activity = () => partners.leadsquared.samples['activity-created'] as Record<string, unknown>;
+	const webhookItem = (activities: unknown[]) => [{ headers: {}, query: {}, body: activities }];
+	const marker = (id: unknown) => `[sync:lsq-activity:${String(id)}]`;
+
+	test('replay ×2: the same activity delivered three times gives one task and one note', async () => {
+		const engine = engineFor(file);
+		for (let i = 0; i < 3; i++) await run(engine, 'Config', webhookItem([activity()]));
+		expect(tasksWith(marker(activity().ProspectActivityId))).toBe(1);
+		expect(notesWith(marker(activity().ProspectActivityId))).toBe(1);
+		const contact = contactByEmail('priya.raman@example.com')!;
+		expect(contact.tags).toEqual(expect.arrayContaining([`lsq:${String(activity().RelatedProspectId)}`]));
+	});
+
+	test('outage: GHL tasks failing → Failed items; the next delivery writes the task and the note once each', async () => {
+		const engine = engineFor(file);
+		ghlOutage('POST', '/tasks');
+		const failed = await run(engine, 'Config', webhookItem([activity()]));
+		expect(failed.items('Failed items')).toEqual([{ record: `lsq-activity:${String(activity().ProspectActivityId)}`, failedStep: 'Create follow-up task', reason: expect.any(String) }]);
+		expect(notesWith(marker(activity().ProspectActivityId))).toBe(0);
+		sandbox().clearFaults();
+		await run(engine, 'Config', webhookItem([activity()]));
+		await run(engine, 'Config', webhookItem([activity()]));
+		expect(tasksWith(marker(activity().ProspectActivityId))).toBe(1);
+		expect(notesWith(marker(activity().ProspectActivityId))).toBe(1);
+	});
+
+	test('outage after the task: notes failing → the next run writes the note and not the task again', async () => {
+		const engine = engineFor(file);
+		ghlOutage('POST', '/notes');
+		const failed = await run(engine, 'Config', webhookItem([activity()]));
+		expect(failed.items('Failed items').map((i) => [i.record, i.failedStep])).toEqual([[`lsq-activity:${String(activity().ProspectActivityId)}`, 'Create note']]);
+		sandbox().clearFaults();
+		await run(engine, 'Config', webhookItem([activity()]));
+		expect(tasksWith(marker(activity().ProspectActivityId))).toBe(1);
+		expect(notesWith(marker(activity().ProspectActivityId))).toBe(1);
+	});
+
+	test('bad item: an activity with a malformed email fails alone', async () => {
+		const engine = engineFor(file);
+		const bad = { ...activity(), ProspectActivityId: 'bad-activity', EmailAddress: 'broken@' };
+		const result = await run(engine, 'Config', webhookItem([bad, activity()]));
+		expect(result.items('Failed items')).toEqual([{ record: 'lsq-activity:bad-activity', failedStep: 'Valid?', reason: 'invalid email broken@' }]);
+		expect(tasksWith(marker(activity().ProspectActivityId))).toBe(1);
+	});
+
+	test('catch-up: activities of recently modified leads, a missed one written once, a delivered one not again; our own activities are skipped', async () => {
+		const engine = engineFor(file, (json) => setConfig(json, 'catchUpFirstHours', 24 * 365 * 30));
+		const priya = partners.leadsquared.findLeadByEmail('priya.raman@example.com')!;
+		const post = (body: IDataObject) =>
+			fetch(`${partners.leadsquared.url}/v2/ProspectActivity.svc/Create?accessKey=${partners.demo.leadsquared.accessKey}&secretKey=${partners.demo.leadsquared.secretKey}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+			});
+		await post({ RelatedProspectId: priya.ProspectID, ActivityEvent: 201, ActivityNote: 'Visit on Friday', Fields: [{ SchemaName: 'mx_Custom_1', Value: '2030-01-04 10:00:00' }] });
+		await post({ RelatedProspectId: priya.ProspectID, ActivityEvent: 202, ActivityNote: 'Demo on 2030-01-05 [sync:ghl-appointment:abc]' });
+		await post({ RelatedProspectId: priya.ProspectID, ActivityEvent: 201, ActivityNote: 'Missed while n8n was down' });
+		const [visit, ours, missed] = partners.leadsquared.takeWebhooks();
+		expect([visit.event, ours.event, missed.event]).toEqual(['activity-created', 'activity-created', 'activity-created']);
+		// The webhook of the first one arrives; the catch-up then lists both.
+		await run(engine, 'Config', webhookItem([visit.payload, ours.payload]));
+		await run(engine, 'Mark as catch-up');
+		await run(engine, 'Mark as catch-up');
+		expect(tasksWith(marker(visit.payload.ProspectActivityId))).toBe(1);
+		expect(notesWith(marker(visit.payload.ProspectActivityId))).toBe(1);
+		expect(tasksWith(marker(missed.payload.ProspectActivityId))).toBe(1);
+		expect(notesWith(marker(missed.payload.ProspectActivityId))).toBe(1);
+		expect(tasksWith(marker(ours.payload.ProspectActivityId)) + notesWith(marker(ours.payload.ProspectActivityId))).toBe(0);
+		expect(partners.requestsFor('leadsquared', 'ProspectActivity.svc/Retrieve').length).toBeGreaterThanOrEqual(2);
+	});
+});
