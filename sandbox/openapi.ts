@@ -46,15 +46,28 @@ export interface SpecBundle {
 }
 
 export function resolveSpecDir(): string {
-	return process.env.GHL_OPENAPI_DIR
-		? path.resolve(process.env.GHL_OPENAPI_DIR)
+	return process.env.GHL_CONTRACT_DIR
+		? path.resolve(process.env.GHL_CONTRACT_DIR)
 		: path.resolve(__dirname, 'contract');
 }
 
+/** Every CRM-side spec file of the contract, by API name (the operation's `api`). */
 const SPEC_FILES: Record<string, string> = {
 	contacts: 'apps/contacts.json',
 	calendars: 'apps/calendars.json',
 	oauth: 'apps/oauth.json',
+	opportunities: 'apps/opportunities.json',
+	conversations: 'apps/conversations.json',
+	locations: 'apps/locations.json',
+	'custom-fields': 'apps/custom-fields.json',
+	users: 'apps/users.json',
+	businesses: 'apps/businesses.json',
+	associations: 'apps/associations.json',
+	objects: 'apps/objects.json',
+	forms: 'apps/forms.json',
+	surveys: 'apps/surveys.json',
+	campaigns: 'apps/campaigns.json',
+	workflows: 'apps/workflows.json',
 };
 
 const jsonCache = new Map<string, JsonSchema>();
@@ -64,7 +77,7 @@ function loadJson(file: string): JsonSchema {
 	let doc = jsonCache.get(file);
 	if (!doc) {
 		if (!fs.existsSync(file)) {
-			throw new Error(`GHL OpenAPI file not found: ${file} (regenerate sandbox/contract with scripts/contract/generate.ts, or set GHL_OPENAPI_DIR)`);
+			throw new Error(`GHL OpenAPI file not found: ${file} (regenerate sandbox/contract with scripts/contract/generate.ts, or set GHL_CONTRACT_DIR)`);
 		}
 		doc = JSON.parse(fs.readFileSync(file, 'utf8')) as JsonSchema;
 		jsonCache.set(file, doc);

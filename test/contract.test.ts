@@ -35,7 +35,7 @@ describe('GHL contract (sandbox/contract)', () => {
 	test('the sandbox loads it from inside the repository, with Version values, scopes and success responses', () => {
 		const repoRoot = path.resolve(__dirname, '..');
 		const dir = resolveSpecDir();
-		if (!process.env.GHL_OPENAPI_DIR) expect(dir).toBe(CONTRACT_DIR);
+		if (!process.env.GHL_CONTRACT_DIR) expect(dir).toBe(CONTRACT_DIR);
 		expect(path.relative(repoRoot, dir).startsWith('..')).toBe(false);
 		const bundle = loadSpecBundle(CONTRACT_DIR);
 		const getContact = bundle.operations.find((operation) => operation.operationId === 'get-contact')!;

@@ -74,7 +74,7 @@ describe('response schemas from the contract', () => {
 
 describe('validateResponses', () => {
 	let specDir: string;
-	const previousSpecDir = process.env.GHL_OPENAPI_DIR;
+	const previousSpecDir = process.env.GHL_CONTRACT_DIR;
 
 	beforeAll(() => {
 		// A copy of the contract whose get-contact answer needs a field the sandbox never sends.
@@ -90,12 +90,12 @@ describe('validateResponses', () => {
 	});
 
 	async function sandboxOn(dir: string, validateResponses: boolean) {
-		process.env.GHL_OPENAPI_DIR = dir;
+		process.env.GHL_CONTRACT_DIR = dir;
 		try {
 			return await startSandbox({ port: 0, validateResponses });
 		} finally {
-			if (previousSpecDir === undefined) delete process.env.GHL_OPENAPI_DIR;
-			else process.env.GHL_OPENAPI_DIR = previousSpecDir;
+			if (previousSpecDir === undefined) delete process.env.GHL_CONTRACT_DIR;
+			else process.env.GHL_CONTRACT_DIR = previousSpecDir;
 		}
 	}
 
