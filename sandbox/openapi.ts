@@ -51,23 +51,10 @@ export function resolveSpecDir(): string {
 		: path.resolve(__dirname, 'contract');
 }
 
-/** Every CRM-side spec file of the contract, by API name (the operation's `api`). */
 const SPEC_FILES: Record<string, string> = {
 	contacts: 'apps/contacts.json',
 	calendars: 'apps/calendars.json',
 	oauth: 'apps/oauth.json',
-	opportunities: 'apps/opportunities.json',
-	conversations: 'apps/conversations.json',
-	locations: 'apps/locations.json',
-	'custom-fields': 'apps/custom-fields.json',
-	users: 'apps/users.json',
-	businesses: 'apps/businesses.json',
-	associations: 'apps/associations.json',
-	objects: 'apps/objects.json',
-	forms: 'apps/forms.json',
-	surveys: 'apps/surveys.json',
-	campaigns: 'apps/campaigns.json',
-	workflows: 'apps/workflows.json',
 };
 
 const jsonCache = new Map<string, JsonSchema>();
