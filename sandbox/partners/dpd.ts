@@ -155,6 +155,13 @@ export class DpdSimulator implements PartnerSimulator {
 		return { ...(ipnSample as Record<string, string>), ...overrides };
 	}
 
+	/** The fields of an IPN DPD sent (a fresh verify_sign, so /notification/verify answers VERIFIED for exactly these). */
+	issueIpn(overrides: Record<string, string> = {}): Record<string, string> {
+		const fields = { ...this.ipnFields(overrides), verify_sign: `${(++this.ipnCounter).toString(16).padStart(8, '0')}${'e'.repeat(24)}` };
+		this.sentIpns.set(fields.verify_sign, { ...fields });
+		return fields;
+	}
+
 	/** Posts an IPN to `url` the way DPD does (form fields, Basic auth from the URL's user:pass). */
 	async sendIpn(url: string, options: DpdIpnOptions = {}): Promise<WebhookResult> {
 		const fields = { ...(options.fields ?? this.ipnFields()) };

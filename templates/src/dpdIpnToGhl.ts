@@ -1,6 +1,7 @@
-import { code, config, contactById, ghl, http, ifTrue, manualTrigger, noOp, PARTNERS, webhook, upsertContact, fromJson, type TemplateSpec } from './lib';
+import { code, config, http, ifTrue, manualTrigger, noOp, PARTNERS, webhook, fromJson, type TemplateSpec } from './lib';
 import { webhookSample } from './samples';
 import { COUNTRY_CODE, SLUG } from './snippets';
+import { contactSync, errorOutput, FAILED_ITEMS, failedItemsSticky, LEDGER } from './sync';
 import sample from '../../sandbox/partners/payloads/dpd-purchase-ipn.json';
 
 const ID = 'dpdIpnToGhl00001';
@@ -17,12 +18,12 @@ for (const [index, item] of $input.all().entries()) {
   const verifyBody = Object.entries(ipn)
     .map(([key, value]) => encodeURIComponent(key) + '=' + encodeURIComponent(value))
     .join('&');
-  out.push({ json: { ipn, verifyBody }, pairedItem: { item: index } });
+  out.push({ json: { syncKey: 'dpd-purchase:' + ipn.txn_id + '-ACT', ipn, verifyBody }, pairedItem: { item: index } });
 }
 return out;
 `;
 
-const MAP = `${COUNTRY_CODE}${SLUG}
+const MAP = `${COUNTRY_CODE}${SLUG}${LEDGER}
 // Verified IPN → GHL contact fields, tags and a note. Cart items are item_name1, item_name2, …
 const config = $('Config').first().json;
 const out = [];
@@ -47,20 +48,26 @@ for (const [index, item] of $input.all().entries()) {
     'Marketing opt-in: ' + (ipn.marketing_optin === '1' ? 'yes' : 'no'),
     'Verified with DPD (IPN).',
   ];
+  const contact = {
+    email: String(ipn.payer_email || '').trim().toLowerCase(),
+    firstName: ipn.first_name || '',
+    lastName: ipn.last_name || '',
+    address1: ipn.address_street || '',
+    city: ipn.address_city || '',
+    state: ipn.address_state || '',
+    postalCode: ipn.address_zip || '',
+    country: countryCode(ipn.address_country_code || ipn.address_country),
+    tags: [config.customerTag, ...productTags].filter(Boolean).join(', '),
+  };
+  // The same key and note line as the DPD polling template, its catch-up: either one writes it once.
+  const syncKey = 'dpd-purchase:' + ipn.txn_id + '-ACT';
+  const hash = syncHash(contact);
+  if (alreadySynced(syncKey, hash)) continue;
+  const invalidReason = /^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$/.test(contact.email) ? '' : 'invalid payer email ' + contact.email.slice(0, 80);
   out.push({
-    json: {
-      email: String(ipn.payer_email || '').trim().toLowerCase(),
-      firstName: ipn.first_name || '',
-      lastName: ipn.last_name || '',
-      address1: ipn.address_street || '',
-      city: ipn.address_city || '',
-      state: ipn.address_state || '',
-      postalCode: ipn.address_zip || '',
-      country: countryCode(ipn.address_country_code || ipn.address_country),
-      tags: [config.customerTag, ...productTags].filter(Boolean).join(', '),
-      noteBody: lines.join('\\n'),
-      txnId: ipn.txn_id,
-    },
+    json: Object.assign({ syncKey, syncHash: hash, valid: !invalidReason, invalidReason, txnId: ipn.txn_id, marker: 'DPD purchase #' + ipn.txn_id + ':' }, contact, {
+      noteBody: lines.join('\\n') + '\\n[sync:dpd-purchase:' + ipn.txn_id + ']',
+    }),
     pairedItem: { item: index },
   });
 }
@@ -73,12 +80,24 @@ const DEMO = `
 return [{ json: { headers: {}, query: {}, body: ${JSON.stringify(sample, null, 2).replace(/\n/g, '\n  ')} } }];
 `;
 
+const PLAN = 'Map purchase to GHL';
+const tail = contactSync({
+	templateId: ID,
+	planNode: PLAN,
+	at: [1540, 40],
+	contactFields: { ...fromJson('firstName', 'lastName', 'address1', 'city', 'state', 'postalCode', 'country', 'tags') },
+	phone: '',
+	sourceExpression: "$('Config').first().json.ghlSource",
+	side: { kind: 'note', label: 'Note', params: { body: '={{ $json.noteBody }}', additionalFields: {} } },
+	failedAlsoFrom: ['Prepare verification'],
+});
+
 export const dpdIpnToGhl: TemplateSpec = {
 	id: ID,
 	file: 'dpd-ipn-to-ghl-contact',
 	name: 'DPD purchase (IPN) → HighLevel contact, tags + note',
 	description:
-		'DPD (getdpd.com) posts an IPN notification for every completed purchase. The notification is verified with DPD\'s `/notification/verify`; the buyer becomes a HighLevel contact tagged "dpd-customer" plus one tag per product, with a note listing the purchase. DPD never retries an IPN, so also run the "DPD purchases (polling)" template as a catch-up. Click "Execute workflow" to run it on a sample IPN.',
+		'DPD (getdpd.com) posts an IPN notification for every completed purchase. The notification is verified with DPD\'s `/notification/verify`; the buyer becomes a HighLevel contact tagged "dpd-customer" plus one tag per product, with one note listing the purchase (the same note the polling template writes, so neither writes it twice); source "DPD" only on new contacts. A failure (DPD or GHL) ends in "Failed items"; DPD never retries an IPN, so run the "DPD purchases (polling)" template as this one\'s catch-up: it writes what failed or was missed, once. Set Settings › Error Workflow for runs that fail as a whole. Click "Execute workflow" to run it on a sample IPN.',
 	nodes: [
 		webhook('DPD IPN webhook', [0, 0], {
 			path: 'dpd/ipn',
@@ -96,29 +115,19 @@ export const dpdIpnToGhl: TemplateSpec = {
 			{ name: 'ghlSource', value: 'DPD' },
 		], ID),
 		code('Prepare verification', [660, 100], PREPARE),
-		http('Verify the IPN with DPD', [880, 100], {
-			method: 'POST',
-			url: "={{ $('Config').first().json.dpdApiUrl }}/notification/verify",
-			credential: 'dpdApi',
-			formBody: '$json.verifyBody',
-			textResponse: true,
-		}),
+		errorOutput(
+			http('Verify the IPN with DPD', [880, 100], {
+				method: 'POST',
+				url: "={{ $('Config').first().json.dpdApiUrl }}/notification/verify",
+				credential: 'dpdApi',
+				formBody: '$json.verifyBody',
+				textResponse: true,
+			}),
+		),
 		ifTrue('VERIFIED?', [1100, 100], "String($json.data).trim() === 'VERIFIED'", ID),
 		noOp('Ignore: not verified by DPD', [1320, 260]),
-		code('Map purchase to GHL', [1320, 40], MAP),
-		upsertContact('Create or update GHL contact', [1540, 40], {
-			...fromJson('firstName', 'lastName', 'address1', 'city', 'state', 'postalCode', 'country'),
-			source: "={{ $('Config').first().json.ghlSource }}",
-		}, { phone: '' }),
-		ghl('Tag as DPD customer', [1760, 40], 'tag', 'add', {
-			contactId: contactById('$json.id'),
-			tags: "={{ $('Map purchase to GHL').item.json.tags }}",
-		}),
-		ghl('Add note with the purchase', [1980, 40], 'note', 'create', {
-			contactId: contactById('$json.contactId'),
-			body: "={{ $('Map purchase to GHL').item.json.noteBody }}",
-			additionalFields: {},
-		}),
+		code(PLAN, [1320, 40], MAP),
+		...tail.nodes,
 	],
 	editorSample: [webhookSample(sample)],
 	links: [
@@ -127,11 +136,12 @@ export const dpdIpnToGhl: TemplateSpec = {
 		['Sample DPD IPN (demo data)', 'Config'],
 		['Config', 'Prepare verification'],
 		['Prepare verification', 'Verify the IPN with DPD'],
-		['Verify the IPN with DPD', 'VERIFIED?'],
-		['VERIFIED?', 'Map purchase to GHL', 0],
+		['Verify the IPN with DPD', 'VERIFIED?', 0],
+		['Verify the IPN with DPD', FAILED_ITEMS, 1],
+		['VERIFIED?', PLAN, 0],
 		['VERIFIED?', 'Ignore: not verified by DPD', 1],
-		['Map purchase to GHL', 'Create or update GHL contact'],
-		['Create or update GHL contact', 'Tag as DPD customer'],
-		['Tag as DPD customer', 'Add note with the purchase'],
+		[PLAN, 'Valid?'],
+		...tail.links,
 	],
+	stickies: [failedItemsSticky([3500, 600])],
 };

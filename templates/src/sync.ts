@@ -191,6 +191,8 @@ export interface ContactSyncOptions {
 	 * two-way pair made.
 	 */
 	compare?: boolean;
+	/** Nodes before the plan whose items carry syncKey (for Failed items of the steps before it). */
+	failedAlsoFrom?: string[];
 }
 
 /**
@@ -327,7 +329,7 @@ return $input.all().map((item, index) => {
 	});
 	nodes.push(
 		recordDone('Record as synced', [x + 440 + sides.length * 1320, y], previousCheck),
-		failedItems([x + 440 + sides.length * 1320, y + 300], opts.planNode, failedFrom.reverse()),
+		failedItems([x + 440 + sides.length * 1320, y + 300], opts.planNode, [...failedFrom.reverse(), ...(opts.failedAlsoFrom ?? [])]),
 	);
 	for (const [node, output] of from) links.push([node, 'Record as synced', output]);
 	return { nodes, links };

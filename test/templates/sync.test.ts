@@ -482,3 +482,63 @@ describeWithN8n('LeadSquared activity → HighLevel task + note', () => {
 		expect(partners.requestsFor('leadsquared', 'ProspectActivity.svc/Retrieve').length).toBeGreaterThanOrEqual(2);
 	});
 });
+
+describeWithN8n('DPD purchase (IPN) → HighLevel contact, tags + note', () => {
+	const file = 'dpd-ipn-to-ghl-contact';
+	/** An IPN of one of the simulator's purchases, as the Webhook node outputs it. */
+	const ipnOf = (fields: Record<string, string>) => ({ headers: {}, query: {}, body: fields });
+	const firstPurchase = () => partners.dpd.purchases().find((p) => p.status === 'ACT')!;
+	const ipnForPurchase = () => {
+		const p = firstPurchase();
+		return partners.dpd.issueIpn({ txn_id: String(p.id), payer_email: p.buyer_email });
+	};
+
+	test('replay ×2: the same IPN three times gives one note; the polling template (its catch-up) then adds none', async () => {
+		const engine = engineFor(file);
+		const ipn = ipnForPurchase();
+		for (let i = 0; i < 3; i++) await run(engine, 'Config', [ipnOf(ipn)]);
+		expect(notesWith(`[sync:dpd-purchase:${ipn.txn_id}]`)).toBe(1);
+		const contact = contactByEmail(ipn.payer_email)!;
+		expect(contact.source).toBe('DPD');
+		expect(contact.tags).toEqual(expect.arrayContaining(['dpd-customer']));
+		await run(engineFor('dpd-purchases-poll-to-ghl'), 'Config');
+		expect(notesWith(`DPD purchase #${ipn.txn_id}:`)).toBe(1);
+	});
+
+	test('outage: DPD verify failing → the IPN on Failed items; DPD never resends, the polling template writes it once', async () => {
+		const engine = engineFor(file);
+		const ipn = ipnForPurchase();
+		partners.faults.add({ partner: 'dpd', route: 'notification/verify', kind: 'status', status: 502, count: 3 });
+		const failed = await run(engine, 'Config', [ipnOf(ipn)]);
+		expect(failed.items('Failed items')).toEqual([{ record: `dpd-purchase:${ipn.txn_id}-ACT`, failedStep: 'Verify the IPN with DPD', reason: expect.any(String) }]);
+		expect(notesWith(`DPD purchase #${ipn.txn_id}:`)).toBe(0);
+		partners.faults.clear();
+		const poll = engineFor('dpd-purchases-poll-to-ghl');
+		await run(poll, 'Config');
+		await run(poll, 'Config');
+		expect(notesWith(`DPD purchase #${ipn.txn_id}:`)).toBe(1);
+	});
+
+	test('outage: GHL notes failing → Failed items; the next delivery writes the note once', async () => {
+		const engine = engineFor(file);
+		const ipn = ipnForPurchase();
+		ghlOutage('POST', '/notes');
+		const failed = await run(engine, 'Config', [ipnOf(ipn)]);
+		expect(failed.items('Failed items').map((i) => [i.record, i.failedStep])).toEqual([[`dpd-purchase:${ipn.txn_id}-ACT`, 'Create note']]);
+		sandbox().clearFaults();
+		await run(engine, 'Config', [ipnOf(ipn)]);
+		await run(engine, 'Config', [ipnOf(ipn)]);
+		expect(notesWith(`[sync:dpd-purchase:${ipn.txn_id}]`)).toBe(1);
+	});
+
+	test('bad item: an IPN with a malformed payer email fails alone; a forged one is ignored', async () => {
+		const engine = engineFor(file);
+		const good = ipnForPurchase();
+		const bad = partners.dpd.issueIpn({ txn_id: '777', payer_email: 'broken@' });
+		const forged = { ...partners.dpd.ipnFields({ txn_id: '778' }), verify_sign: 'forged' };
+		const result = await run(engine, 'Config', [ipnOf(bad), ipnOf(good), ipnOf(forged)]);
+		expect(result.items('Failed items')).toEqual([{ record: 'dpd-purchase:777-ACT', failedStep: 'Valid?', reason: 'invalid payer email broken@' }]);
+		expect(result.items('Ignore: not verified by DPD')).toHaveLength(1);
+		expect(notesWith(`[sync:dpd-purchase:${good.txn_id}]`)).toBe(1);
+	});
+});
