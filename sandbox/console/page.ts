@@ -90,7 +90,11 @@ function pick(row, path) {
 function show(value, format) {
   if (value === undefined || value === null || value === '') return '';
   if (format === 'time') {
-    const date = typeof value === 'number' ? new Date(value) : new Date(String(value));
+    // Epoch seconds or ms (DPD sends seconds as text); partners' "YYYY-MM-DD HH:MM:SS" is UTC.
+    let at = typeof value === 'string' && /^\\d+$/.test(value) ? Number(value) : value;
+    if (typeof at === 'number' && at < 1e12) at *= 1000;
+    if (typeof at === 'string' && /^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$/.test(at)) at = at.replace(' ', 'T') + 'Z';
+    const date = new Date(at);
     return isNaN(date.getTime()) ? String(value) : date.toISOString().replace('T', ' ').slice(0, 19) + 'Z';
   }
   if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ');
