@@ -1,6 +1,7 @@
-import { code, config, contactByEmail, contactById, ghl, ghlTrigger, http, ifTrue, manualTrigger, noOp, PARTNERS, type TemplateSpec } from './lib';
+import { code, config, contactByEmail, contactById, ghl, ghlPollingTrigger, ghlTrigger, http, ifTrue, manualTrigger, PARTNERS, type TemplateSpec } from './lib';
 import { ghlAppointmentEventSample } from './samples';
 import { UTC_SQL } from './snippets';
+import { errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, recordDone } from './sync';
 
 const ID = 'ghlApptToLsq0001';
 
@@ -14,6 +15,7 @@ return $input.all().map((item, index) => {
     : json;
   return {
     json: {
+      syncKey: 'ghl-appointment:' + appointment.id,
       appointmentId: appointment.id,
       contactId: appointment.contactId,
       calendarId: appointment.calendarId,
@@ -29,9 +31,11 @@ return $input.all().map((item, index) => {
 });
 `;
 
-const MAP = `${UTC_SQL}
+const MAP = `${UTC_SQL}${LEDGER}
 // Contact + appointment → LeadSquared: the lead (found or created by email/phone, not updated),
 // an appointment task (Task.svc/Create, task type "Meeting") and an activity on the lead timeline.
+// Both carry [sync:ghl-appointment:<id>] and are looked up before they are created; the activity
+// template skips activities with such a marker, so this one's activity never comes back as a task.
 const config = $('Config').first().json;
 const out = [];
 for (const [index, item] of $input.all().entries()) {
@@ -48,10 +52,12 @@ for (const [index, item] of $input.all().entries()) {
   add('SearchBy', text('email') ? 'EmailAddress' : 'Phone');
   const start = utcSql(appointment.startTime);
   const end = utcSql(appointment.endTime || appointment.startTime);
+  const marker = '[sync:ghl-appointment:' + appointment.appointmentId + ']';
   const description = [
     'Booked in HighLevel (appointment ' + appointment.appointmentId + ', calendar ' + appointment.calendarId + ').',
     appointment.status ? 'Status: ' + appointment.status : '',
     appointment.address ? 'Where: ' + appointment.address : '',
+    marker,
   ].filter(Boolean).join('\\n');
   const task = {
     Name: appointment.title,
@@ -64,15 +70,22 @@ for (const [index, item] of $input.all().entries()) {
   if (config.ownerEmail) task.OwnerEmailAddress = config.ownerEmail;
   const activity = {
     ActivityEvent: Number(config.activityEvent),
-    ActivityNote: appointment.title + ' on ' + start + ' UTC (HighLevel appointment ' + appointment.appointmentId + ')',
+    ActivityNote: appointment.title + ' on ' + start + ' UTC (HighLevel appointment ' + appointment.appointmentId + ') ' + marker,
     ActivityDateTime: utcSql(new Date()),
     Fields: [
       { SchemaName: 'mx_Custom_1', Value: start },
       { SchemaName: 'mx_Custom_2', Value: appointment.address || '' },
     ],
   };
+  const syncKey = 'ghl-appointment:' + appointment.appointmentId;
+  const hash = syncHash({ lead, task, fields: activity.Fields });
+  if (appointment.appointmentId && alreadySynced(syncKey, hash)) continue;
+  let invalidReason = '';
+  if (!appointment.appointmentId) invalidReason = 'no appointment id';
+  else if (!text('email') && !text('phone')) invalidReason = 'the contact has no email or phone';
+  else if (!start) invalidReason = 'no valid start time';
   out.push({
-    json: { lead, task, activity, send: !!(text('email') || text('phone')) && !!start, ghlContactId: text('id') },
+    json: { syncKey, syncHash: hash, valid: !invalidReason, invalidReason, marker, lead, task, activity, ghlContactId: text('id') },
     pairedItem: { item: index },
   });
 }
@@ -80,13 +93,26 @@ return out;
 `;
 
 const LSQ_URL = (path: string) => `={{ $('Config').first().json.lsqHost }}/v2/${path}`;
+const PLAN = 'Map to LeadSquared';
+
+/** Code: for each item, whether the lead already has a record (listed in the lookup's body) carrying the marker. */
+const markerInList = (listExpression: string, textOf: string) => `
+// One lookup answer per item (full response): the records of its lead.
+return $input.all().map((item, index) => {
+  const plan = $('${PLAN}').itemMatching(index).json;
+  const body = item.json.body;
+  const records = ${listExpression};
+  const exists = records.some((record) => String(${textOf} || '').includes(plan.marker));
+  return { json: Object.assign({}, plan, { leadId: $('LeadSquared: find or create lead').itemMatching(index).json.Message.Id, exists }), pairedItem: { item: index } };
+});
+`;
 
 export const ghlAppointmentToLsq: TemplateSpec = {
 	id: ID,
 	file: 'ghl-appointment-to-leadsquared',
 	name: 'HighLevel appointment → LeadSquared appointment + activity',
 	description:
-		'When an appointment is booked in HighLevel (signed GHL webhook), its contact is found or created in LeadSquared (Lead.Capture, existing leads left unchanged), the appointment is created there as a "Meeting" task at the same time, and an activity is posted on the lead\'s timeline. "Execute workflow" sends a sample AppointmentCreate (the sandbox\'s "Discovery call with Ada"); "Run it now" copies the appointments of that demo contact.',
+		'When an appointment is booked in HighLevel (signed GHL webhook), its contact is found or created in LeadSquared (Lead.Capture, existing leads left unchanged), the appointment is created there as a "Meeting" task at the same time, and an activity is posted on the lead\'s timeline: both carry the appointment id and are looked up first, so a replayed or caught-up event creates nothing twice (a polling trigger catches up with appointments booked while n8n was down). The activity is not turned back into a GHL task by the activity template. Failures end in "Failed items" and are written by a later run; set Settings › Error Workflow for runs that fail as a whole. "Execute workflow" sends a sample AppointmentCreate (the sandbox\'s "Discovery call with Ada"); "Run it now" copies the appointments of that demo contact.',
 	nodes: [
 		ghlTrigger('GHL appointment booked', [0, 0], {
 			events: ['AppointmentCreate'],
@@ -95,6 +121,7 @@ export const ghlAppointmentToLsq: TemplateSpec = {
 			fetchFullRecord: false,
 			options: {},
 		}),
+		ghlPollingTrigger('Catch-up: appointments booked in GHL', [0, -200], 'appointmentCreated', 15),
 		manualTrigger('Run it now', [0, 220]),
 		ghl('Appointments of a demo contact', [220, 220], 'appointment', 'getAll', {
 			contactId: contactByEmail('ada.lovelace@example.com'),
@@ -108,48 +135,97 @@ export const ghlAppointmentToLsq: TemplateSpec = {
 			{ name: 'ownerEmail', value: '' },
 			{ name: 'ghlIdField', value: 'mx_GHL_Contact_Id' },
 		], ID),
-		ghl('Get the GHL contact', [880, 100], 'contact', 'get', {
-			contactId: contactById('$json.contactId'),
-		}),
-		code('Map to LeadSquared', [1100, 100], MAP),
-		ifTrue('Contact reachable?', [1320, 100], '$json.send', ID),
-		noOp('Skip: no email or phone', [1540, 260]),
-		http('LeadSquared: find or create lead', [1540, 40], {
-			method: 'POST',
-			url: LSQ_URL('LeadManagement.svc/Lead.Capture'),
-			credential: 'lsqApi',
-			query: [{ name: 'LeadUpdateBehavior', value: 'DoNotUpdate' }],
-			jsonBody: 'JSON.stringify($json.lead)',
-			batchIntervalMs: 500,
-		}),
-		http('LeadSquared: create appointment', [1760, 40], {
-			method: 'POST',
-			url: LSQ_URL('Task.svc/Create'),
-			credential: 'lsqApi',
-			jsonBody: "JSON.stringify(Object.assign({}, $('Map to LeadSquared').item.json.task, { RelatedEntityId: $json.Message.Id }))",
-			batchIntervalMs: 500,
-		}),
-		http('LeadSquared: post activity', [1980, 40], {
-			method: 'POST',
-			url: LSQ_URL('ProspectActivity.svc/Create'),
-			credential: 'lsqApi',
-			jsonBody:
-				"JSON.stringify(Object.assign({}, $('Map to LeadSquared').item.json.activity, { RelatedProspectId: $('LeadSquared: find or create lead').item.json.Message.Id }))",
-			batchIntervalMs: 500,
-		}),
+		errorOutput(
+			ghl('Get the GHL contact', [880, 100], 'contact', 'get', {
+				contactId: contactById('$json.contactId'),
+			}),
+		),
+		code(PLAN, [1100, 100], MAP),
+		ifTrue('Valid?', [1320, 100], '$json.valid', ID),
+		errorOutput(
+			http('LeadSquared: find or create lead', [1540, 40], {
+				method: 'POST',
+				url: LSQ_URL('LeadManagement.svc/Lead.Capture'),
+				credential: 'lsqApi',
+				query: [{ name: 'LeadUpdateBehavior', value: 'DoNotUpdate' }],
+				jsonBody: 'JSON.stringify($json.lead)',
+				batchIntervalMs: 500,
+			}),
+		),
+		errorOutput(
+			http('LeadSquared: tasks of the lead', [1760, 40], {
+				method: 'GET',
+				url: LSQ_URL('LeadManagement.svc/RetrieveTaskByLeadId?leadId={{ $json.Message.Id }}'),
+				credential: 'lsqApi',
+				fullResponse: true,
+				batchIntervalMs: 500,
+			}),
+		),
+		code('Appointment there already?', [1980, 40], markerInList('Array.isArray(body) ? body : []', 'record.Description')),
+		ifTrue('Appointment missing?', [2200, 40], '!$json.exists', ID),
+		errorOutput(
+			http('LeadSquared: create appointment', [2420, -60], {
+				method: 'POST',
+				url: LSQ_URL('Task.svc/Create'),
+				credential: 'lsqApi',
+				jsonBody: "JSON.stringify(Object.assign({}, $('Appointment there already?').item.json.task, { RelatedEntityId: $('Appointment there already?').item.json.leadId }))",
+				batchIntervalMs: 500,
+			}),
+		),
+		errorOutput(
+			http('LeadSquared: activities of the lead', [2640, 40], {
+				method: 'POST',
+				url: LSQ_URL("ProspectActivity.svc/Retrieve?leadId={{ $('LeadSquared: find or create lead').item.json.Message.Id }}"),
+				credential: 'lsqApi',
+				jsonBody: 'JSON.stringify({ Paging: { Offset: 0, RowCount: 100 } })',
+				fullResponse: true,
+				batchIntervalMs: 500,
+			}),
+		),
+		code('Activity there already?', [2860, 40], markerInList('(body && body.ProspectActivities) || []', 'record.ActivityNote')),
+		ifTrue('Activity missing?', [3080, 40], '!$json.exists', ID),
+		errorOutput(
+			http('LeadSquared: post activity', [3300, -60], {
+				method: 'POST',
+				url: LSQ_URL('ProspectActivity.svc/Create'),
+				credential: 'lsqApi',
+				jsonBody:
+					"JSON.stringify(Object.assign({}, $('Activity there already?').item.json.activity, { RelatedProspectId: $('Activity there already?').item.json.leadId }))",
+				batchIntervalMs: 500,
+			}),
+		),
+		recordDone('Record as synced', [3520, 40], PLAN),
+		failedItems([3520, 400], PLAN, ['Activity there already?', 'Appointment there already?', 'Appointment']),
 	],
 	editorSample: [ghlAppointmentEventSample('Discovery call with Ada', { webhookId: 'b1c4a3e0-5d6f-4a71-9c2e-0f5e7a1d2c03' })],
 	links: [
 		['GHL appointment booked', 'Appointment'],
+		['Catch-up: appointments booked in GHL', 'Appointment'],
 		['Run it now', 'Appointments of a demo contact'],
 		['Appointments of a demo contact', 'Appointment'],
 		['Appointment', 'Config'],
 		['Config', 'Get the GHL contact'],
-		['Get the GHL contact', 'Map to LeadSquared'],
-		['Map to LeadSquared', 'Contact reachable?'],
-		['Contact reachable?', 'LeadSquared: find or create lead', 0],
-		['Contact reachable?', 'Skip: no email or phone', 1],
-		['LeadSquared: find or create lead', 'LeadSquared: create appointment'],
-		['LeadSquared: create appointment', 'LeadSquared: post activity'],
+		['Get the GHL contact', PLAN, 0],
+		['Get the GHL contact', FAILED_ITEMS, 1],
+		[PLAN, 'Valid?'],
+		['Valid?', 'LeadSquared: find or create lead', 0],
+		['Valid?', FAILED_ITEMS, 1],
+		['LeadSquared: find or create lead', 'LeadSquared: tasks of the lead', 0],
+		['LeadSquared: find or create lead', FAILED_ITEMS, 1],
+		['LeadSquared: tasks of the lead', 'Appointment there already?', 0],
+		['LeadSquared: tasks of the lead', FAILED_ITEMS, 1],
+		['Appointment there already?', 'Appointment missing?'],
+		['Appointment missing?', 'LeadSquared: create appointment', 0],
+		['Appointment missing?', 'LeadSquared: activities of the lead', 1],
+		['LeadSquared: create appointment', 'LeadSquared: activities of the lead', 0],
+		['LeadSquared: create appointment', FAILED_ITEMS, 1],
+		['LeadSquared: activities of the lead', 'Activity there already?', 0],
+		['LeadSquared: activities of the lead', FAILED_ITEMS, 1],
+		['Activity there already?', 'Activity missing?'],
+		['Activity missing?', 'LeadSquared: post activity', 0],
+		['Activity missing?', 'Record as synced', 1],
+		['LeadSquared: post activity', 'Record as synced', 0],
+		['LeadSquared: post activity', FAILED_ITEMS, 1],
 	],
+	stickies: [failedItemsSticky([3520, 600])],
 };

@@ -542,3 +542,57 @@ describeWithN8n('DPD purchase (IPN) → HighLevel contact, tags + note', () => {
 		expect(notesWith(`[sync:dpd-purchase:${good.txn_id}]`)).toBe(1);
 	});
 });
+
+describeWithN8n('HighLevel appointment → LeadSquared appointment + activity', () => {
+	const file = 'ghl-appointment-to-leadsquared';
+	/** The seeded appointments of contacts that have an email, as the polling trigger emits them. */
+	const appointments = (): IDataObject[] => {
+		const records = sandboxRecords(sandbox());
+		const withEmail = new Set(records.contacts.filter((c) => c.email).map((c) => c.id));
+		return records.appointments.filter((a) => withEmail.has(a.contactId)).slice(0, 2) as unknown as IDataObject[];
+	};
+	const marker = (a: IDataObject) => `[sync:ghl-appointment:${String(a.id)}]`;
+	const lsqTasksWith = (text: string) => partners.leadsquared.tasks().filter((t) => t.Description.includes(text)).length;
+	const lsqActivitiesWith = (text: string) => partners.leadsquared.activities().filter((a) => a.ActivityNote.includes(text)).length;
+
+	test('replay ×2: the same appointments three times give one LeadSquared task and one activity each', async () => {
+		const engine = engineFor(file);
+		const list = appointments();
+		expect(list.length).toBeGreaterThan(0);
+		for (let i = 0; i < 3; i++) await run(engine, 'Appointment', list);
+		for (const a of list) expect([a.id, lsqTasksWith(marker(a)), lsqActivitiesWith(marker(a))]).toEqual([a.id, 1, 1]);
+		// With an empty ledger (a manual run) the lookups still find them.
+		await run(engineFor(file), 'Appointment', list);
+		for (const a of list) expect([a.id, lsqTasksWith(marker(a)), lsqActivitiesWith(marker(a))]).toEqual([a.id, 1, 1]);
+	});
+
+	test("echo: the activity it posts is not turned back into a GHL task by the activity template", async () => {
+		await run(engineFor(file), 'Appointment', appointments());
+		const fired = partners.leadsquared.takeWebhooks().filter((w) => w.event === 'activity-created');
+		expect(fired.length).toBeGreaterThan(0);
+		const before = ghlCounts();
+		await run(engineFor('leadsquared-activity-to-ghl-task'), 'Config', [{ headers: {}, query: {}, body: fired.map((w) => w.payload) }]);
+		expect(ghlCounts()).toEqual(before);
+	});
+
+	test('outage: LeadSquared activities answering 500 → Failed items; the next run posts each activity once and no second task', async () => {
+		const engine = engineFor(file);
+		const list = appointments();
+		partners.faults.add({ partner: 'leadsquared', route: 'ProspectActivity.svc/Create', kind: 'status', status: 500, count: 10 });
+		const failed = await run(engine, 'Appointment', list);
+		expect(failed.items('Failed items').map((i) => [i.record, i.failedStep])).toEqual(list.map((a) => [`ghl-appointment:${String(a.id)}`, 'LeadSquared: post activity']));
+		partners.faults.clear();
+		await run(engine, 'Appointment', list);
+		await run(engine, 'Appointment', list);
+		for (const a of list) expect([a.id, lsqTasksWith(marker(a)), lsqActivitiesWith(marker(a))]).toEqual([a.id, 1, 1]);
+	});
+
+	test('bad item: an appointment without a start time fails alone', async () => {
+		const engine = engineFor(file);
+		const [good] = appointments();
+		const bad = { ...good, id: 'BadAppointment000001', startTime: 'not a date', endTime: '' };
+		const result = await run(engine, 'Appointment', [bad, good]);
+		expect(result.items('Failed items')).toEqual([{ record: 'ghl-appointment:BadAppointment000001', failedStep: 'Valid?', reason: 'no valid start time' }]);
+		expect(lsqTasksWith(marker(good))).toBe(1);
+	});
+});
