@@ -596,3 +596,65 @@ describeWithN8n('HighLevel appointment → LeadSquared appointment + activity', 
 		expect(lsqTasksWith(marker(good))).toBe(1);
 	});
 });
+
+describeWithN8n('HighLevel contact → LeadCars lead', () => {
+	const file = 'ghl-contact-to-leadcars';
+	const person = { email: 'marta.soler@example.es', firstName: 'Marta', lastName: 'Soler', phone: '+34612345678' };
+
+	test('replay ×2: the same contact event three times creates one LeadCars lead, one tag and one note', async () => {
+		const engine = engineFor(file);
+		const id = await newContact(person);
+		for (let i = 0; i < 3; i++) await run(engine, 'Config', [await contactEvent(id, 'ContactCreate')]);
+		expect(partners.leadcars.created()).toHaveLength(1);
+		const { contact } = await ghlApi<{ contact: { tags: string[] } }>('GET', `/contacts/${id}`);
+		const idTag = contact.tags.find((t) => t.startsWith('leadcars-id-'))!;
+		expect(idTag).toMatch(/^leadcars-id-\d+$/);
+		expect(notesWith(`[sync:leadcars-lead:${idTag.slice('leadcars-id-'.length)}]`)).toBe(1);
+	});
+
+	test('outage: GHL tagging failing after LeadCars created the lead → Failed items; the next run tags it without a second lead', async () => {
+		const engine = engineFor(file);
+		const id = await newContact(person);
+		ghlOutage('POST', '/tags');
+		const failed = await run(engine, 'Config', [await contactEvent(id, 'ContactCreate')]);
+		expect(failed.items('Failed items').map((i) => [i.record, i.failedStep])).toEqual([[`ghl-contact:${id}`, 'Tag contact with the LeadCars id']]);
+		expect(partners.leadcars.created()).toHaveLength(1);
+		sandbox().clearFaults();
+		await run(engine, 'Config', [await contactEvent(id, 'ContactCreate')]);
+		await run(engine, 'Config', [await contactEvent(id)]);
+		expect(partners.leadcars.created()).toHaveLength(1);
+		const { contact } = await ghlApi<{ contact: { tags: string[] } }>('GET', `/contacts/${id}`);
+		expect(contact.tags.filter((t) => t.startsWith('leadcars-id-'))).toHaveLength(1);
+		expect(notesWith('[sync:leadcars-lead:')).toBe(1);
+	});
+
+	test('outage: LeadCars answering 503 → Failed items with the reason; the next run creates the lead once', async () => {
+		const engine = engineFor(file);
+		const id = await newContact(person);
+		partners.faults.add({ partner: 'leadcars', method: 'POST', route: '/leads', kind: 'status', status: 503, count: 3 });
+		const failed = await run(engine, 'Config', [await contactEvent(id, 'ContactCreate')]);
+		expect(failed.items('Failed items')).toEqual([{ record: `ghl-contact:${id}`, failedStep: 'LeadCars: create lead', reason: expect.stringMatching(/503|Service Unavailable/) }]);
+		partners.faults.clear();
+		await run(engine, 'Config', [await contactEvent(id, 'ContactCreate')]);
+		await run(engine, 'Config', [await contactEvent(id, 'ContactCreate')]);
+		expect(partners.leadcars.created()).toHaveLength(1);
+	});
+
+	test('bad item: a contact with a malformed email fails alone', async () => {
+		const engine = engineFor(file);
+		const id = await newContact(person);
+		const broken = { event: 'ContactCreate', payload: { id: 'BrokenContact0000002', email: 'broken@', firstName: 'A', lastName: 'B' }, fullRecord: {} };
+		const result = await run(engine, 'Config', [broken, await contactEvent(id, 'ContactCreate')]);
+		expect(result.items('Failed items')).toEqual([{ record: 'ghl-contact:BrokenContact0000002', failedStep: 'Valid?', reason: 'invalid email broken@' }]);
+		expect(partners.leadcars.created()).toHaveLength(1);
+	});
+
+	test('echo: contacts the LeadCars → HighLevel template wrote are not sent back to LeadCars', async () => {
+		await run(engineFor('leadcars-leads-to-ghl'), 'Config');
+		const engine = engineFor(file);
+		const written = sandboxRecords(sandbox()).contacts.filter((c) => (c.tags ?? []).some((t: string) => t.startsWith('leadcars-id-')));
+		expect(written.length).toBe(2);
+		for (const contact of written) await run(engine, 'Config', [await contactEvent(String(contact.id), 'ContactCreate')]);
+		expect(partners.leadcars.created()).toEqual([]);
+	});
+});
