@@ -46,11 +46,14 @@ function concurrencyOf(ctx: IExecuteFunctions): number {
 
 /**
  * The contact an item writes to, as far as its parameters say (contact ID, or the email / phone an
- * upsert or create matches by): two items with the same key never run at the same time, so "create
- * then update the same contact" in one input keeps its order, and two upserts of one email cannot
- * race into two contacts.
+ * upsert or create matches by): two items with the same key never run at the same time, so two
+ * updates of one contact land in input order, and two upserts of one email cannot race into two
+ * contacts.
  */
 function serialKey(ctx: IExecuteFunctions, module: OperationModule, itemIndex: number): string | undefined {
+	// Reads of one contact can overlap: every item of a run does the same operation, so none writes.
+	const { method, path } = module.meta.endpoint;
+	if (method === 'GET' || path.endsWith('/search')) return undefined;
 	const names = new Set(module.properties.map((property) => property.name));
 	try {
 		if (names.has('contactId')) {
