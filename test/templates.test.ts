@@ -409,6 +409,46 @@ describe('templates', () => {
 		}
 	});
 
+	test('templates/README.md: the sync table names, for every template, tests of it in test/templates/sync.test.ts', () => {
+		const readme = readFileSync(path.join(TEMPLATES_DIR, 'README.md'), 'utf8');
+		const header = '| Template | Replay | Outage | Echo | Bad item |';
+		expect(readme).toContain(header);
+		const rows = readme.slice(readme.indexOf(header)).split('\n').slice(2).filter((line, i, all) => line.startsWith('| `') && all.slice(0, i).every((l) => l.startsWith('| `')));
+		// The describe blocks of sync.test.ts: title, the template file it runs (const file), test names.
+		const source = readFileSync(path.join(ROOT, 'test/templates/sync.test.ts'), 'utf8');
+		const blocks = source.split(/^describeWithN8n\(/m).slice(1).map((block) => ({
+			title: /^'([^']+)'/.exec(block)?.[1] ?? '',
+			file: /const file = '([^']+)'/.exec(block)?.[1],
+			tests: [...block.matchAll(/^\ttest\((['"])(.+?)\1, async/gm)].map((m) => m[2]),
+		}));
+		const kinds = ['replay', 'outage', 'echo', 'bad item'];
+		const files = templateFiles.map((t) => t.file.replace(/\.json$/, ''));
+		expect(rows.map((row) => /^\| `([^`]+)`/.exec(row)?.[1]).sort()).toEqual([...files].sort());
+		for (const row of rows) {
+			const [file, ...cells] = row.split(' | ').map((cell) => cell.replace(/^\| |\s*\|$/g, '').trim());
+			const template = file.replace(/`/g, '');
+			expect([template, cells.length]).toEqual([template, 4]);
+			cells.forEach((cell, column) => {
+				const where = `${template} / ${kinds[column]}`;
+				if (cell.startsWith('—')) {
+					// Only a one-way template may have no echo test, and says why.
+					expect([where, column === 2 && /^— \(one-way/.test(cell)]).toEqual([where, true]);
+					return;
+				}
+				const names = [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+				expect([where, names.length > 0]).toEqual([where, true]);
+				for (const name of names) {
+					const [blockTitle, testName] = name.includes(' › ') ? name.split(' › ') : [undefined, name];
+					const block = blocks.find((b) => (blockTitle ? b.title === blockTitle : b.file === template));
+					expect([where, name, block?.tests.includes(testName) ?? false]).toEqual([where, name, true]);
+					const kind = kinds[column];
+					const fits = column === 0 ? /^(replay|catch-up)/.test(testName) : `${blockTitle ?? ''} ${testName}`.includes(kind);
+					expect([where, name, fits]).toEqual([where, name, true]);
+				}
+			});
+		}
+	});
+
 	test('templates/README.md documents every template and every credential placeholder', () => {
 		const readme = readFileSync(path.join(TEMPLATES_DIR, 'README.md'), 'utf8');
 		for (const t of templateFiles) {
