@@ -682,6 +682,52 @@ describe('partner simulators', () => {
 		expect(partners.leadcars.created()).toHaveLength(1);
 	});
 
+	test('LeadSquared fires webhooks for API writes where it does: creates, Capture updates, Lead.Update only with postUpdatedLead=true, activities, user edits', async () => {
+		const base = `${partners.leadsquared.url}/v2`;
+		const priya = partners.leadsquared.findLeadByEmail('priya.raman@example.com')!;
+		await postJson(`${base}/LeadManagement.svc/Lead.Capture?${lsqKeys}`, [{ Attribute: 'EmailAddress', Value: 'new.lead@example.com' }]);
+		await postJson(`${base}/LeadManagement.svc/Lead.Capture?${lsqKeys}&LeadUpdateBehavior=DoNotUpdate`, [{ Attribute: 'EmailAddress', Value: 'priya.raman@example.com' }, { Attribute: 'FirstName', Value: 'X' }]);
+		await postJson(`${base}/LeadManagement.svc/Lead.Capture?${lsqKeys}`, [{ Attribute: 'EmailAddress', Value: 'priya.raman@example.com' }, { Attribute: 'mx_City', Value: 'Pune' }]);
+		await postJson(`${base}/LeadManagement.svc/Lead.Update?${lsqKeys}&leadId=${priya.ProspectID}`, [{ Attribute: 'mx_City', Value: 'Goa' }]);
+		await postJson(`${base}/LeadManagement.svc/Lead.Update?${lsqKeys}&leadId=${priya.ProspectID}&postUpdatedLead=true`, [{ Attribute: 'mx_City', Value: 'Delhi' }]);
+		await postJson(`${base}/ProspectActivity.svc/Create?${lsqKeys}`, { RelatedProspectId: priya.ProspectID, ActivityEvent: 201, ActivityNote: 'n' });
+		partners.leadsquared.editLead(String(priya.ProspectID), { mx_State: 'Kerala' });
+		const fired = partners.leadsquared.takeWebhooks();
+		expect(fired.map((w) => [w.event, w.payload.EmailAddress ?? '', w.payload.mx_City ?? w.payload.mx_State ?? ''])).toEqual([
+			['lead-created', 'new.lead@example.com', ''],
+			['lead-updated', 'priya.raman@example.com', 'Pune'],
+			['lead-updated', 'priya.raman@example.com', 'Delhi'],
+			['activity-created', 'priya.raman@example.com', ''],
+			['lead-updated', 'priya.raman@example.com', 'Delhi'],
+		]);
+		expect(fired[4].payload.mx_State).toBe('Kerala');
+		expect(partners.leadsquared.takeWebhooks()).toEqual([]);
+		const byPhone = await call(`${base}/LeadManagement.svc/RetrieveLeadByPhoneNumber?phone=%2B91-98450-12345&${lsqKeys}`);
+		expect(byPhone.body).toEqual([expect.objectContaining({ ProspectID: priya.ProspectID })]);
+	});
+
+	test('faults: 5xx, 429 with LeadSquared\'s limit message, an enforced rate, slow answers and dropped connections', async () => {
+		const token = { 'cliente-token': PARTNER_DEMO.leadcars.clienteToken };
+		const lsqGet = () => call(`${partners.leadsquared.url}/v2/LeadManagement.svc/Leads.GetById?id=x&${lsqKeys}`);
+		partners.faults.add({ partner: 'leadcars', route: '/leadinfos/', kind: 'status', status: 503, count: 2 });
+		expect((await call(`${partners.leadcars.url}/leadinfos/799119`, { headers: token })).status).toBe(503);
+		expect((await call(`${partners.leadcars.url}/leadinfos/799119`, { headers: token })).status).toBe(503);
+		expect((await call(`${partners.leadcars.url}/leadinfos/799119`, { headers: token })).status).toBe(200);
+		partners.faults.add({ partner: 'leadsquared', kind: 'rateLimit' });
+		expect(await lsqGet()).toMatchObject({ status: 429, body: { Status: 'Error', ExceptionMessage: 'API calls exceeded the limit of 25 in 5 second(s)' } });
+		partners.faults.limit('leadsquared', 2, 60_000);
+		expect([(await lsqGet()).status, (await lsqGet()).status, (await lsqGet()).status]).toEqual([200, 200, 429]);
+		partners.faults.clear();
+		partners.faults.add({ partner: 'dpd', kind: 'slow', delayMs: 300 });
+		const started = Date.now();
+		expect((await call(`${partners.dpd.url}/v2/purchases/18937190`, { headers: { authorization: basic(PARTNER_DEMO.dpd.apiUser, PARTNER_DEMO.dpd.apiPassword) } })).status).toBe(200);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+		partners.faults.add({ partner: 'leadpops', kind: 'timeout', delayMs: 50 });
+		await expect(postJson(`${partners.leadpops.url}/api/v1/leads`, {}, { 'leadpops-authorization': PARTNER_DEMO.leadpops.apiKey })).rejects.toThrow();
+		partners.reset();
+		expect((await call(`${partners.leadcars.url}/leadinfos/799119`, { headers: token })).status).toBe(200);
+	});
+
 	test('reset() restores the seed data and forgets requests; the same clock gives the same data', async () => {
 		await postJson(`${partners.leadcars.url}/leads`, { nombre: 'A', apellidos: 'B', email: 'a@b.es', concesionario: 123, tipo_lead: 7 }, { 'cliente-token': PARTNER_DEMO.leadcars.clienteToken });
 		partners.reset();
