@@ -18,6 +18,10 @@ import { CACHE, OWNER, n8nEntry, nodeBinary } from '../test/e2e/lib/runtime';
 import { startPartners } from '../sandbox/partners';
 import { sandboxCredentials } from '../test/e2e/lib/stack';
 import { listTemplates, localTemplate, partnerCredentials } from '../test/e2e/lib/templates';
+import { editorDefaultTrigger } from '../templates/src/lib';
+
+/** The template the banner's next steps open first. */
+const TOUR_TEMPLATE = 'leadsquared-lead-to-ghl-contact';
 
 const userFolder = path.resolve(process.env.N8N_USER_FOLDER ?? path.join(CACHE, 'n8n-home'));
 const n8nPort = Number(process.env.N8N_PORT ?? 5678);
@@ -108,6 +112,8 @@ async function main(): Promise<void> {
 			{ timeoutMs: 300_000, intervalMs: 500 },
 		);
 		await new N8nClient(`http://127.0.0.1:${n8nPort}`).ensureOwner(OWNER);
+		const tour = templates.find((t) => t.file.endsWith(`${TOUR_TEMPLATE}.json`))?.json;
+		const tourTrigger = tour ? editorDefaultTrigger(tour.nodes) : undefined;
 
 		console.log(
 			[
@@ -120,6 +126,11 @@ async function main(): Promise<void> {
 				partners ? ` Partner simulators: ${partners.url}` : '',
 				` Credentials "${credentials[0].name}" and "${credentials[1].name}" point at the sandbox.`,
 				' Press Ctrl-C to stop everything.',
+				tour ? ' Next steps:' : '',
+				tour ? `  1. Open the template "${tour.name}": ${url}/workflow/${tour.id}` : '',
+				tour ? `  2. Press "Execute workflow" (below the canvas): it runs "${tourTrigger?.name}" on a sample lead.` : '',
+				tour ? `  3. See the contact and note it wrote, and every API call, in the sandbox console: ${sandbox.url}/` : '',
+				tour ? `     (partner records: ${partners.url}/)` : '',
 				'================================================================',
 				'',
 			]

@@ -423,6 +423,29 @@ describe('Reliability', () => {
 		provenBy('test/foundation/transport.test.ts', 'a spent daily limit fails fast with a clear error; continue-on-fail keeps every item');
 	});
 
+	claim('names the first item not sent, and with *Continue On Fail* every item written is in the output', async () => {
+		const items = [0, 1, 2, 3, 4].map((index) => ({ email: `daily${index}@example.com` }));
+		const parameters = { resource: 'contact', operation: 'create', email: '={{ $json.email }}' };
+		const written = () => (sandbox().snapshot() as unknown as { contacts: Array<{ email?: string }> }).contacts.filter((contact) => contact.email?.startsWith('daily'));
+		sandbox().setRateLimit({ max: 100, intervalMs: 10_000, daily: 3 });
+		const stopped = await run(parameters, { items });
+		expect(stopped.error?.message).toMatch(/daily limit of 3 requests/);
+		const named = Number(/Item (\d+) was not sent \(nothing of it was written\)/.exec(String(stopped.error?.description))?.[1]);
+		expect(written().map((contact) => contact.email)).not.toContain(`daily${named}@example.com`);
+		expect(written()).toHaveLength(3);
+		sandbox().reset();
+		sandbox().setRateLimit({ max: 100, intervalMs: 10_000, daily: 3 });
+		const kept = await run(parameters, { items, continueOnFail: true });
+		const emails = written().map((contact) => contact.email);
+		// Items may be in flight at once, so which three are written can vary; each is accounted for.
+		expect(emails).toHaveLength(3);
+		kept.out.forEach((item, index) => {
+			if (emails.includes(items[index].email)) expect(item.email).toBe(items[index].email);
+			else expect(String(item.error)).toMatch(/daily limit/);
+		});
+		expect(kept.out).toHaveLength(5);
+	});
+
 	claim('reads (contact searches included, though GHL takes them as POST), updates and deletes are retried after a 5xx or a dropped connection', async () => {
 		const [first, second] = seed().contacts;
 		// A 502 for three of them and a dropped connection (recorded as status 0) for the search.
@@ -456,15 +479,53 @@ describe('Reliability', () => {
 		expect(Date.now() - started).toBeGreaterThanOrEqual(3000);
 	}, 20_000);
 
-	claim('creates are not (a retry could write the same contact twice)', async () => {
-		sandbox().injectFault({ kind: 'status', status: 500, count: 1, match: { method: 'POST', path: /^\/contacts\/$/ } });
+	claim('transport asks GHL whether the record was written', async () => {
+		sandbox().injectFault({ kind: 'status-after', status: 500, count: 1, match: { method: 'POST', path: /^\/contacts\/$/ } });
 		const result = await run({ resource: 'contact', operation: 'create', email: 'only-once@example.com' });
-		expect(result.error).toMatchObject({ httpCode: '500' });
-		expect(result.requests.map((request) => `${request.method} ${request.path} ${request.status}`)).toEqual(['POST /contacts/ 500']);
+		expect(result.error).toBeUndefined();
+		expect(result.requests.map((request) => `${request.method} ${request.path} ${request.status}`)).toEqual([
+			'POST /contacts/ 500',
+			'GET /contacts/search/duplicate 200',
+		]);
+		expect(result.out[0]).toMatchObject({ email: 'only-once@example.com' });
+		provenBy('test/foundation/faults.test.ts', 'Create task, note and appointment after a 502 that came after the write: each found and returned, written once');
+	});
+
+	claim('certainly not there, the create is sent again (up to 3 times)', () => {
+		provenBy('test/foundation/faults.test.ts', 'Create after a 503 that came before the write: GHL is asked, finds nothing, and the contact is written once');
+		provenBy(
+			'test/foundation/faults.test.ts',
+			'Create with Continue On Fail: a write that fails twice before GHL applies it comes out as an error item saying it was not saved; the others are written',
+		);
+	});
+
+	claim('cannot tell, the item fails saying the record may have been saved', () => {
+		provenBy('test/foundation/faults.test.ts', 'Create whose check fails too: not sent again, the error says it may be saved and why GHL could not tell');
+		provenBy('test/foundation/faults.test.ts', 'Create of a contact whose email an older contact has: GHL cannot tell, so not sent again');
+	});
+
+	claim('A workflow enrolment is never repeated: GHL has no way to read one', () => {
+		provenBy('test/foundation/faults.test.ts', 'Workflow enrolment lost in transit: GHL has no way to read enrolments, so it is not sent again and the error says so');
+	});
+
+	claim('an OAuth access token expiring mid-run costs one refresh and no item', () => {
+		provenBy('test/reliability/fault-classes.test.ts', '1,000 creates with Continue On Fail, the access token expiring after 500: one refresh, no item lost or failed');
+		provenBy('test/reliability/fault-classes.test.ts', '1,000 creates without Continue On Fail, the access token expiring after 500: one refresh, no item lost or failed');
+	});
+
+	claim('two executions refresh the same credential at once (n8n refreshes a credential once at a time) or two queue-mode workers do', () => {
+		provenBy(
+			'test/reliability/fault-classes.test.ts',
+			'two executions of 500 creates on one OAuth credential refresh at once, with Continue On Fail: one refresh, both continue, the stored token is the newest',
+		);
+		provenBy(
+			'test/reliability/fault-classes.test.ts',
+			'two queue-mode workers (two n8n-core instances, no shared lock) of 500 creates on one stored OAuth credential refresh at once: both continue, the stored token is the newest',
+		);
 	});
 
 	claim('upsert unless *Create New If Duplicates Allowed* is on', () => {
-		provenBy('test/foundation/faults.test.ts', 'Create or Update with "Create New If Duplicates Allowed" is not repeated: one contact, error says it may be saved');
+		provenBy('test/foundation/faults.test.ts', 'Create or Update with "Create New If Duplicates Allowed" is not repeated blindly: GHL is asked, the contact found is the result');
 	});
 
 	claim('add-style writes that are safe to repeat (tags, followers, campaigns, upsert', async () => {
