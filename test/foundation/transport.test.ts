@@ -157,15 +157,21 @@ describe('retries', () => {
 		expect(searches.map((request) => request.status)).toEqual([502, 200]);
 	});
 
-	test('a create is not retried after a 500, so it cannot be written twice', async () => {
+	test('a create is not sent again blindly after a 500: GHL is asked first, so it cannot be written twice', async () => {
 		sandbox().injectFault({ kind: 'status', status: 500, count: 1, match: { method: 'POST', path: '/contacts/' } });
 		const credential = pitCredential(sandbox());
 		const result = await runWorkflow(
 			ghlWorkflow({ resource: 'contact', operation: 'create', email: 'once@example.com' }, credential),
 			{ credentials: [credential] },
 		);
-		expect(result.run.status).toBe('error');
-		expect((result.run.data.resultData.error as unknown as IDataObject).httpCode).toBe('500');
-		expect(apiRequests().filter((request) => request.method === 'POST')).toHaveLength(1);
+		expect(result.run.status).toBe('success');
+		// The 500 came before the write: the lookup finds nothing, and only then is the create sent again.
+		expect(apiRequests().map((request) => `${request.method} ${request.path} ${request.status}`)).toEqual([
+			'POST /contacts/ 500',
+			'GET /contacts/search/duplicate 200',
+			'POST /contacts/ 201',
+		]);
+		const stored = (sandbox().snapshot() as unknown as { contacts: Array<{ email?: string }> }).contacts;
+		expect(stored.filter((contact) => contact.email === 'once@example.com')).toHaveLength(1);
 	});
 });
