@@ -5,21 +5,17 @@
  */
 import { randomToken } from './ids';
 import { errors } from './http';
+import { loadSpecBundle } from './openapi';
 import type { OAuthTokenResponse } from './types';
 
-/** Every scope a sub-account token of the sandbox can hold (research §4.4 + custom fields/users). */
+/** Every scope a sub-account token of the sandbox can hold: each scope the contract's sub-account operations declare. */
 export const LOCATION_SCOPES = [
-	'contacts.readonly',
-	'contacts.write',
-	'calendars.readonly',
-	'calendars.write',
-	'calendars/events.readonly',
-	'calendars/events.write',
-	'locations.readonly',
-	'locations/customFields.readonly',
-	'locations/customFields.write',
-	'users.readonly',
-];
+	...new Set(
+		loadSpecBundle()
+			.operations.filter((op) => op.security === 'location' || op.security === 'any')
+			.flatMap((op) => op.scopes),
+	),
+].sort();
 
 export const READ_ONLY_SCOPES = LOCATION_SCOPES.filter((s) => s.endsWith('.readonly'));
 

@@ -29,6 +29,8 @@ export const errors = {
 			message: 'The token does not have access to this location.',
 			error: 'Forbidden',
 		}),
+	/** A record that is not there (generic routes; GHL's contact routes answer 400 instead). */
+	notFound: (message: string) => new HttpError(404, { statusCode: 404, message, error: 'Not Found' }),
 	notFoundRoute: (method: string, path: string) =>
 		new HttpError(404, { statusCode: 404, message: `Cannot ${method} ${path}`, error: 'Not Found' }),
 	tooManyRequests: (headers: Record<string, string>) =>

@@ -9,7 +9,8 @@ import * as path from 'path';
 
 export type JsonSchema = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-export type SecurityKind = 'location' | 'agency' | 'none';
+/** Which token kind an operation accepts (from its `security`): sub-account, agency, either, or none. */
+export type SecurityKind = 'location' | 'agency' | 'any' | 'none';
 
 export interface ParamSpec {
 	name: string;
@@ -51,10 +52,23 @@ export function resolveSpecDir(): string {
 		: path.resolve(__dirname, 'contract');
 }
 
+/** Every CRM-side spec file of the contract, by API name (the operation's `api`). */
 const SPEC_FILES: Record<string, string> = {
 	contacts: 'apps/contacts.json',
 	calendars: 'apps/calendars.json',
 	oauth: 'apps/oauth.json',
+	opportunities: 'apps/opportunities.json',
+	conversations: 'apps/conversations.json',
+	locations: 'apps/locations.json',
+	'custom-fields': 'apps/custom-fields.json',
+	users: 'apps/users.json',
+	businesses: 'apps/businesses.json',
+	associations: 'apps/associations.json',
+	objects: 'apps/objects.json',
+	forms: 'apps/forms.json',
+	surveys: 'apps/surveys.json',
+	campaigns: 'apps/campaigns.json',
+	workflows: 'apps/workflows.json',
 };
 
 const jsonCache = new Map<string, JsonSchema>();
@@ -106,45 +120,9 @@ function refName(schema: JsonSchema | undefined): string | undefined {
 	return typeof ref === 'string' ? ref.split('/').pop() : undefined;
 }
 
-/** Routes GHL documents but that are not in the three spec files we load. */
+/** Routes GHL documents but that are in no spec file: the marketplace's authorize page. */
 function handWrittenOperations(): OperationSpec[] {
-	const versionParam = (value: string): ParamSpec => ({
-		name: 'Version',
-		in: 'header',
-		required: true,
-		schema: { type: 'string', enum: [value] },
-	});
 	const ops: Omit<OperationSpec, 'segments'>[] = [
-		{
-			// https://marketplace.gohighlevel.com/docs/ghl/locations/get-custom-fields
-			operationId: 'get-custom-fields',
-			method: 'GET',
-			path: '/locations/{locationId}/customFields',
-			api: 'locations',
-			version: '2021-07-28',
-			scopes: ['locations/customFields.readonly'],
-			security: 'location',
-			params: [
-				versionParam('2021-07-28'),
-				{ name: 'locationId', in: 'path', required: true, schema: { type: 'string' } },
-				{ name: 'model', in: 'query', required: false, schema: { type: 'string', enum: ['contact', 'opportunity', 'all'] } },
-			],
-			responses: {},
-			fromSpec: false,
-		},
-		{
-			// https://marketplace.gohighlevel.com/docs/ghl/users/get-user-by-location
-			operationId: 'get-user-by-location',
-			method: 'GET',
-			path: '/users/',
-			api: 'users',
-			version: '2021-07-28',
-			scopes: ['users.readonly'],
-			security: 'location',
-			params: [versionParam('2021-07-28'), { name: 'locationId', in: 'query', required: true, schema: { type: 'string' } }],
-			responses: {},
-			fromSpec: false,
-		},
 		...['/oauth/chooselocation', '/v2/oauth/chooselocation'].map((p) => ({
 			// Marketplace authorize page (research §4.1); the sandbox auto-approves.
 			operationId: 'oauth-choose-location',
@@ -181,9 +159,10 @@ export function loadSpecBundle(dir = resolveSpecDir()): SpecBundle {
 		for (const [template, item] of Object.entries<JsonSchema>(doc.paths ?? {})) {
 			for (const [method, rawOp] of Object.entries<JsonSchema>(item)) {
 				if (!['get', 'post', 'put', 'delete', 'patch'].includes(method)) continue;
-				const security: JsonSchema[] | undefined = rawOp.security;
-				const schemeName = security?.[0] ? Object.keys(security[0])[0] : undefined;
-				const declaredScopes: string[] = schemeName ? security![0][schemeName] : [];
+				// `security` lists alternatives: [{bearer: [scopes]}], or [{Agency-Access: [...]}, {Location-Access: [...]}].
+				const schemes: Array<[string, string[]]> = ((rawOp.security ?? []) as JsonSchema[]).flatMap((entry) => Object.entries<string[]>(entry));
+				const schemeName = schemes[0]?.[0];
+				const declaredScopes: string[] = [...new Set(schemes.flatMap(([, scopes]) => scopes ?? []))];
 				const params: ParamSpec[] = deref([...(item.parameters ?? []), ...(rawOp.parameters ?? [])], file).map(
 					(p: JsonSchema) => ({ name: p.name, in: p.in, required: !!p.required, schema: p.schema ?? {} }),
 				);
@@ -208,10 +187,13 @@ export function loadSpecBundle(dir = resolveSpecDir()): SpecBundle {
 				}
 				let securityKind: SecurityKind;
 				let scopes = declaredScopes;
+				const agency = schemes.some(([name]) => name.startsWith('Agency'));
+				const location = schemes.some(([name]) => !name.startsWith('Agency'));
 				if (api === 'oauth' && !schemeName) securityKind = 'none';
-				else if (schemeName?.startsWith('Agency')) securityKind = 'agency';
+				else if (agency && location) securityKind = 'any';
+				else if (agency) securityKind = 'agency';
 				else securityKind = 'location';
-				if (!schemeName && securityKind === 'location') {
+				if (!schemeName && api === 'contacts') {
 					// The two bulk contact endpoints declare no security at all (research §8.3).
 					// GHL still needs a sub-account token; we require contacts.write (a guess).
 					scopes = ['contacts.write'];

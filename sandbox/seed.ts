@@ -5,7 +5,7 @@
  * appointments only when seeding demo data.
  */
 import { LOCATION_SCOPES, READ_ONLY_SCOPES, type TokenRegistry } from './auth';
-import type { ContactRecord, CustomFieldRecord, CustomFieldType, Store } from './store';
+import type { ContactRecord, CustomFieldRecord, CustomFieldType, GenericRecord, Store } from './store';
 import type { DemoIdentities } from './types';
 
 export const DEMO_LOCATION_ID = 'SbxDemoLocation00001';
@@ -233,6 +233,7 @@ export function seedStore(store: Store, tokens: TokenRegistry, withDemoData: boo
 		businessIds,
 		customFieldIds,
 	};
+	seedReferenceData(store);
 	if (!withDemoData) return demo;
 
 	const TAG_SETS = [['vip', 'newsletter'], ['newsletter'], ['lead'], [], ['vip'], ['lead', 'webinar']];
@@ -371,5 +372,136 @@ export function seedStore(store: Store, tokens: TokenRegistry, withDemoData: boo
 		});
 	});
 
+	seedDemoRecords(store, demo, contacts);
 	return demo;
+}
+
+/** A seeded generic record: its own id sequence (Store.newRecordId), dated from SEED_EPOCH. */
+function put(store: Store, collection: string, fields: Record<string, unknown>, hour = 0): GenericRecord {
+	const time = at(hour);
+	const record: GenericRecord = { id: store.newRecordId(), createdAt: time, updatedAt: time, ...fields };
+	store.collection(collection).set(record.id, record);
+	return record;
+}
+
+const PIPELINES: [string, string, string[]][] = [
+	[DEMO_LOCATION_ID, 'Sales Pipeline', ['New Lead', 'Qualified', 'Proposal Sent', 'Negotiation', 'Closed']],
+	[DEMO_LOCATION_ID, 'Renewals', ['Due', 'In Talks', 'Renewed']],
+	[OTHER_LOCATION_ID, 'Other Location Pipeline', ['Open']],
+];
+
+/**
+ * Account configuration beyond contacts (always seeded): pipelines and their stages, lost reasons,
+ * forms, surveys, custom values, location tags and a custom object schema. Ids come from the
+ * generic record sequence, so the ids of everything seeded before never move.
+ */
+function seedReferenceData(store: Store): void {
+	for (const [locationId, name, stages] of PIPELINES) {
+		put(store, '/opportunities/pipelines', {
+			locationId,
+			name,
+			stages: stages.map((stageName, position) => ({ id: store.newRecordId(), name: stageName, position })),
+			showInFunnel: true,
+			showInPieChart: true,
+		});
+	}
+	for (const name of ['Price too high', 'Chose a competitor']) put(store, '/opportunities/lost-reason', { locationId: DEMO_LOCATION_ID, name });
+	for (const [locationId, name] of [[DEMO_LOCATION_ID, 'Contact Us'], [DEMO_LOCATION_ID, 'Request a Quote'], [OTHER_LOCATION_ID, 'Other Location Form']]) {
+		put(store, '/forms', { locationId, name });
+	}
+	for (const [locationId, name] of [[DEMO_LOCATION_ID, 'Customer Satisfaction'], [OTHER_LOCATION_ID, 'Other Location Survey']]) {
+		put(store, '/surveys', { locationId, name });
+	}
+	for (const [locationId, name, value] of [
+		[DEMO_LOCATION_ID, 'Support Phone', '+15550109999'],
+		[DEMO_LOCATION_ID, 'Booking Link', 'https://book.sandbox.example/demo'],
+		[OTHER_LOCATION_ID, 'Other Value', 'other'],
+	]) {
+		put(store, `/locations/${locationId}/customValues`, { locationId, name, fieldKey: `{{ custom_values.${slug(name).replace(/\./g, '_')} }}`, value });
+	}
+	for (const name of ['vip', 'newsletter', 'lead', 'webinar']) put(store, `/locations/${DEMO_LOCATION_ID}/tags`, { locationId: DEMO_LOCATION_ID, name });
+	for (const [name, type] of [['Welcome email', 'email'], ['Appointment reminder', 'sms']]) {
+		put(store, `/locations/${DEMO_LOCATION_ID}/templates`, { locationId: DEMO_LOCATION_ID, name, type, originId: DEMO_LOCATION_ID });
+	}
+	put(store, '/objects', {
+		locationId: DEMO_LOCATION_ID,
+		key: 'custom_objects.vehicles',
+		standard: false,
+		labels: { singular: 'Vehicle', plural: 'Vehicles' },
+		description: 'Vehicles a contact owns (sandbox)',
+		primaryDisplayProperty: 'custom_objects.vehicles.name',
+		dateAdded: at(0),
+		dateUpdated: at(0),
+	});
+}
+
+/** Records that need the demo contacts: opportunities, form and survey submissions, custom object records. */
+function seedDemoRecords(store: Store, demo: DemoIdentities, contacts: ContactRecord[]): void {
+	const pipelines = [...store.collection('/opportunities/pipelines').values()];
+	const stage = (pipeline: number, index: number) => (pipelines[pipeline].stages as Array<{ id: string }>)[index].id;
+	const opportunitySeeds: [number, number, number, string, number, string][] = [
+		// contact, pipeline, stage, status, value, name
+		[0, 0, 1, 'open', 12000, 'Analytical Engines: 40 seats'],
+		[1, 0, 2, 'open', 8500, 'Cobol Systems: migration'],
+		[2, 0, 4, 'won', 30000, 'Bletchley Labs: platform'],
+		[3, 0, 0, 'lost', 1500, 'Orbital Math: pilot'],
+		[4, 1, 0, 'open', 4000, 'Kernel Works: renewal'],
+		[5, 0, 0, 'open', 2200, 'Apollo Software: starter'],
+	];
+	opportunitySeeds.forEach(([ci, pipeline, stageIndex, status, monetaryValue, name], i) => {
+		const contact = contacts[ci];
+		put(
+			store,
+			'/opportunities',
+			{
+				locationId: DEMO_LOCATION_ID,
+				contactId: contact.id,
+				name,
+				pipelineId: pipelines[pipeline].id,
+				pipelineStageId: stage(pipeline, stageIndex),
+				status,
+				monetaryValue,
+				assignedTo: demo.userIds[i % 3],
+				source: 'form',
+				followers: i === 0 ? [demo.userIds[1]] : [],
+				lastStatusChangeAt: at(ci * 7 + 5),
+				lastStageChangeAt: at(ci * 7 + 5),
+				...(status === 'lost' ? { lostReasonId: [...store.collection('/opportunities/lost-reason').values()][0].id } : {}),
+			},
+			ci * 7 + 5,
+		);
+	});
+	const other = [...store.contacts.values()].find((contact) => contact.locationId === OTHER_LOCATION_ID)!;
+	put(store, '/opportunities', { locationId: OTHER_LOCATION_ID, contactId: other.id, name: 'Other Location Deal', pipelineId: pipelines[2].id, pipelineStageId: stage(2, 0), status: 'open', monetaryValue: 100, followers: [] }, 9);
+
+	const forms = [...store.collection('/forms').values()];
+	[0, 1, 2].forEach((ci, i) => {
+		const contact = contacts[ci];
+		put(store, '/forms/submissions', {
+			locationId: DEMO_LOCATION_ID,
+			formId: forms[i % 2].id,
+			contactId: contact.id,
+			name: `${contact.firstName} ${contact.lastName}`,
+			email: contact.email,
+			others: { message: `Submission ${i + 1} from the sandbox` },
+		}, ci * 7 + 6);
+	});
+	const survey = [...store.collection('/surveys').values()][0];
+	[3, 4].forEach((ci, i) => {
+		const contact = contacts[ci];
+		put(store, '/surveys/submissions', {
+			locationId: DEMO_LOCATION_ID,
+			surveyId: survey.id,
+			contactId: contact.id,
+			name: `${contact.firstName} ${contact.lastName}`,
+			email: contact.email,
+			others: { score: String(9 - i) },
+		}, ci * 7 + 6);
+	});
+	for (const [ci, name] of [[0, 'Model T'], [1, 'Beetle']] as const) {
+		put(store, '/objects/custom_objects.vehicles/records', {
+			locationId: DEMO_LOCATION_ID,
+			properties: { name, owner: contacts[ci].id },
+		}, ci * 7 + 6);
+	}
 }

@@ -23,7 +23,7 @@ import {
 import { loadSpecBundle, matchRoute, type OperationSpec, type SpecBundle } from './openapi';
 import { RateLimiter } from './rateLimit';
 import type { SandboxState } from './routes/context';
-import { handlers } from './routes/index';
+import { handlerFor, isHandWritten } from './routes/index';
 import { SearchIndex } from './searchIndex';
 import { seedStore } from './seed';
 import { Store } from './store';
@@ -137,13 +137,13 @@ export class SandboxCore {
 				path: op.path,
 				version: op.version,
 				scopes: op.scopes,
-				emulated: op.operationId in handlers,
+				handWritten: isHandWritten(op),
 			})),
 		};
 	}
 
 	private authorize(op: OperationSpec, principal: Principal): void {
-		// Sub-account endpoints refuse agency tokens and vice versa, with GHL's scope message.
+		// Sub-account endpoints refuse agency tokens and vice versa, with GHL's scope message ('any' takes both).
 		if (op.security === 'location' && principal.userType !== 'Location') throw errors.scope();
 		if (op.security === 'agency' && principal.userType !== 'Company') throw errors.scope();
 		if (op.scopes.some((scope) => !principal.scopes.has(scope))) throw errors.scope();
@@ -265,6 +265,9 @@ export class SandboxCore {
 				this.assertRequestedLocation(principal, [
 					params.locationId,
 					rawQuery.locationId,
+					// The opportunities search names it location_id; altId is a location with altType=location.
+					rawQuery.location_id,
+					rawQuery.altType === 'location' ? rawQuery.altId : undefined,
 					isPlainObject(parsedBody) && op.body ? parsedBody.locationId : undefined,
 				]);
 			}
@@ -280,8 +283,7 @@ export class SandboxCore {
 				for (const key of ['searchAfter', 'page']) if (isPlainObject(body)) delete body[key];
 				for (const key of ['startAfterId', 'startAfter', 'skip']) delete query[key];
 			}
-			const handler = handlers[op.operationId];
-			if (!handler) throw errors.notImplemented(op.operationId);
+			const handler = handlerFor(op);
 			const host = headers['host'];
 			const result = await handler({
 				op,

@@ -169,8 +169,15 @@ export interface UserRecord {
 	role: 'admin' | 'user';
 }
 
+/** A record of a resource the sandbox keeps generically (sandbox/routes/generic.ts): GHL's JSON as written. */
+export type GenericRecord = Record<string, unknown> & { id: string; locationId?: string };
+
 export class Store {
 	readonly ids = new IdGenerator();
+	/** Ids of generic records and seeded reference data: their own sequence, so the ids above never move. */
+	readonly recordIds = new IdGenerator(0x2b7e1516);
+	/** Generic records per collection path (`/opportunities`, `/locations/{id}/tags`, …). */
+	records = new Map<string, Map<string, GenericRecord>>();
 	locations = new Map<string, LocationRecord>();
 	contacts = new Map<string, ContactRecord>();
 	tasks = new Map<string, TaskRecord>();
@@ -187,8 +194,24 @@ export class Store {
 		return this.ids.next(20);
 	}
 
+	newRecordId(): string {
+		return this.recordIds.next(20);
+	}
+
+	/** The generic records of a collection path, created empty on first use. */
+	collection(key: string): Map<string, GenericRecord> {
+		let records = this.records.get(key);
+		if (!records) {
+			records = new Map();
+			this.records.set(key, records);
+		}
+		return records;
+	}
+
 	clear(): void {
 		this.ids.reset();
+		this.recordIds.reset();
+		this.records.clear();
 		for (const map of [
 			this.locations,
 			this.contacts,
@@ -225,6 +248,7 @@ export class Store {
 			workflows: list(this.workflows),
 			businesses: list(this.businesses),
 			users: list(this.users),
+			records: Object.fromEntries([...this.records].map(([key, records]) => [key, list(records)])),
 		};
 	}
 }

@@ -91,6 +91,14 @@ function prepareBodySchema(op: OperationSpec): JsonSchema {
 		// Declared `type: object` but documented (and exemplified) as a date string.
 		props.dateOfBirth = { type: 'string', nullable: true };
 	}
+	if (body.schemaName === 'UpsertOpportunityDto') {
+		// The spec's `followers` is described as "contactId" with a contact id as its example, and
+		// monetaryValue is typed object but exemplified as 220: the contact the opportunity is for is
+		// required, the value is a number, and the follower fields are optional.
+		props!.contactId = { type: 'string' };
+		props!.monetaryValue = { type: 'number' };
+		schema.required = ['pipelineId', 'locationId', 'contactId'];
+	}
 	// Not for the OAuth form (n8n/OAuth libraries may add standard fields GHL ignores).
 	if (op.api !== 'oauth') forbidNonWhitelisted(schema);
 	return schema;
@@ -297,6 +305,12 @@ export function validateBody(op: OperationSpec, body: unknown): Record<string, u
 	// The spec marks these bodies required; a generic OpenAPI validator refuses a missing one.
 	if (body === undefined && op.body.required) throw bodyRefusal(op, ['request body is required']);
 	const value = body === undefined ? {} : body;
+	// A few bodies are lists (calendar notifications): their schema says so.
+	if (op.body.schema.type === 'array' && Array.isArray(value)) {
+		const validateList = getValidator(op);
+		if (!validateList(value)) throw bodyRefusal(op, ajvMessages(validateList.errors));
+		return value as unknown as Record<string, unknown>;
+	}
 	if (!isPlainObject(value)) throw bodyRefusal(op, ['body must be an object']);
 	const validate = getValidator(op);
 	const messages = validate(value) ? [] : ajvMessages(validate.errors);
@@ -409,6 +423,8 @@ function eachSchema(schema: unknown, visit: (node: JsonSchema) => void): void {
 
 export interface ResponseSchemaException {
 	operationIds: string[];
+	/** The spec file, where an operationId is in two (contacts' bulk tags and associations' create are both `create-association`). */
+	api?: string;
 	/** Why the spec's schema is wrong, and what GHL documents instead. */
 	reason: string;
 	patch: (schema: JsonSchema) => void;
@@ -444,6 +460,7 @@ export const RESPONSE_SCHEMA_EXCEPTIONS: ResponseSchemaException[] = [
 	},
 	{
 		operationIds: ['create-association'],
+		api: 'contacts',
 		reason:
 			'UpdateTagsResponseDTO types responses as string[], but its own example is an array of objects ' +
 			'{contactId, message, type: "success"|"error", oldTags?, tagsAdded?, tagsRemoved?}',
@@ -455,7 +472,46 @@ export const RESPONSE_SCHEMA_EXCEPTIONS: ResponseSchemaException[] = [
 			};
 		},
 	},
+	{
+		operationIds: ['get-pipelines'],
+		api: 'opportunities',
+		reason:
+			'PipelinesResponseSchema types stages as an array of arrays, but a stage is an object (its id is what ' +
+			'pipelineStageId takes everywhere else in the same spec); GHL answers [{id, name, position}]',
+		patch: (schema) => {
+			schema.properties.pipelines.items.properties.stages.items = {
+				type: 'object',
+				required: ['id', 'name'],
+				properties: { id: { type: 'string' }, name: { type: 'string' }, position: { type: 'number' } },
+			};
+		},
+	},
 ];
+
+const correctedSchemas = new WeakMap<OperationSpec, Map<string, JsonSchema>>();
+
+/** An operation's success schema for a status, with the corrections above applied (what the sandbox answers to). */
+export function responseSchema(op: OperationSpec, status: string): JsonSchema | undefined {
+	if (!op.responses[status]) return undefined;
+	let byStatus = correctedSchemas.get(op);
+	if (!byStatus) {
+		byStatus = new Map();
+		correctedSchemas.set(op, byStatus);
+	}
+	let schema = byStatus.get(status);
+	if (!schema) {
+		schema = structuredClone(op.responses[status]);
+		for (const exception of RESPONSE_SCHEMA_EXCEPTIONS) {
+			if (exception.operationIds.includes(op.operationId) && (exception.api ?? op.api) === op.api) exception.patch(schema);
+		}
+		// Ajv refuses `nullable` without a `type` (the forms/surveys submission schemas have some): it means "may be null".
+		eachSchema(schema, (node) => {
+			if (node.nullable === true && node.type === undefined) delete node.nullable;
+		});
+		byStatus.set(status, schema);
+	}
+	return schema;
+}
 
 function responseValidator(op: OperationSpec, status: string): ValidateFunction {
 	let byStatus = responseValidators.get(op);
@@ -465,11 +521,7 @@ function responseValidator(op: OperationSpec, status: string): ValidateFunction 
 	}
 	let validate = byStatus.get(status);
 	if (!validate) {
-		const schema: JsonSchema = structuredClone(op.responses[status]);
-		for (const exception of RESPONSE_SCHEMA_EXCEPTIONS) {
-			if (exception.operationIds.includes(op.operationId)) exception.patch(schema);
-		}
-		validate = responseAjv.compile(schema);
+		validate = responseAjv.compile(responseSchema(op, status)!);
 		byStatus.set(status, validate);
 	}
 	return validate;

@@ -3,11 +3,14 @@ import { associationHandlers } from './associations';
 import { calendarHandlers } from './calendars';
 import { contactHandlers } from './contacts';
 import type { Handler } from './context';
+import { genericHandler } from './generic';
+import type { OperationSpec } from '../openapi';
 import { locationHandlers } from './locations';
 import { searchContacts } from './search';
+import { opportunityHandlers } from './opportunities';
 import { noteHandlers, taskHandlers } from './tasks';
 
-/** operationId → handler. Spec routes without a handler answer 501. */
+/** operationId → hand-written handler (operations of the contacts, calendars, oauth, locations, users and opportunities files). */
 export const handlers: Record<string, Handler> = {
 	...contactHandlers,
 	'search-contacts-advanced': searchContacts,
@@ -17,4 +20,18 @@ export const handlers: Record<string, Handler> = {
 	...calendarHandlers,
 	...locationHandlers,
 	...oauthHandlers,
+	...opportunityHandlers,
 };
+
+/** The API (spec file) each hand-written handler is for: a few operationIds are in two files. */
+const HANDLED_API: Record<string, string> = { 'create-association': 'contacts' };
+
+/** Whether an operation has a hand-written handler (else the generic store answers it). */
+export function isHandWritten(op: OperationSpec): boolean {
+	return op.operationId in handlers && (HANDLED_API[op.operationId] ?? op.api) === op.api;
+}
+
+/** The handler for an operation: its hand-written one, else the generic store (sandbox/routes/generic.ts). */
+export function handlerFor(op: OperationSpec): Handler {
+	return isHandWritten(op) ? handlers[op.operationId] : genericHandler;
+}
