@@ -1,0 +1,34 @@
+/** Figures of repeated runs: median and range, the physical floor and the ratio to the built-in node. */
+
+export interface Spread {
+	median: number;
+	min: number;
+	max: number;
+	runs: number[];
+}
+
+export function spread(values: number[]): Spread {
+	const runs = values.filter((value) => Number.isFinite(value));
+	if (!runs.length) return { median: NaN, min: NaN, max: NaN, runs: values };
+	const sorted = [...runs].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+	return { median, min: sorted[0], max: sorted[sorted.length - 1], runs: values };
+}
+
+/** `12.3 (11.9–12.8)`; digits after the point as given. */
+export function formatSpread(value: Spread, digits = 1, unit = ''): string {
+	if (!Number.isFinite(value.median)) return 'n/a';
+	const f = (n: number) => n.toFixed(digits);
+	return value.min === value.max ? `${f(value.median)}${unit}` : `${f(value.median)}${unit} (${f(value.min)}–${f(value.max)})`;
+}
+
+/**
+ * How this package compares with the built-in node on a figure where lower is better (time, calls):
+ * "0.25× the built-in's", or what the built-in did instead when it did not finish.
+ */
+export function ratioToBuiltIn(ours: number, builtIn: number | undefined, builtInOutcome: string | undefined): string {
+	if (builtInOutcome) return `built-in: ${builtInOutcome}`;
+	if (builtIn === undefined || !Number.isFinite(builtIn) || builtIn === 0 || !Number.isFinite(ours)) return 'n/a';
+	return `${(ours / builtIn).toFixed(2)}× the built-in's`;
+}
