@@ -1,4 +1,4 @@
-/** Figures of repeated runs: median and range, the physical floor and the ratio to the built-in node. */
+/** Figures of repeated runs: median and range. */
 
 export interface Spread {
 	median: number;
@@ -21,14 +21,4 @@ export function formatSpread(value: Spread, digits = 1, unit = ''): string {
 	if (!Number.isFinite(value.median)) return 'n/a';
 	const f = (n: number) => n.toFixed(digits);
 	return value.min === value.max ? `${f(value.median)}${unit}` : `${f(value.median)}${unit} (${f(value.min)}–${f(value.max)})`;
-}
-
-/**
- * How this package compares with the built-in node on a figure where lower is better (time, calls):
- * "0.25× the built-in's", or what the built-in did instead when it did not finish.
- */
-export function ratioToBuiltIn(ours: number, builtIn: number | undefined, builtInOutcome: string | undefined): string {
-	if (builtInOutcome) return `built-in: ${builtInOutcome}`;
-	if (builtIn === undefined || !Number.isFinite(builtIn) || builtIn === 0 || !Number.isFinite(ours)) return 'n/a';
-	return `${(ours / builtIn).toFixed(2)}× the built-in's`;
 }
