@@ -7,6 +7,7 @@ const READ_ONLY_SCOPES = [
 	'calendars/events.readonly',
 	'contacts.readonly',
 	'locations/customFields.readonly',
+	'opportunities.readonly',
 	'users.readonly',
 ];
 const READ_WRITE_SCOPES = [
@@ -16,6 +17,8 @@ const READ_WRITE_SCOPES = [
 	'contacts.readonly',
 	'contacts.write',
 	'locations/customFields.readonly',
+	'opportunities.readonly',
+	'opportunities.write',
 	'users.readonly',
 ];
 // </generated scopes>

@@ -46,6 +46,8 @@ function exampleData(sb: Sandbox, seed: SeedSnapshot): ExampleData {
 	const [c0, c1] = seed.contacts;
 	const appointment = seed.appointments[0];
 	const { businessIds, calendarIds, campaignIds, workflowIds, userIds } = sb.demo;
+	const records = (sb.snapshot() as { records: Record<string, Array<{ id: string; contactId: string; pipelineId: string }>> }).records;
+	const opportunity = records['/opportunities'][0];
 	return {
 		contact: {
 			id: c0.id,
@@ -56,6 +58,7 @@ function exampleData(sb: Sandbox, seed: SeedSnapshot): ExampleData {
 		},
 		secondContactId: c1.id,
 		appointment: { id: appointment.id, contactId: appointment.contactId },
+		opportunity: { id: opportunity.id, contactId: opportunity.contactId, pipelineId: opportunity.pipelineId },
 		businessIds,
 		calendarIds,
 		campaignIds,

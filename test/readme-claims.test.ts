@@ -393,6 +393,28 @@ describe('Operations', () => {
 	claim('**AI agents**: the node is `usableAsTool`', () => {
 		expect(ghl.description.usableAsTool).toBe(true);
 	});
+	claim('**Opportunities**: the pipeline and its stage are picked by name (the stages follow the chosen pipeline; no stage is the pipeline\'s first)', async () => {
+		const pipelines = (sandbox().snapshot() as { records: Record<string, Array<{ id: string; name: string; locationId: string; stages: Array<{ id: string; name: string }> }>> }).records[
+			'/opportunities/pipelines'
+		].filter((pipeline) => pipeline.locationId === sandbox().demo.locationId);
+		const listed = await ghl.methods.loadOptions.getPipelines.call(loadOptionsContext({ resource: 'opportunity', operation: 'create' }, 'pipelineId'));
+		expect(listed).toEqual(pipelines.map((pipeline) => ({ name: pipeline.name, value: pipeline.id })).sort((a, b) => a.name.localeCompare(b.name)));
+		for (const pipeline of pipelines) {
+			const context = loadOptionsContext({ resource: 'opportunity', operation: 'create', pipelineId: pipeline.id }, 'pipelineStageId');
+			expect(await ghl.methods.loadOptions.getPipelineStages.call(context)).toEqual(pipeline.stages.map((stage) => ({ name: stage.name, value: stage.id })));
+		}
+		// In Get Many the stage list follows the pipeline filter.
+		const filtered = loadOptionsContext({ resource: 'opportunity', operation: 'getAll', filters: { pipelineId: pipelines[1].id } }, 'filters.pipelineStageId');
+		expect((await ghl.methods.loadOptions.getPipelineStages.call(filtered)).map((option) => option.value)).toEqual(pipelines[1].stages.map((stage) => stage.id));
+		provenBy('test/nodes/opportunity.test.ts', 'without a stage it lands in the pipeline’s first stage');
+	});
+
+	claim('Get Many filters by pipeline, stage, status, contact, owner, creation dates and text; Return All pages with GHL\'s `startAfter`/`startAfterId`, sending every filter again on every page', () => {
+		provenBy('test/nodes/opportunity.test.ts', 'filters by pipeline and status, every filter sent on the request');
+		provenBy('test/nodes/opportunity.test.ts', 'Return All walks every page with startAfter/startAfterId and keeps the filters; a limit stops early');
+		provenBy('test/nodes/opportunity.test.ts', 'text and dates go as GHL takes them (q, mm-dd-yyyy)');
+	});
+
 });
 
 describe('Reliability', () => {

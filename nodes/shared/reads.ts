@@ -20,12 +20,26 @@ export const SHARED_ENDPOINTS = {
 	calendars: { method: 'GET', path: '/calendars/', operationId: 'get-calendars', api: 'calendars', scopes: ['calendars.readonly'] },
 	contact: { method: 'GET', path: '/contacts/{contactId}', operationId: 'get-contact', api: 'contacts', scopes: ['contacts.readonly'] },
 	addContactTags: { method: 'POST', path: '/contacts/{contactId}/tags', operationId: 'add-tags', api: 'contacts', scopes: ['contacts.write'] },
+	pipelines: { method: 'GET', path: '/opportunities/pipelines', operationId: 'get-pipelines', api: 'opportunities', scopes: ['opportunities.readonly'] },
+	lostReasons: { method: 'GET', path: '/opportunities/lost-reason', operationId: 'get-lost-reason', api: 'opportunities', scopes: ['opportunities.readonly'] },
 } satisfies Record<string, GhlEndpoint>;
 
 /** The location's calendars (pickers; the polling trigger's appointment sweep). */
 export async function listCalendars(this: GhlContext): Promise<IDataObject[]> {
 	const response = await callEndpoint.call(this, SHARED_ENDPOINTS.calendars, { qs: { locationId: await getLocationId(this) } });
 	return (response.calendars ?? []) as IDataObject[];
+}
+
+/** The location's pipelines, each with its stages (pipeline and stage pickers). */
+export async function listPipelines(this: GhlContext): Promise<IDataObject[]> {
+	const response = await callEndpoint.call(this, SHARED_ENDPOINTS.pipelines, { qs: { locationId: await getLocationId(this) } });
+	return (response.pipelines ?? []) as IDataObject[];
+}
+
+/** The location's reasons for lost opportunities (the Update Status picker). */
+export async function listLostReasons(this: GhlContext): Promise<IDataObject[]> {
+	const response = await callEndpoint.call(this, SHARED_ENDPOINTS.lostReasons, { qs: { locationId: await getLocationId(this) } });
+	return (response.lostReasons ?? []) as IDataObject[];
 }
 
 /** The location's users (assignee, author and follower pickers). */

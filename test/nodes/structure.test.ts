@@ -92,7 +92,7 @@ describe('node description', () => {
 
 	test('Get Many operations share Return All and Limit', () => {
 		const getMany = operations.filter(({ module }) => module.meta.name.startsWith('Get Many') || module.meta.value === 'list');
-		expect(getMany.length).toBe(6);
+		expect(getMany.length).toBe(8);
 		for (const { module } of getMany) {
 			const names = module.properties.map((property) => property.name);
 			expect(names).toEqual(expect.arrayContaining(['returnAll', 'limit']));

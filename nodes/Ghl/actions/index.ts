@@ -4,12 +4,14 @@ import { campaign } from './campaign';
 import { contact } from './contact';
 import { follower } from './follower';
 import { note } from './note';
+import { opportunity } from './opportunity';
+import { pipeline } from './pipeline';
 import { tag } from './tag';
 import { task } from './task';
 import { workflow } from './workflow';
 
 /** Every resource of the node; the node's description and the router are both built from this list. */
-export const resourceList: Resource[] = [appointment, campaign, contact, follower, note, tag, task, workflow];
+export const resourceList: Resource[] = [appointment, campaign, contact, follower, note, opportunity, pipeline, tag, task, workflow];
 
 export const resources: Record<string, Resource> = Object.fromEntries(
 	resourceList.map((resource) => [resource.value, resource]),

@@ -44,6 +44,8 @@ export interface ExampleData {
 	/** Another contact, in workflow workflowIds[0]. */
 	secondContactId: string;
 	appointment: { id: string; contactId: string };
+	/** An open opportunity with follower userIds[1], its contact and pipeline. */
+	opportunity: { id: string; contactId: string; pipelineId: string };
 	businessIds: string[];
 	calendarIds: string[];
 	campaignIds: string[];

@@ -1,5 +1,5 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { listCalendars, listUsers } from '../../shared/reads';
+import { listCalendars, listLostReasons, listPipelines, listUsers } from '../../shared/reads';
 import { getCustomFieldDefinitions } from '../helpers/customFields';
 
 /** The location's contact custom fields, by name with their type. */
@@ -33,5 +33,37 @@ export async function getCalendars(this: ILoadOptionsFunctions): Promise<INodePr
 			value: String(calendar.id),
 			description: calendar.description ? String(calendar.description) : undefined,
 		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The location's pipelines, by name. */
+export async function getPipelines(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await listPipelines.call(this))
+		.map((pipeline) => ({ name: String(pipeline.name || pipeline.id), value: String(pipeline.id) }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The chosen pipeline's stages, in the pipeline's order (wherever the operation asks for the pipeline). */
+export async function getPipelineStages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const chosen = ['pipelineId', 'filters.pipelineId', 'updateFields.pipelineId', 'fields.pipelineId']
+		.map((name) => {
+			// The editor's current values; the node's saved ones where there are none.
+			try {
+				return this.getCurrentNodeParameter(name) ?? this.getNodeParameter(name, '');
+			} catch {
+				return undefined;
+			}
+		})
+		.find((value) => typeof value === 'string' && value !== '');
+	const pipelines = await listPipelines.call(this);
+	const pipeline = pipelines.find((candidate) => candidate.id === chosen);
+	if (!pipeline) return [];
+	return ((pipeline.stages ?? []) as Array<{ id: string; name?: string }>).map((stage) => ({ name: stage.name || stage.id, value: stage.id }));
+}
+
+/** The location's reasons for lost opportunities, by name. */
+export async function getLostReasons(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await listLostReasons.call(this))
+		.map((reason) => ({ name: String(reason.name || reason.id), value: String(reason.id) }))
 		.sort((a, b) => a.name.localeCompare(b.name));
 }

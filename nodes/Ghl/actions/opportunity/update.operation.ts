@@ -1,0 +1,45 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { callEndpoint } from '../../../shared/transport';
+import { opportunityFieldOptions, opportunityIdProperty, pipelineProperty, stageProperty } from '../../descriptions/opportunityFields';
+import { buildOpportunityBody } from '../../helpers/opportunityBody';
+import { requireParameter } from '../../helpers/validation';
+import type { OperationExample, OperationMeta } from '../types';
+
+export const meta: OperationMeta = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update an opportunity',
+	description: 'Change an opportunity’s name, pipeline, stage, status, value or owner',
+	unwrap: 'opportunity',
+	endpoint: {
+		method: 'PUT',
+		path: '/opportunities/{id}',
+		operationId: 'update-opportunity',
+		api: 'opportunities',
+		scopes: ['opportunities.write'],
+	},
+};
+
+export const properties: INodeProperties[] = [
+	opportunityIdProperty,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: opportunityFieldOptions([], [pipelineProperty(false), stageProperty()]),
+	},
+];
+
+export const example: OperationExample = (d) => ({ opportunityId: d.opportunity.id, updateFields: { monetaryValue: 15000 } });
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = requireParameter(this, itemIndex, 'opportunityId', 'Opportunity ID');
+	const body = buildOpportunityBody(this, itemIndex, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+	if (!Object.keys(body).length) {
+		throw new NodeOperationError(this.getNode(), 'Update Fields: add at least one field to change', { itemIndex });
+	}
+	return await callEndpoint.call(this, meta.endpoint, { pathParams: { id }, body, itemIndex });
+}
