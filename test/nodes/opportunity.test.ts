@@ -269,6 +269,12 @@ describe('Opportunity', () => {
 		expectRequest(only(result, 'remove-followers-opportunity'), { method: 'DELETE', path: `/opportunities/${first.id}/followers`, version: VERSION, body: { followers: [seller] } });
 		expect(result.out).toEqual([{ opportunityId: first.id, followers: [], followersRemoved: [seller] }]);
 	});
+
+	opTest('get-lost-reason', 'lists the location’s lost reasons', async () => {
+		const result = await run({ resource: 'opportunity', operation: 'getLostReasons' });
+		expectRequest(only(result, 'get-lost-reason'), { method: 'GET', path: '/opportunities/lost-reason', version: VERSION, query: { locationId: sandbox().demo.locationId } });
+		expect(result.out.map((reason) => reason.name)).toEqual(records().lostReasons.map((reason) => reason.name));
+	});
 });
 
 describe('Pipeline', () => {

@@ -4,6 +4,7 @@ import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as getLostReasons from './getLostReasons.operation';
 import * as removeFollowers from './removeFollowers.operation';
 import * as search from './search.operation';
 import * as update from './update.operation';
@@ -12,5 +13,5 @@ import * as upsert from './upsert.operation';
 
 export const opportunity = defineResource(
 	{ name: 'Opportunity', value: 'opportunity', description: 'A deal with a contact, in a pipeline stage' },
-	[addFollowers, create, del, get, getAll, removeFollowers, search, update, updateStatus, upsert],
+	[addFollowers, create, del, get, getAll, getLostReasons, removeFollowers, search, update, updateStatus, upsert],
 );
