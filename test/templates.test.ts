@@ -362,6 +362,12 @@ describe('templates', () => {
 		const names = new Set(nodes.map((n) => n.name));
 		expect(nodes.filter((n) => n.type === 'n8n-nodes-base.manualTrigger')).toHaveLength(1);
 		expect(nodes.filter((n) => TRIGGERS.has(n.type) && n.type !== 'n8n-nodes-base.manualTrigger').length).toBeGreaterThanOrEqual(1);
+		// `n8n execute` (and n8n's start-node search) runs the first node with a trigger or poll method:
+		// the Manual Trigger, or a trigger wired exactly where it is (the polling templates' schedule).
+		const runsFirst = nodes.find((n) => ['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.scheduleTrigger', 'n8n-nodes-ghl.ghlPollingTrigger'].includes(n.type))!;
+		const manual = nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger')!;
+		const targets = (name: string) => JSON.stringify(t.json.connections[name]?.main ?? []);
+		expect([runsFirst.name, targets(runsFirst.name)]).toEqual([runsFirst.name, targets(manual.name)]);
 		for (const [from, { main }] of Object.entries(t.json.connections)) {
 			expect(names.has(from)).toBe(true);
 			for (const target of main.flat()) expect([target.node, names.has(target.node)]).toEqual([target.node, true]);
@@ -409,6 +415,26 @@ describe('templates', () => {
 		}
 	});
 
+	test.each(templateFiles.filter((t) => /leadsquared|dpd|leadpops|leadcars/.test(t.file)).map((t) => [t.file, t] as const))(
+		'%s: follows the sync pattern (Failed items fed by error outputs, Record as synced, no Remove Duplicates)',
+		(_file, t) => {
+			const names = t.json.nodes.map((n) => n.name);
+			expect(names).toEqual(expect.arrayContaining(['Failed items', 'Record as synced']));
+			expect(t.json.nodes.filter((n) => n.type === 'n8n-nodes-base.removeDuplicates')).toEqual([]);
+			// Every node that writes or reads over HTTP sends its failures to Failed items, not to the run's end.
+			const writers = t.json.nodes.filter((n) => (n.type === 'n8n-nodes-base.httpRequest' || n.type === 'n8n-nodes-ghl.ghl') && (n as { onError?: string }).onError === 'continueErrorOutput');
+			expect(writers.length).toBeGreaterThan(0);
+			for (const node of writers) {
+				const outputs = t.json.connections[node.name]?.main ?? [];
+				expect([node.name, outputs[1]?.some((c) => c.node === 'Failed items') ?? false]).toEqual([node.name, true]);
+			}
+			const others = t.json.nodes.filter(
+				(n) => (n.type === 'n8n-nodes-base.httpRequest' || n.type === 'n8n-nodes-ghl.ghl') && !(n as { onError?: string }).onError && !['Newest GHL contacts (demo)', 'Appointments of a demo contact'].includes(n.name),
+			);
+			expect(others.map((n) => n.name)).toEqual([]);
+		},
+	);
+
 	test('templates/README.md: the sync table names, for every template, tests of it in test/templates/sync.test.ts', () => {
 		const readme = readFileSync(path.join(TEMPLATES_DIR, 'README.md'), 'utf8');
 		const header = '| Template | Replay | Outage | Echo | Bad item |';
@@ -422,7 +448,8 @@ describe('templates', () => {
 			tests: [...block.matchAll(/^\ttest\((['"])(.+?)\1, async/gm)].map((m) => m[2]),
 		}));
 		const kinds = ['replay', 'outage', 'echo', 'bad item'];
-		const files = templateFiles.map((t) => t.file.replace(/\.json$/, ''));
+		// A row for every partner template (each follows the sync pattern, above).
+		const files = templateFiles.filter((t) => /leadsquared|dpd|leadpops|leadcars/.test(t.file)).map((t) => t.file.replace(/\.json$/, ''));
 		expect(rows.map((row) => /^\| `([^`]+)`/.exec(row)?.[1]).sort()).toEqual([...files].sort());
 		for (const row of rows) {
 			const [file, ...cells] = row.split(' | ').map((cell) => cell.replace(/^\| |\s*\|$/g, '').trim());

@@ -1,6 +1,6 @@
 import { code, config, http, manualTrigger, PARTNERS, scheduleTrigger, fromJson, type TemplateSpec } from './lib';
 import { COUNTRY_CODE, SLUG } from './snippets';
-import { contactSync, failedItemsSticky, LEDGER } from './sync';
+import { contactSync, errorOutput, FAILED_ITEMS, failedItemsSticky, LEDGER } from './sync';
 
 const ID = 'dpdPollToGhl0001';
 
@@ -20,6 +20,14 @@ const statusTags = { ACT: config.customerTag, RFD: config.refundedTag };
 const out = [];
 for (const item of $input.all()) {
   const purchase = item.json;
+  if (purchase && !Array.isArray(purchase) && purchase.id === undefined) {
+    // Past the last page DPD answers {"status":"NOTFOUND"}; any other answer is a failed listing:
+    // nothing is recorded, the next run reads the same window again.
+    if (purchase.status !== 'NOTFOUND') {
+      out.push({ json: { syncKey: 'dpd-listing', valid: false, invalidReason: 'DPD answered: ' + JSON.stringify(purchase).slice(0, 200) } });
+    }
+    continue;
+  }
   if (!purchase || purchase.id === undefined) continue;
   if (!statusTags[purchase.status]) continue;
   const lineItems = Array.isArray(purchase.line_items) ? purchase.line_items : [];
@@ -87,7 +95,7 @@ export const dpdPollToGhl: TemplateSpec = {
 			{ name: 'ghlSource', value: 'DPD' },
 		], ID),
 		code('Time window', [440, 100], SINCE),
-		http('List DPD purchases', [660, 100], {
+		errorOutput(http('List DPD purchases', [660, 100], {
 			method: 'GET',
 			url: "={{ $('Config').first().json.dpdApiUrl }}/purchases",
 			credential: 'dpdApi',
@@ -101,7 +109,7 @@ export const dpdPollToGhl: TemplateSpec = {
 				limitPagesFetched: true,
 				maxRequests: 50,
 			},
-		}),
+		})),
 		code(PLAN, [880, 100], MAP),
 		...tail.nodes,
 	],
@@ -110,7 +118,8 @@ export const dpdPollToGhl: TemplateSpec = {
 		['Run it now', 'Config'],
 		['Config', 'Time window'],
 		['Time window', 'List DPD purchases'],
-		['List DPD purchases', 'Map purchases to GHL'],
+		['List DPD purchases', PLAN, 0],
+		['List DPD purchases', FAILED_ITEMS, 1],
 		[PLAN, 'Valid?'],
 		...tail.links,
 	],

@@ -121,8 +121,9 @@ export const ghlAppointmentToLsq: TemplateSpec = {
 			fetchFullRecord: false,
 			options: {},
 		}),
-		ghlPollingTrigger('Catch-up: appointments booked in GHL', [0, -200], 'appointmentCreated', 15),
 		manualTrigger('Run it now', [0, 220]),
+		// After the Manual Trigger: `n8n execute` starts at the first trigger or polling node in this list.
+		ghlPollingTrigger('Catch-up: appointments booked in GHL', [0, -200], 'appointmentCreated', 15),
 		ghl('Appointments of a demo contact', [220, 220], 'appointment', 'getAll', {
 			contactId: contactByEmail('ada.lovelace@example.com'),
 			returnAll: true,

@@ -74,8 +74,9 @@ export const ghlContactToLeadCars: TemplateSpec = {
 			authentication: 'privateIntegration',
 			options: {},
 		}),
-		ghlPollingTrigger('Catch-up: contacts created or changed in GHL', [0, -200], 'contactUpdated', 15, { includeNewContacts: true }),
 		manualTrigger('Run it now', [0, 220]),
+		// After the Manual Trigger: `n8n execute` starts at the first trigger or polling node in this list.
+		ghlPollingTrigger('Catch-up: contacts created or changed in GHL', [0, -200], 'contactUpdated', 15, { includeNewContacts: true }),
 		ghl('Newest GHL contacts (demo)', [220, 220], 'contact', 'getAll', {
 			returnAll: false,
 			limit: 2,

@@ -1,6 +1,6 @@
 import { code, config, http, manualTrigger, PARTNERS, scheduleTrigger, fromJson, type TemplateSpec } from './lib';
 import { COUNTRY_CODE, PHONE_E164, SLUG } from './snippets';
-import { contactSync, failedItemsSticky, LEDGER } from './sync';
+import { contactSync, errorOutput, FAILED_ITEMS, failedItemsSticky, LEDGER } from './sync';
 
 const ID = 'leadCarsToGhl001';
 
@@ -25,7 +25,12 @@ for (const [index, item] of $input.all().entries()) {
     out.push({ json: { syncKey: 'leadcars-lead:' + leadId, valid: false, invalidReason: 'LeadCars answered: ' + JSON.stringify(info).slice(0, 200) }, pairedItem: { item: index } });
     continue;
   }
-  if (!info || info.id === undefined || !info.lead) continue;
+  if (!info || info.id === undefined || !info.lead) {
+    // A 5xx or other answer without a lead (the request itself never errors: 404 means unknown id).
+    const leadId = $('Lead ids to read').itemMatching(index).json.leadId;
+    out.push({ json: { syncKey: 'leadcars-lead:' + leadId, valid: false, invalidReason: 'LeadCars answered: ' + JSON.stringify(info).slice(0, 200) }, pairedItem: { item: index } });
+    continue;
+  }
   const lead = info.lead || {};
   const contactData = (info.contact && info.contact.data) || {};
   const pick = (...values) => values.map((v) => (v === null || v === undefined ? '' : String(v).trim())).find(Boolean) || '';
@@ -117,13 +122,13 @@ export const leadCarsToGhl: TemplateSpec = {
 			{ name: 'assignTaskTo', value: '' },
 		], ID),
 		code('Lead ids to read', [440, 100], IDS),
-		http('Read LeadCars lead', [660, 100], {
+		errorOutput(http('Read LeadCars lead', [660, 100], {
 			method: 'GET',
 			url: "={{ $('Config').first().json.leadCarsApiUrl }}/leadinfos/{{ $json.leadId }}",
 			credential: 'leadCarsApi',
 			batchIntervalMs: 300,
 			neverError: true,
-		}),
+		})),
 		code(PLAN, [880, 100], MAP),
 		...tail.nodes,
 	],
@@ -132,7 +137,8 @@ export const leadCarsToGhl: TemplateSpec = {
 		['Run it now', 'Config'],
 		['Config', 'Lead ids to read'],
 		['Lead ids to read', 'Read LeadCars lead'],
-		['Read LeadCars lead', 'Map lead to GHL'],
+		['Read LeadCars lead', PLAN, 0],
+		['Read LeadCars lead', FAILED_ITEMS, 1],
 		[PLAN, 'Valid?'],
 		...tail.links,
 	],

@@ -58,10 +58,18 @@ beforeAll(async () => {
 	names.forEach((name, i) => (ids[name] = imported[i]));
 }, 120_000);
 
-beforeEach(() => {
+beforeEach(async () => {
 	const stack = stackRef();
 	stack.sandbox.reset();
 	partners(stack).reset();
+	// The templates keep what they synced in their static data (the ledger); the sandbox and the
+	// simulators start over, so each test starts with an empty ledger too.
+	await Promise.all(
+		Object.values(T).map(async (name) => {
+			const { nodes, connections, settings } = prepared(stack, templates[name]);
+			await stack.client.api('PUT', `/workflows/${ids[name]}`, { name: templates[name].name, nodes, connections, settings, staticData: null });
+		}),
+	);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -203,8 +211,10 @@ describe('run by hand (Manual Trigger path)', () => {
 				Source: 'HighLevel',
 				mx_GHL_Contact_Id: contact.id,
 			});
+			// The new lead's id comes back to the contact as its tag.
+			expect(contactByEmail(stack, String(contact.email)).tags).toContain(`lsq:${String(lead!.ProspectID).toLowerCase()}`);
 		}
-		expect(itemsOf(run, 'LeadSquared lead id').every((r) => r.prospectId && r.created === true)).toBe(true);
+		expect(itemsOf(run, 'Record as synced')).toHaveLength(3);
 	});
 
 	test('GHL appointment → LeadSquared lead, Meeting task at the same time and an activity', async () => {
@@ -277,7 +287,8 @@ describe('run by hand (Manual Trigger path)', () => {
 		const notesBefore = snapshot(stack).notes.length;
 		const writesBefore = stack.sandbox.requests.filter((r) => r.method !== 'GET').length;
 		const again = await runByHand(stack, T.dpdPoll);
-		expect(itemsOf(again, 'Only purchases not seen before')).toHaveLength(0);
+		// The ledger (workflow static data, kept for this CLI run as for trigger runs) holds all three.
+		expect(itemsOf(again, 'Map purchases to GHL')).toHaveLength(0);
 		expect(snapshot(stack).notes.length).toBe(notesBefore);
 		expect(stack.sandbox.requests.filter((r) => r.method !== 'GET').length).toBe(writesBefore);
 	});
@@ -457,7 +468,7 @@ describe('triggered (activated workflows)', () => {
 		await stack.deactivate(id);
 	});
 
-	test('HighLevel Trigger (signed ContactCreate) → LeadSquared; contacts from LeadSquared are not echoed back', async () => {
+	test('HighLevel Trigger (signed ContactCreate) → LeadSquared; a contact the LeadSquared template wrote is not written back', async () => {
 		const stack = stackRef();
 		const id = await activated(stack, T.ghlToLsq);
 		const before = (await stack.executions(id)).length;
@@ -469,19 +480,16 @@ describe('triggered (activated workflows)', () => {
 			phone: '+14155550199',
 			city: 'Oakland',
 		});
-		await sandboxApi(stack, 'POST', '/contacts/', {
-			locationId: stack.sandbox.demo.locationId,
-			firstName: 'Echo',
-			lastName: 'Lead',
-			email: 'echo.lead@example.com',
-			source: 'LeadSquared',
-		});
+		// LeadSquared → GHL writes Priya (tagged lsq:<ProspectID>); GHL reports it as a ContactCreate too.
+		await runByHand(stack, T.lsqLead);
+		const priya = contactByEmail(stack, 'priya.raman@example.com');
 		await deliverTo(stack, T.ghlToLsq, 'ContactCreate');
 		await newestExecution(stack, id, before + 2);
 		const lead = partners(stack).leadsquared.findLeadByEmail('tara.singh@example.com');
 		expect(lead).toMatchObject({ FirstName: 'Tara', LastName: 'Singh', Phone: '+14155550199', mx_City: 'Oakland', mx_GHL_Contact_Id: contact.id });
-		expect(partners(stack).leadsquared.findLeadByEmail('echo.lead@example.com')).toBeUndefined();
 		expect(partners(stack).requestsFor('leadsquared', 'Lead.Capture')).toHaveLength(1);
+		// Priya's lead already holds what GHL has: only the GHL id is added, nothing comes back.
+		expect(partners(stack).requestsFor('leadsquared', 'Lead.Update').map((r) => r.body)).toEqual([[{ Attribute: 'mx_GHL_Contact_Id', Value: priya.id }]]);
 		await stack.deactivate(id);
 	});
 
@@ -541,8 +549,66 @@ describe('triggered (activated workflows)', () => {
 		// Tagging the contact queued a ContactTagUpdate: delivered, it starts a run that sends nothing.
 		await deliverTo(stack, T.ghlToLeadCars, 'ContactTagUpdate');
 		const second = await newestExecution(stack, id, before + 2);
-		expect(itemsOf(second, 'Skip (see skipReason)')).toEqual([expect.objectContaining({ skipReason: 'already sent to LeadCars' })]);
+		expect(itemsOf(second, 'Skip (see skipReason)')).toEqual([expect.objectContaining({ skipReason: 'linked to a LeadCars lead already' })]);
 		expect(partners(stack).leadcars.created()).toHaveLength(1);
 		await stack.deactivate(id);
+	});
+});
+
+describe('sync: replay, outage and bad items in the real n8n (static data through its task runner)', () => {
+	test('LeadSquared: the same lead webhook delivered twice writes one contact and one note; the second run finds it in the ledger', async () => {
+		const stack = stackRef();
+		const id = await activated(stack, T.lsqLead);
+		const url = stack.webhookUrl('leadsquared/lead');
+		const before = (await stack.executions(id)).length;
+		expect((await partners(stack).leadsquared.sendWebhook(url, { event: 'lead-created' })).status).toBe(200);
+		await newestExecution(stack, id, before + 1);
+		expect((await partners(stack).leadsquared.sendWebhook(url, { event: 'lead-created' })).status).toBe(200);
+		const second = await newestExecution(stack, id, before + 2);
+		expect(itemsOf(second, 'Plan: map, validate, skip synced')).toHaveLength(0);
+		const priya = contactByEmail(stack, 'priya.raman@example.com');
+		expect(notesOf(stack, priya.id)).toHaveLength(1);
+		expect(snapshot(stack).contacts.filter((c) => c.email === 'priya.raman@example.com')).toHaveLength(1);
+		await stack.deactivate(id);
+	});
+
+	test('DPD: verification failing → the IPN on Failed items; the polling template (its catch-up) writes it once', async () => {
+		const stack = stackRef();
+		const id = await activated(stack, T.dpdIpn);
+		const before = (await stack.executions(id)).length;
+		partners(stack).faults.add({ partner: 'dpd', route: 'notification/verify', kind: 'status', status: 502, count: 5 });
+		expect((await partners(stack).dpd.sendIpn(stack.webhookUrl('dpd/ipn'))).status).toBe(200);
+		const failed = await newestExecution(stack, id, before + 1);
+		expect(itemsOf(failed, 'Failed items')).toEqual([expect.objectContaining({ record: 'dpd-purchase:18937181-ACT', failedStep: 'Verify the IPN with DPD' })]);
+		expect(snapshot(stack).contacts.some((c) => c.email === 'maya.ortiz@example.com')).toBe(false);
+		partners(stack).faults.clear();
+		await runByHand(stack, T.dpdPoll);
+		await runByHand(stack, T.dpdPoll);
+		const maya = contactByEmail(stack, 'maya.ortiz@example.com');
+		expect(notesOf(stack, maya.id).map((n) => n.body)).toEqual([expect.stringContaining('DPD purchase #18937181:')]);
+		await stack.deactivate(id);
+	});
+
+	test('leadPops: GHL tasks failing → the leads on Failed items with the reason; the next run creates each task once', async () => {
+		const stack = stackRef();
+		stack.sandbox.injectFault({ kind: 'status', status: 500, count: 1000, match: { method: 'POST', path: '/tasks' } });
+		const failed = await runByHand(stack, T.leadPops);
+		const records = itemsOf(failed, 'Failed items');
+		expect(records.length).toBeGreaterThan(0);
+		expect(records.every((r) => r.failedStep === 'Create call task' && String(r.reason).length > 0)).toBe(true);
+		stack.sandbox.clearFaults();
+		await runByHand(stack, T.leadPops);
+		await runByHand(stack, T.leadPops);
+		const derek = contactByEmail(stack, 'derek.simmons@example.com');
+		expect(tasksOf(stack, derek.id)).toHaveLength(1);
+		expect(snapshot(stack).tasks.filter((t) => String(t.body).includes('[sync:leadpops-lead:'))).toHaveLength(records.length);
+	});
+
+	test('LeadCars: a lead with a malformed email fails alone; the other is written', async () => {
+		const stack = stackRef();
+		partners(stack).leadcars.patchLead(799121, { email: 'broken@' });
+		const run = await runByHand(stack, T.leadCars);
+		expect(itemsOf(run, 'Failed items')).toEqual([{ record: 'leadcars-lead:799121', failedStep: 'Valid?', reason: 'invalid email broken@' }]);
+		expect(tasksOf(stack, contactByEmail(stack, 'lucia.fernandez@example.es').id)).toHaveLength(1);
 	});
 });

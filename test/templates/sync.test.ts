@@ -189,6 +189,17 @@ describeWithN8n('DPD purchases (polling) → HighLevel', () => {
 		for (const p of purchases) expect([p.id, notesWith(`[sync:dpd-purchase:${p.id}]`)]).toEqual([p.id, 1]);
 	});
 
+	test('outage: DPD answering 503 to the listing → Failed items says so; the next poll writes every purchase', async () => {
+		const engine = engineFor(file);
+		const before = ghlCounts();
+		partners.faults.add({ partner: 'dpd', route: '/v2/purchases', kind: 'status', status: 503, count: 1 });
+		const failed = await run(engine, 'Config');
+		expect(failed.items('Failed items')).toEqual([{ record: 'dpd-listing', failedStep: 'Valid?', reason: expect.stringContaining('DPD answered') }]);
+		expect(ghlCounts()).toEqual(before);
+		const later = await run(engine, 'Config');
+		expect(later.items('Record as synced')).toHaveLength(partners.dpd.purchases().filter((p) => ['ACT', 'RFD'].includes(p.status)).length);
+	});
+
 	test('bad item: a purchase with a malformed buyer email fails alone', async () => {
 		const engine = engineFor(file);
 		partners.dpd.addPurchase({ id: 29999999, buyer_email: 'broken-address', status: 'ACT' });
@@ -263,6 +274,18 @@ describeWithN8n('LeadCars leads → HighLevel contacts + dealer tasks', () => {
 		await run(engine, 'Config');
 		expect(tasksWith('[sync:leadcars-lead:799119@')).toBe(1);
 		expect(tasksWith('[sync:leadcars-lead:799121@')).toBe(1);
+	});
+
+	test('outage: LeadCars answering 503 for one lead → that lead on Failed items, the other written; the next run writes it once', async () => {
+		const engine = engineFor(file);
+		partners.faults.add({ partner: 'leadcars', route: '/leadinfos/799121', kind: 'status', status: 503, count: 1 });
+		const failed = await run(engine, 'Config');
+		expect(failed.items('Failed items')).toEqual([{ record: 'leadcars-lead:799121', failedStep: 'Valid?', reason: expect.stringContaining('Service Unavailable') }]);
+		expect(failed.items('Record as synced').map((i) => i.syncKey)).toEqual(['leadcars-lead:799119']);
+		await run(engine, 'Config');
+		await run(engine, 'Config');
+		expect(tasksWith('[sync:leadcars-lead:799121@')).toBe(1);
+		expect(tasksWith('[sync:leadcars-lead:799119@')).toBe(1);
 	});
 
 	test('bad item: a lead with a malformed email fails alone', async () => {
