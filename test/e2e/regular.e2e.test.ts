@@ -25,6 +25,7 @@ import {
 	type WorkflowJson,
 } from './lib';
 import { launchChromium, newEditorPage, nodeCreatorItems, openOptions, publishScreenshots, screenshot, searchNodeCreator, signIn } from './lib/browser';
+import { registerSecret } from '../harness/secrets';
 import { RestError } from './lib/n8n';
 import { asMultipart, ghlTriggerWorkflow, postDelivery, signedDelivery, type RawDelivery } from './lib/trigger';
 
@@ -203,6 +204,7 @@ describe('shared-secret webhook trigger in the running n8n', () => {
 		const stack = stackRef();
 		// Made per run, so no fixture holds it; n8n stores it encrypted with the credential.
 		const secret = randomBytes(24).toString('base64url');
+		registerSecret('webhook shared secret', secret);
 		const credential = { id: newId(), name: `GHL workflow secret ${suffix}` };
 		await stack.importCredential({ ...credential, type: 'ghlWebhookSecretApi', data: { headerName: 'x-webhook-secret', secret } });
 		const { workflow, webhookPath } = ghlTriggerWorkflow(`E2E GHL trigger (shared secret) ${suffix}`, stack, { secretCredential: credential });

@@ -20,6 +20,7 @@ import type {
 } from 'n8n-workflow';
 import { GhlApi } from '../../credentials/GhlApi.credentials';
 import { GhlOAuth2Api } from '../../credentials/GhlOAuth2Api.credentials';
+import { registerCredential } from './secrets';
 
 /** Our credential types, keyed by name, as n8n's loader registers them. */
 export const credentialTypes: Record<string, ICredentialType> = Object.fromEntries(
@@ -57,6 +58,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	}
 
 	add(credential: StoredCredential): void {
+		// Its secrets must not come back in any output, error or log line (test/secrets.setup.ts).
+		registerCredential(credential);
 		this.store.set(credential.id, structuredClone(credential));
 	}
 
@@ -154,6 +157,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		data: ICredentialDataDecryptedObject,
 	): Promise<void> {
 		const stored = this.find(details, type);
+		registerCredential({ type, data });
 		stored.data = { ...stored.data, oauthTokenData: structuredClone(data.oauthTokenData) };
 		this.tokenUpdates.push({ id: stored.id, oauthTokenData: structuredClone(data.oauthTokenData) });
 	}

@@ -12,6 +12,7 @@ import type {
 import { TestCredentialsHelper } from './credentials';
 import type { StoredCredential } from './credentials';
 import { nodeTypes } from './nodeTypes';
+import { observe } from './secrets';
 
 export interface WorkflowJson {
 	id?: string;
@@ -32,10 +33,12 @@ export interface WorkflowResult {
 	credentials: TestCredentialsHelper;
 }
 
+/** What every test run hands n8n-core; each finished run's outputs and errors are checked for secrets. */
 export function additionalDataFor(
 	credentials: TestCredentialsHelper,
 	hooks: ExecutionLifecycleHooks,
 ): IWorkflowExecuteAdditionalData {
+	hooks.addHandler('workflowExecuteAfter', async (run: IRun) => observe('a workflow run (node outputs and errors)', run.data.resultData));
 	return {
 		hooks,
 		credentialsHelper: credentials,

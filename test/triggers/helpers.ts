@@ -19,6 +19,7 @@ import { TestCredentialsHelper } from '../harness/credentials';
 import type { StoredCredential } from '../harness/credentials';
 import { nodeTypes, PACKAGE } from '../harness/nodeTypes';
 import { additionalDataFor, buildWorkflow } from '../harness/run';
+import { observe } from '../harness/secrets';
 import { credentialRef } from '../harness/workflows';
 
 // ---------------------------------------------------------------------------
@@ -232,6 +233,7 @@ export class TriggerServer {
 				res.end(JSON.stringify({ message: (error as Error).message }));
 			}
 		}
+		observe('a webhook answer, trigger output or error', [record.body, record.items, record.error]);
 		this.deliveries.push(record);
 	}
 }
@@ -286,7 +288,13 @@ export class Poller {
 			this.budgetMs === undefined ? undefined : () => this.budgetMs!,
 		);
 		const nodeType = nodeTypes.getByNameAndVersion(node.type, 1) as INodeType;
-		const result = await nodeType.poll!.call(context);
-		return result === null ? null : result[0].map((item) => item.json);
+		try {
+			const result = await nodeType.poll!.call(context);
+			observe('a poll\'s output', result);
+			return result === null ? null : result[0].map((item) => item.json);
+		} catch (error) {
+			observe('a poll\'s error', error);
+			throw error;
+		}
 	}
 }
