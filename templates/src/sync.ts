@@ -99,7 +99,8 @@ export function failedItems(position: Position, planNode: string, alsoFrom: stri
 						name: 'reason',
 						type: 'string',
 						value:
-							"={{ $json.invalidReason || (typeof $json.error === 'string' ? $json.error : ($json.error && ($json.error.message || JSON.stringify($json.error)))) || 'failed' }}",
+							// GHL node errors are text; HTTP Request errors are objects: status, the partner's own answer, n8n's hint.
+							"={{ $json.invalidReason || (typeof $json.error === 'string' ? $json.error : ($json.error && [$json.error.statusCode || $json.error.status || $json.error.httpCode, typeof $json.error.error === 'string' ? $json.error.error : '', $json.error.description, $json.error.message].filter(Boolean).join(' ').slice(0, 500))) || 'failed' }}",
 					},
 				],
 			},

@@ -239,6 +239,20 @@ describeWithN8n('leadPops leads (polling) → HighLevel contacts + call tasks', 
 		expect(tasksWith('[sync:leadpops-lead:')).toBe(failedKeys.length);
 	});
 
+	test('outage: the leadPops listing timing out (connection dropped) → Failed items; the next poll writes every lead once', async () => {
+		const engine = engineFor(file, (json) => setConfig(json, 'funnels', ''));
+		const before = ghlCounts();
+		partners.faults.add({ partner: 'leadpops', kind: 'timeout', delayMs: 200 });
+		const failed = await run(engine, 'Config');
+		expect(failed.items('Failed items').map((i) => i.failedStep)).toEqual(['List leadPops leads']);
+		expect(ghlCounts()).toEqual(before);
+		const later = await run(engine, 'Config');
+		const synced = later.items('Record as synced').length;
+		expect(synced).toBeGreaterThan(0);
+		await run(engine, 'Config');
+		expect(tasksWith('[sync:leadpops-lead:')).toBe(synced);
+	});
+
 	test('bad item: a lead with a malformed email fails alone', async () => {
 		const engine = engineFor(file, (json) => setConfig(json, 'funnels', ''));
 		partners.leadpops.addLead({ id: 'lp-broken', email: 'nope@', phone: '' });
@@ -368,6 +382,26 @@ describeWithN8n('HighLevel contact → LeadSquared lead', () => {
 		await run(engine, 'Config', [await contactEvent(id, 'ContactCreate')]);
 		await run(engine, 'Config', [await contactEvent(id, 'ContactCreate')]);
 		expect(partners.leadsquared.leads().filter((l) => l.EmailAddress === 'omar.haddad@example.com')).toHaveLength(1);
+	});
+
+	test("outage: LeadSquared's rate limit (429) → the contacts over it on Failed items; the next run writes each once", async () => {
+		const engine = engineFor(file, (json) => {
+			// Without the template's 2-per-second pacing, so three contacts meet a limit of 2 calls per minute.
+			for (const node of json.nodes) if (node.type === 'n8n-nodes-base.httpRequest') delete (node.parameters.options as IDataObject).batching;
+		});
+		const ids = [];
+		for (const name of ['Ana', 'Ben', 'Cy']) ids.push(await newContact({ email: `${name.toLowerCase()}.rate@example.com`, firstName: name, lastName: 'Rate' }));
+		const events = await Promise.all(ids.map((id) => contactEvent(id, 'ContactCreate')));
+		partners.faults.limit('leadsquared', 2, 60_000);
+		const limited = await run(engine, 'Config', events);
+		const failed = limited.items('Failed items');
+		expect(failed.length).toBeGreaterThan(0);
+		// The reason carries the status and LeadSquared's own message.
+		expect(failed.map((i) => String(i.reason))).toEqual(failed.map(() => expect.stringMatching(/^429 .*API calls exceeded the limit of 2 in 60 second\(s\)/)));
+		partners.faults.clear();
+		await run(engine, 'Config', events);
+		await run(engine, 'Config', events);
+		for (const name of ['ana', 'ben', 'cy']) expect([name, partners.leadsquared.leads().filter((l) => l.EmailAddress === `${name}.rate@example.com`).length]).toEqual([name, 1]);
 	});
 
 	test('bad item: a contact with a malformed email fails alone', async () => {
