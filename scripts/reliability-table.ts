@@ -27,6 +27,7 @@ interface Row {
 	boundMs: number;
 	requests: number;
 	faultsApplied?: number;
+	note?: string;
 	reasons: Record<string, number>;
 }
 
@@ -65,7 +66,10 @@ export function renderTable(results: Results): string {
 		'',
 		'What each class does:',
 		'',
-		...[...new Map(results.rows.map((row) => [row.faultClass, row.fault])).entries()].map(([name, fault]) => `- **${name}**: ${fault}.`),
+		...[...new Map(results.rows.map((row) => [row.faultClass, row.fault])).entries()].map(([name, fault]) => {
+			const notes = results.rows.filter((row) => row.faultClass === name && row.note).map((row) => `${row.mode}: ${row.note}`);
+			return `- **${name}**: ${fault}.${notes.length ? ` This run: ${notes.join('; ')}.` : ''}`;
+		}),
 	];
 	const reasons = results.rows.flatMap((row) =>
 		Object.entries(row.reasons).map(([reason, count]) => `- ${row.faultClass}, ${row.mode}: ${count} × "${reason}"`),
