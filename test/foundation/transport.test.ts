@@ -14,7 +14,8 @@ function seededContactId(): string {
 function getContact(count: number, options: { continueOnFail?: boolean; credential?: ReturnType<typeof pitCredential> } = {}) {
 	const credential = options.credential ?? pitCredential(sandbox());
 	const workflow = ghlWorkflow(
-		{ resource: 'contact', operation: 'get', contactId: { mode: 'id', value: seededContactId() } },
+		// One item at a time, so injected faults land on the items in input order.
+		{ resource: 'contact', operation: 'get', contactId: { mode: 'id', value: seededContactId() }, concurrency: 1 },
 		credential,
 		{ items: Array.from({ length: count }, (_, index) => ({ index })), continueOnFail: options.continueOnFail },
 	);

@@ -95,9 +95,11 @@ describe('Concurrency', () => {
 		const contacts = seed().contacts.slice(0, 20);
 		const failing = 5;
 		const ids = contacts.map((contact, index) => (index === failing ? 'NoSuchContact0000005' : contact.id));
-		// Every good item takes 200 ms; the failing one is answered at once, while items 0-7 are in flight.
+		// Item 0 is answered at once (the first request to a location goes alone, to learn its limit),
+		// and worker 0 takes item 8; the failing item 5 is answered after 30 ms, while items 1-8 (300 ms)
+		// are in flight.
 		for (const [index, id] of ids.entries()) {
-			if (index !== failing) sandbox().injectFault({ kind: 'latency', ms: 200, match: { path: `/contacts/${id}` } });
+			if (index > 0) sandbox().injectFault({ kind: 'latency', ms: index === failing ? 30 : 300, match: { path: `/contacts/${id}` } });
 		}
 		const result = await run(
 			{ resource: 'contact', operation: 'get', contactId: byId('={{ $json.id }}') },
@@ -106,9 +108,9 @@ describe('Concurrency', () => {
 		expect(result.run.status).toBe('error');
 		expect(result.error).toMatchObject({ message: 'GHL API error 400: Contact not found', httpCode: '400' });
 		expect((result.error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(failing);
-		// The 8 items started before the failure were all sent and answered; nothing after them.
-		expect(result.requests.map((request) => request.path).sort()).toEqual(ids.slice(0, 8).map((id) => `/contacts/${id}`).sort());
-		expect(result.requests.filter((request) => request.status === 200)).toHaveLength(7);
+		// The items started before the failure were all sent and answered; nothing after them.
+		expect(result.requests.map((request) => request.path).sort()).toEqual(ids.slice(0, 9).map((id) => `/contacts/${id}`).sort());
+		expect(result.requests.filter((request) => request.status === 200)).toHaveLength(8);
 	});
 
 	test('two failures in flight: the error names the earlier item, even when the later one failed first', async () => {

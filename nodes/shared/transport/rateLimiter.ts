@@ -11,8 +11,8 @@ import type { IDataObject } from 'n8n-workflow';
  * one leaves the window one interval after its answer. Several requests in flight at once (the
  * action node's Concurrency) therefore never push the location over its limit, whatever the latency.
  * X-RateLimit-Remaining covers traffic from other processes (queue-mode workers, other workflows):
- * when the server says the budget is gone we slow down, and a 429 that still happens is waited out
- * by the transport. Nothing here is needed for correctness across processes; it only avoids 429s.
+ * what GHL counts beyond our own requests shrinks our budget for one interval, and a 429 that still
+ * happens is waited out by the transport. Nothing here is needed for correctness across processes; it only avoids 429s.
  */
 
 const DEFAULT_MAX = 100;
@@ -23,6 +23,8 @@ const RESERVE = 1;
 const MARGIN_MS = 50;
 /** A request never answered (a path that skipped `observe`) stops counting as in flight after this. */
 const LONGEST_FLIGHT_MS = 2 * 60_000;
+/** How often requests waiting for a location's first answer look again. */
+const FIRST_ANSWER_POLL_MS = 10;
 
 interface Sent {
 	/** When it was sent, then when it was answered. */
@@ -34,8 +36,11 @@ interface LocationWindow {
 	max: number;
 	intervalMs: number;
 	sent: Sent[];
-	serverRemaining?: number;
-	serverRemainingAt?: number;
+	/** Whether GHL has answered a request for this location (its headers then gave the real limit). */
+	answered?: boolean;
+	/** Requests of other processes GHL counted in the window, as its X-RateLimit-Remaining showed. */
+	others?: number;
+	othersAt?: number;
 	dailyRemaining?: number;
 }
 
@@ -85,7 +90,12 @@ export class RateLimiter {
 		const horizon = now - window.intervalMs - MARGIN_MS;
 		// When each request GHL may still count leaves the window: in flight = not before its answer.
 		window.sent = window.sent.filter((entry) => (entry.answered ? entry.at > horizon : entry.at > now - LONGEST_FLIGHT_MS));
-		const budget = window.max - RESERVE;
+		// Until GHL has answered once, its limit for this location is a guess: one request at a time.
+		if (!window.answered && window.sent.some((entry) => !entry.answered)) return FIRST_ANSWER_POLL_MS;
+		const othersFresh = window.othersAt !== undefined && now - window.othersAt < window.intervalMs;
+		const budget = window.max - RESERVE - (othersFresh ? (window.others ?? 0) : 0);
+		// Other processes hold the whole budget: we cannot see when it frees up, so look again soon.
+		if (budget <= 0) return Math.ceil(window.intervalMs / window.max) * 2;
 		if (window.sent.length >= budget) {
 			const leaves = window.sent
 				.map((entry) => (entry.answered ? entry.at + window.intervalMs + MARGIN_MS : Infinity))
@@ -93,15 +103,6 @@ export class RateLimiter {
 			const free = leaves[window.sent.length - budget];
 			// All of the window is in flight: look again soon (an answer frees a slot one interval later).
 			return Number.isFinite(free) ? Math.max(1, free - now) : Math.max(1, Math.ceil(window.intervalMs / window.max));
-		}
-		const serverInfoFresh =
-			window.serverRemaining !== undefined &&
-			window.serverRemainingAt !== undefined &&
-			now - window.serverRemainingAt < window.intervalMs;
-		if (serverInfoFresh && (window.serverRemaining as number) <= RESERVE) {
-			// Someone else spent the budget; we cannot see when it frees up, so spread our requests out.
-			window.serverRemaining = undefined;
-			return Math.ceil(window.intervalMs / window.max) * 2;
 		}
 		return 0;
 	}
@@ -122,6 +123,7 @@ export class RateLimiter {
 	observe(key: string, headers: IDataObject | undefined): RateLimitHeaders {
 		const limits = readRateLimitHeaders(headers);
 		const window = this.window(key);
+		window.answered = true;
 		const inFlight = window.sent.find((entry) => !entry.answered);
 		if (inFlight) {
 			inFlight.at = Date.now();
@@ -130,8 +132,13 @@ export class RateLimiter {
 		if (limits.max && limits.max > RESERVE) window.max = limits.max;
 		if (limits.intervalMs) window.intervalMs = limits.intervalMs;
 		if (limits.remaining !== undefined) {
-			window.serverRemaining = limits.remaining;
-			window.serverRemainingAt = Date.now();
+			// What GHL counts besides ours: its count (max − remaining) less every request of ours it
+			// can have counted (answered within the interval, or in flight). Never more than the truth,
+			// so our own requests never pass for someone else's.
+			const now = Date.now();
+			const ours = window.sent.filter((entry) => !entry.answered || entry.at > now - window.intervalMs).length;
+			window.others = Math.max(0, window.max - limits.remaining - ours);
+			window.othersAt = now;
 		}
 		if (limits.dailyRemaining !== undefined) window.dailyRemaining = limits.dailyRemaining;
 		return limits;
