@@ -19,8 +19,8 @@ const DEFAULT_MAX = 100;
 const DEFAULT_INTERVAL_MS = 10_000;
 /** Requests kept in hand below the server's maximum, for clock skew between us and GHL. */
 const RESERVE = 1;
-/** Extra wait after the oldest request leaves the window (clock and timer slack). */
-const MARGIN_MS = 50;
+/** Extra wait after a request leaves the window (timer slack: it is counted from its answer, which GHL never counts after). */
+const MARGIN_MS = 10;
 /** A request never answered (a path that skipped `observe`) stops counting as in flight after this. */
 const LONGEST_FLIGHT_MS = 2 * 60_000;
 /** How often requests waiting for a location's first answer look again. */
