@@ -415,7 +415,7 @@ describe('templates', () => {
 		}
 	});
 
-	test.each(templateFiles.filter((t) => /leadsquared|dpd|leadpops|leadcars/.test(t.file)).map((t) => [t.file, t] as const))(
+	test.each(templateFiles.filter((t) => /leadsquared|dpd|leadpops|leadcars|any-app|bulk-update/.test(t.file)).map((t) => [t.file, t] as const))(
 		'%s: follows the sync pattern (Failed items fed by error outputs, Record as synced, no Remove Duplicates)',
 		(_file, t) => {
 			const names = t.json.nodes.map((n) => n.name);
@@ -435,13 +435,13 @@ describe('templates', () => {
 		},
 	);
 
-	test('templates/README.md: the sync table names, for every template, tests of it in test/templates/sync.test.ts', () => {
+	test('templates/README.md: the sync table names, for every template, tests of it in test/templates/sync.test.ts or seeds.test.ts', () => {
 		const readme = readFileSync(path.join(TEMPLATES_DIR, 'README.md'), 'utf8');
 		const header = '| Template | Replay | Outage | Echo | Bad item |';
 		expect(readme).toContain(header);
 		const rows = readme.slice(readme.indexOf(header)).split('\n').slice(2).filter((line, i, all) => line.startsWith('| `') && all.slice(0, i).every((l) => l.startsWith('| `')));
-		// The describe blocks of sync.test.ts: title, the template file it runs (const file), test names.
-		const source = readFileSync(path.join(ROOT, 'test/templates/sync.test.ts'), 'utf8');
+		// The describe blocks of sync.test.ts and seeds.test.ts: title, the template file it runs (const file), test names.
+		const source = ['sync.test.ts', 'seeds.test.ts'].map((name) => readFileSync(path.join(ROOT, 'test/templates', name), 'utf8')).join('\n');
 		const blocks = source.split(/^describeWithN8n\(/m).slice(1).map((block) => ({
 			title: /^'([^']+)'/.exec(block)?.[1] ?? '',
 			file: /const file = '([^']+)'/.exec(block)?.[1],
@@ -449,7 +449,7 @@ describe('templates', () => {
 		}));
 		const kinds = ['replay', 'outage', 'echo', 'bad item'];
 		// A row for every partner template (each follows the sync pattern, above).
-		const files = templateFiles.filter((t) => /leadsquared|dpd|leadpops|leadcars/.test(t.file)).map((t) => t.file.replace(/\.json$/, ''));
+		const files = templateFiles.filter((t) => /leadsquared|dpd|leadpops|leadcars|any-app|bulk-update/.test(t.file)).map((t) => t.file.replace(/\.json$/, ''));
 		expect(rows.map((row) => /^\| `([^`]+)`/.exec(row)?.[1]).sort()).toEqual([...files].sort());
 		for (const row of rows) {
 			const [file, ...cells] = row.split(' | ').map((cell) => cell.replace(/^\| |\s*\|$/g, '').trim());

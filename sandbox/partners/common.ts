@@ -4,7 +4,7 @@
  */
 import type { IncomingHttpHeaders } from 'http';
 
-export type PartnerName = 'leadsquared' | 'dpd' | 'leadpops' | 'leadcars';
+export type PartnerName = 'leadsquared' | 'dpd' | 'leadpops' | 'leadcars' | 'anyapp';
 
 /** One request a simulator received (tests assert on these). */
 export interface PartnerRequest {

@@ -7,6 +7,7 @@
 import type { ServerResponse } from 'http';
 import { maskSecrets, maskValues } from '../console/mask';
 import { consoleHtml, type ConsoleLayout } from '../console/page';
+import { ANYAPP_DEMO, type AnyAppSimulator } from './anyapp';
 import type { PartnerRequest } from './common';
 import { DPD_DEMO, type DpdSimulator } from './dpd';
 import { LEADCARS_DEMO, type LeadCarsSimulator } from './leadcars';
@@ -18,6 +19,7 @@ export interface PartnersConsoleSources {
 	dpd: DpdSimulator;
 	leadpops: LeadPopsSimulator;
 	leadcars: LeadCarsSimulator;
+	anyapp: AnyAppSimulator;
 	requests: PartnerRequest[];
 }
 
@@ -30,6 +32,8 @@ const SECRETS = [
 	DPD_DEMO.ipnPassword,
 	LEADPOPS_DEMO.apiKey,
 	LEADCARS_DEMO.clienteToken,
+	ANYAPP_DEMO.apiKey,
+	ANYAPP_DEMO.webhookKey,
 ];
 
 type Row = Record<string, unknown>;
@@ -61,6 +65,7 @@ export function partnerTables(sources: PartnersConsoleSources): Record<string, (
 		'dpd-purchases': () => newestFirst(sources.dpd.purchases(), (p) => p.created_at),
 		'leadcars-leads': () => newestFirst(sources.leadcars.leads(), (l) => l.date_entry) as unknown as Row[],
 		'leadpops-leads': () => newestFirst(sources.leadpops.leads(), (l) => l.date_created) as unknown as Row[],
+		'anyapp-records': () => sources.anyapp.records().reverse() as unknown as Row[],
 		requests: () =>
 			sources.requests
 				.slice(-500)
@@ -90,7 +95,7 @@ export function partnersConsoleLayout(): ConsoleLayout {
 	});
 	return {
 		title: 'Partner simulators console',
-		intro: 'What the local LeadSquared, DPD, LeadCars and leadPops hold, and the requests they received (keys masked).',
+		intro: 'What the local LeadSquared, DPD, LeadCars, leadPops and "any app" hold, and the requests they received (keys masked).',
 		tables: [
 			table('leadsquared-leads', 'LeadSquared leads', [
 				{ key: 'ModifiedOn', label: 'Modified', ...time },
@@ -149,6 +154,13 @@ export function partnersConsoleLayout(): ConsoleLayout {
 				{ key: 'email', label: 'Email' },
 				{ key: 'phone', label: 'Phone' },
 				{ key: 'loan_type', label: 'Loan' },
+			]),
+			table('anyapp-records', '"Any app" records', [
+				{ key: 'externalId', label: 'External ID' },
+				{ key: 'firstName', label: 'First name' },
+				{ key: 'lastName', label: 'Last name' },
+				{ key: 'email', label: 'Email' },
+				{ key: 'companyName', label: 'Company' },
 			]),
 			table(
 				'requests',

@@ -6,6 +6,7 @@
  *   /dpd/v2/...               DPD API (HTTP Basic)
  *   /leadpops/api/v1/leads    leadPops (header leadpops-authorization)
  *   /leadcars/api/v2/...      LeadCars (header cliente-token)
+ *   /anyapp/api/records       "any app", the other system of the generic templates (header x-api-key)
  *
  * Every request is recorded in `requests` (with the partner it was for and whether its demo
  * credentials were right). Each partner also fires its own webhooks at n8n
@@ -13,6 +14,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
+import { AnyAppSimulator, ANYAPP_DEMO } from './anyapp';
 import { handlePartnersConsole } from './console';
 import { flattenHeaders, parseBody, type PartnerContext, type PartnerName, type PartnerReply, type PartnerRequest, type PartnerSimulator } from './common';
 import { DpdSimulator, DPD_DEMO } from './dpd';
@@ -22,13 +24,14 @@ import { LeadPopsSimulator, LEADPOPS_DEMO } from './leadpops';
 import { LeadSquaredSimulator, LSQ_DEMO } from './leadsquared';
 
 export type { PartnerName, PartnerRequest, WebhookResult } from './common';
+export type { AnyAppRecord } from './anyapp';
 export type { PartnerFault } from './faults';
 export type { DpdIpnOptions, DpdPurchase } from './dpd';
 export type { LeadCarsComment, LeadCarsLeadInfo } from './leadcars';
 export type { LeadPopsLead } from './leadpops';
 export type { LsqActivity, LsqLead, LsqNote, LsqTask, LsqWebhookEvent, LsqWebhookOptions } from './leadsquared';
-export { DpdSimulator, LeadCarsSimulator, LeadPopsSimulator, LeadSquaredSimulator };
-export { DPD_DEMO, LEADCARS_DEMO, LEADPOPS_DEMO, LSQ_DEMO };
+export { AnyAppSimulator, DpdSimulator, LeadCarsSimulator, LeadPopsSimulator, LeadSquaredSimulator };
+export { ANYAPP_DEMO, DPD_DEMO, LEADCARS_DEMO, LEADPOPS_DEMO, LSQ_DEMO };
 
 /** Port the templates' Config nodes point at by default. */
 export const DEFAULT_PARTNERS_PORT = 8788;
@@ -43,7 +46,7 @@ export interface PartnersOptions {
 }
 
 /** Demo credentials of every partner (not secrets: they only open these simulators). */
-export const PARTNER_DEMO = { leadsquared: LSQ_DEMO, dpd: DPD_DEMO, leadpops: LEADPOPS_DEMO, leadcars: LEADCARS_DEMO } as const;
+export const PARTNER_DEMO = { leadsquared: LSQ_DEMO, dpd: DPD_DEMO, leadpops: LEADPOPS_DEMO, leadcars: LEADCARS_DEMO, anyapp: ANYAPP_DEMO } as const;
 
 export interface Partners {
 	url: string;
@@ -52,6 +55,7 @@ export interface Partners {
 	dpd: DpdSimulator;
 	leadpops: LeadPopsSimulator;
 	leadcars: LeadCarsSimulator;
+	anyapp: AnyAppSimulator;
 	/** Every request received, oldest first (cleared by `reset()`). */
 	requests: PartnerRequest[];
 	/** Requests for one partner, optionally only those whose route contains `routePart`. */
@@ -103,7 +107,8 @@ export async function startPartners(opts: PartnersOptions = {}): Promise<Partner
 	const dpd = new DpdSimulator(baseUrl, now);
 	const leadpops = new LeadPopsSimulator(baseUrl, now);
 	const leadcars = new LeadCarsSimulator(baseUrl, now);
-	const byPrefix: Record<string, PartnerSimulator> = { leadsquared, dpd, leadpops, leadcars };
+	const anyapp = new AnyAppSimulator(baseUrl);
+	const byPrefix: Record<string, PartnerSimulator> = { leadsquared, dpd, leadpops, leadcars, anyapp };
 	const requests: PartnerRequest[] = [];
 	const partnerFaults = new PartnerFaults();
 
@@ -112,7 +117,7 @@ export async function startPartners(opts: PartnersOptions = {}): Promise<Partner
 			const at = Date.now();
 			const parsedUrl = new URL(req.url ?? '/', 'http://127.0.0.1');
 			// The console page and its JSON (console.ts); not recorded as partner requests.
-			if (handlePartnersConsole(req.method ?? 'GET', parsedUrl.pathname, res, { leadsquared, dpd, leadpops, leadcars, requests })) return;
+			if (handlePartnersConsole(req.method ?? 'GET', parsedUrl.pathname, res, { leadsquared, dpd, leadpops, leadcars, anyapp, requests })) return;
 			const [, prefix = '', ...rest] = parsedUrl.pathname.split('/');
 			const partner = byPrefix[prefix];
 			const headers = flattenHeaders(req.headers);
@@ -139,7 +144,7 @@ export async function startPartners(opts: PartnersOptions = {}): Promise<Partner
 				record.body = body;
 				record.rawBody = rawBody;
 				if (!partner) {
-					reply = { status: 404, body: { message: `Unknown partner prefix /${prefix}. Use /leadsquared, /dpd, /leadpops or /leadcars.` } };
+					reply = { status: 404, body: { message: `Unknown partner prefix /${prefix}. Use /leadsquared, /dpd, /leadpops, /leadcars or /anyapp.` } };
 				} else {
 					const fault = await partnerFaults.apply(partner.name, method, record.route);
 					if (fault && 'drop' in fault) {
@@ -179,6 +184,7 @@ export async function startPartners(opts: PartnersOptions = {}): Promise<Partner
 		dpd,
 		leadpops,
 		leadcars,
+		anyapp,
 		requests,
 		demo: PARTNER_DEMO,
 		requestsFor: (partner, routePart) =>

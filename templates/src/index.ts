@@ -1,8 +1,11 @@
+import { anyAppToGhl } from './anyAppToGhl';
 import { dpdIpnToGhl } from './dpdIpnToGhl';
 import { dpdPollToGhl } from './dpdPollToGhl';
 import { ghlAppointmentToLsq } from './ghlAppointmentToLsq';
 import { ghlContactToLeadCars } from './ghlContactToLeadCars';
 import { ghlContactToLsq } from './ghlContactToLsq';
+import { ghlContactsBulkUpdate } from './ghlContactsBulkUpdate';
+import { ghlContactsToAnyApp } from './ghlContactsToAnyApp';
 import { leadCarsToGhl } from './leadCarsToGhl';
 import { leadPopsPollToGhl } from './leadPopsPollToGhl';
 import type { TemplateSpec } from './lib';
@@ -20,4 +23,7 @@ export const templates: TemplateSpec[] = [
 	leadPopsPollToGhl,
 	leadCarsToGhl,
 	ghlContactToLeadCars,
+	ghlContactsToAnyApp,
+	anyAppToGhl,
+	ghlContactsBulkUpdate,
 ];

@@ -17,6 +17,8 @@ export const CREDENTIALS = {
 	dpdIpn: { type: 'httpBasicAuth', id: 'dpdIpnAuth000001', name: 'DPD IPN basic auth (sandbox)' },
 	leadPopsApi: { type: 'httpHeaderAuth', id: 'leadPopsSandbox1', name: 'leadPops API key (sandbox)' },
 	leadCarsApi: { type: 'httpHeaderAuth', id: 'leadCarsSandbox1', name: 'LeadCars cliente-token (sandbox)' },
+	anyAppApi: { type: 'httpHeaderAuth', id: 'anyAppSandbox001', name: 'Any app API key (sandbox)' },
+	anyAppWebhook: { type: 'httpHeaderAuth', id: 'anyAppWebhook001', name: 'Any app webhook header (sandbox)' },
 } as const;
 
 export type CredentialKey = keyof typeof CREDENTIALS;

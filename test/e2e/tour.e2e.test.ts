@@ -27,6 +27,9 @@ const EXPECTED: Record<string, { console: 'sandbox' | 'partners'; table: string;
 	'ghl-contact-to-leadsquared': { console: 'partners', table: 'leadsquared-leads', text: 'ada.lovelace@example.com' },
 	'ghl-appointment-to-leadsquared': { console: 'partners', table: 'leadsquared-tasks', text: 'Discovery call with Ada' },
 	'ghl-contact-to-leadcars': { console: 'partners', table: 'leadcars-leads', text: 'grace.hopper@example.com' },
+	'ghl-contacts-to-any-app': { console: 'partners', table: 'anyapp-records', text: 'ada.lovelace@example.com' },
+	'any-app-to-ghl': { console: 'sandbox', table: 'contacts', text: 'noor.haddad@example.org' },
+	'ghl-contacts-bulk-update': { console: 'sandbox', table: 'contacts', text: 'reviewed' },
 };
 
 const templates = listTemplates().map((t) => ({ name: t.file.replace(/^.*\//, '').replace(/\.json$/, ''), json: t.json }));

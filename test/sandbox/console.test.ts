@@ -247,6 +247,7 @@ describe('partner simulators console', () => {
 			'dpd-purchases',
 			'leadcars-leads',
 			'leadpops-leads',
+			'anyapp-records',
 			'requests',
 		]);
 		expectNoSecrets(html);

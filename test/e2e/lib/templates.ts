@@ -82,6 +82,8 @@ export function partnerCredentials(): CredentialJson[] {
 		dpdIpn: { user: demo.dpd?.ipnUser, password: demo.dpd?.ipnPassword },
 		leadPopsApi: { name: 'leadpops-authorization', value: demo.leadpops?.apiKey },
 		leadCarsApi: { name: 'cliente-token', value: demo.leadcars?.clienteToken },
+		anyAppApi: { name: demo.anyapp?.apiHeaderName, value: demo.anyapp?.apiKey },
+		anyAppWebhook: { name: demo.anyapp?.webhookHeaderName, value: demo.anyapp?.webhookKey },
 	};
 	return Object.entries(CREDENTIALS as Record<string, CredentialSpec>)
 		.filter(([key]) => data[key])

@@ -1,0 +1,94 @@
+/**
+ * The templates added for the seeds' remaining promises (templates 10–12 of templates/README.md) in a
+ * real n8n 2.41.1 with our packed package, against the GHL sandbox and the partner simulators ("any
+ * app" included): each run by hand once, and the any app → GHL webhook activated and called.
+ */
+import type { Partners } from '../../sandbox/partners';
+import { useStack } from './lib/jest';
+import { sandboxRecords } from './lib/resourceWorkflows';
+import type { Stack } from './lib/stack';
+import { listTemplates, localTemplate } from './lib/templates';
+import { nodeOutput, runError, type RunJson } from './lib/workflows';
+
+const stackRef = useStack();
+const templates = Object.fromEntries(listTemplates().map((t) => [t.file.replace(/^.*\//, '').replace(/\.json$/, ''), t.json]));
+const NAMES = ['ghl-contacts-to-any-app', 'any-app-to-ghl', 'ghl-contacts-bulk-update'] as const;
+const ids: Record<string, string> = {};
+
+function partners(stack: Stack): Partners {
+	return stack.partners as Partners;
+}
+
+beforeAll(async () => {
+	const stack = stackRef();
+	if (!stack.partners) throw new Error('The stack did not start the partner simulators (sandbox/partners)');
+	const imported = await stack.importWorkflows(NAMES.map((name) => localTemplate(templates[name], { partnersUrl: partners(stack).url })));
+	NAMES.forEach((name, i) => (ids[name] = imported[i]));
+}, 120_000);
+
+beforeEach(() => {
+	stackRef().sandbox.reset();
+	partners(stackRef()).reset();
+});
+
+async function runByHand(stack: Stack, name: string): Promise<RunJson> {
+	const run = await stack.execute(ids[name]);
+	const error = runError(run);
+	if (error || run.status !== 'success') throw new Error(`${name}: ${error ?? run.status}`);
+	return run;
+}
+
+function demoContacts(stack: Stack) {
+	return sandboxRecords(stack.sandbox).contacts.filter((c) => c.locationId === stack.sandbox.demo.locationId);
+}
+
+test('GHL contacts → any app: every contact of the location becomes one app record with its fields', async () => {
+	const stack = stackRef();
+	const run = await runByHand(stack, 'ghl-contacts-to-any-app');
+	const contacts = demoContacts(stack);
+	const records = new Map(partners(stack).anyapp.records().map((r) => [r.externalId, r]));
+	expect(records.size).toBe(contacts.length);
+	for (const c of contacts) {
+		expect(records.get(`ghl:${c.id}`)).toMatchObject({ ghlContactId: c.id, firstName: c.firstName ?? '', email: (c.email ?? '').toLowerCase(), tags: [...c.tags].sort() });
+	}
+	expect(nodeOutput(run, 'Failed items')).toEqual([]);
+	expect([...partners(stack).anyapp.writes().values()].every((count) => count === 1)).toBe(true);
+});
+
+test('Any app → GHL: by hand the sample record, activated a posted batch (wrong key refused) → contact, task and note', async () => {
+	const stack = stackRef();
+	await runByHand(stack, 'any-app-to-ghl');
+	const noor = demoContacts(stack).find((c) => c.email === 'noor.haddad@example.org')!;
+	expect(noor).toMatchObject({ firstName: 'Noor', lastName: 'Haddad', phone: '+15125550199', source: 'Any app' });
+	const records = () => sandboxRecords(stack.sandbox);
+	expect(records().tasks.filter((t) => t.contactId === noor.id).map((t) => t.title)).toEqual(['Call Noor about the trial']);
+	expect(records().notes.filter((n) => n.contactId === noor.id)).toHaveLength(1);
+
+	const id = ids['any-app-to-ghl'];
+	await stack.activate(id);
+	const url = stack.webhookUrl('any-app/records');
+	const before = (await stack.executions(id)).length;
+	const refused = await partners(stack).anyapp.sendRecords(url, [{ id: 'x', email: 'x@example.org' }], { 'x-webhook-key': 'wrong' });
+	expect(refused.status).toBe(403);
+	const sent = await partners(stack).anyapp.sendRecords(url, [{ id: 'app-9', email: 'tomas.lindqvist@example.org', firstName: 'Tomas', note: 'From the e2e test' }]);
+	expect(sent.status).toBe(200);
+	await stack.waitForExecutions(id, before + 1, 60_000);
+	const tomas = demoContacts(stack).find((c) => c.email === 'tomas.lindqvist@example.org')!;
+	expect(tomas).toMatchObject({ firstName: 'Tomas', source: 'Any app' });
+	expect(records().notes.filter((n) => n.contactId === tomas.id).map((n) => n.body)).toEqual(['From the e2e test\n[sync:any-app-note:app-9]']);
+	expect(await stack.executions(id)).toHaveLength(before + 1);
+	await stack.deactivate(id);
+});
+
+test('Bulk update by hand: the contacts tagged newsletter get the tag reviewed, the others are untouched', async () => {
+	const stack = stackRef();
+	const before = new Map(demoContacts(stack).map((c) => [c.id, [...c.tags]]));
+	const run = await runByHand(stack, 'ghl-contacts-bulk-update');
+	const tagged = [...before].filter(([, tags]) => tags.includes('newsletter'));
+	expect(tagged.length).toBeGreaterThan(0);
+	expect(nodeOutput(run, 'Record as synced')).toHaveLength(tagged.length);
+	for (const c of demoContacts(stack)) {
+		const old = before.get(c.id) ?? [];
+		expect([c.email, [...c.tags].sort()]).toEqual([c.email, (old.includes('newsletter') ? [...new Set([...old, 'reviewed'])] : old).sort()]);
+	}
+});
