@@ -621,8 +621,9 @@ describe('Development', () => {
 		provenBy('test/catalogue.test.ts', 'every catalogue operation is called by a node operation (found by running each one)');
 	});
 
-	claim('**Test**: an `opTest(\'<GHL operationId>\', …)` workflow test in `test/nodes/<resource>.test.ts`', () => {
+	claim('**Tests**: an `opTest(\'<GHL operationId>\', …)` workflow test in `test/nodes/<resource>.test.ts`, and one line in `test/sdk-conformance.test.ts`', () => {
 		provenBy('test/catalogue.test.ts', 'every catalogue operation has a workflow test (opTest in test/nodes)');
+		provenBy('test/sdk-conformance.test.ts', 'the SDK table covers exactly the catalogue');
 	});
 
 	claim('**Generated**: `npx tsx scripts/catalogue/generate.ts` writes `docs/catalogue.json`, the [operations table](#operations) and the OAuth2 credential\'s scope presets', () => {

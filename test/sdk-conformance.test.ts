@@ -32,7 +32,7 @@ const SDK_VERSION = (
  * The Version header each API's docs tell SDK users to configure (`apiVersion`). The SDK sends one
  * version for every call of a client, so contacts and calendars each get their own client.
  */
-const API_VERSIONS: Record<string, string> = { contacts: '2021-07-28', calendars: '2021-04-15' };
+const API_VERSIONS: Record<string, string> = { contacts: '2021-07-28', calendars: '2021-04-15', opportunities: '2021-07-28' };
 
 /** What the SDK sends when no `apiVersion` is configured, read from the SDK itself (3.1.0: 2023-02-21). */
 const SDK_DEFAULT_VERSION = new HighLevel({ privateIntegrationToken: 'unused', logLevel: 'none' }).getConfig().apiVersion;
@@ -191,7 +191,52 @@ const SDK_CALLS: Record<string, SdkCall> = {
 		ghl.calendars.editAppointment({ eventId: f.seed.appointments[0].id }, { title: 'Onboarding (moved)' }),
 	'get-appointment': (ghl, f) => ghl.calendars.getAppointment({ eventId: f.seed.appointments[0].id }),
 	'delete-event': (ghl, f) => ghl.calendars.deleteEvent({ eventId: f.seed.appointments[0].id }, {}),
+	'get-pipelines': (ghl, f) => ghl.opportunities.getPipelines({ locationId: f.locationId }),
+	'get-lost-reason': (ghl, f) => ghl.opportunities.getLostReason({ locationId: f.locationId }),
+	'search-opportunity': (ghl, f) => ghl.opportunities.searchOpportunity({ locationId: f.locationId, pipelineId: opportunity(f).pipelineId, status: 'open', limit: 5 }),
+	'search-opportunities-advanced': (ghl, f) =>
+		ghl.opportunities.searchOpportunitiesAdvanced({
+			locationId: f.locationId,
+			query: 'Engines',
+			limit: 5,
+			page: 1,
+			searchAfter: [],
+			additionalDetails: { notes: false, tasks: false, calendarEvents: false, unReadConversations: false },
+		}),
+	'get-opportunity': (ghl, f) => ghl.opportunities.getOpportunity({ id: opportunity(f).id }),
+	'create-opportunity': (ghl, f) =>
+		ghl.opportunities.createOpportunity({
+			locationId: f.locationId,
+			pipelineId: opportunity(f).pipelineId,
+			contactId: f.contacts[8].id,
+			name: 'SDK deal',
+			status: 'open',
+			monetaryValue: 900,
+		}),
+	'update-opportunity': (ghl, f) => ghl.opportunities.updateOpportunity({ id: opportunity(f).id }, { monetaryValue: 1234, name: 'SDK renamed' }),
+	'update-opportunity-status': (ghl, f) => ghl.opportunities.updateOpportunityStatus({ id: opportunity(f).id }, { status: 'won' }),
+	'delete-opportunity': (ghl, f) => ghl.opportunities.deleteOpportunity({ id: opportunity(f).id }),
+	'Upsert-opportunity': (ghl, f) =>
+		// The SDK's type follows the spec, whose upsert DTO lacks contactId (described under `followers`); see sandbox/validation.ts.
+		ghl.opportunities.upsertOpportunity({
+			locationId: f.locationId,
+			pipelineId: opportunity(f).pipelineId,
+			contactId: opportunity(f).contactId,
+			monetaryValue: 777,
+			followers: [],
+			isRemoveAllFollowers: false,
+			followersActionType: 'add',
+		} as Parameters<HighLevel['opportunities']['upsertOpportunity']>[0]),
+	'add-followers-opportunity': (ghl, f) => ghl.opportunities.addFollowersOpportunity({ id: opportunity(f).id }, { followers: [f.sb.demo.userIds[2]] }),
+	'remove-followers-opportunity': (ghl, f) =>
+		ghl.opportunities.removeFollowersOpportunity({ id: opportunity(f).id }, { followers: [(opportunity(f).followers as string[])[0]] }),
 };
+
+/** The first seeded opportunity of the demo location (it has a follower). */
+function opportunity(f: Fixture): { id: string; pipelineId: string; contactId: string; followers: string[] } {
+	const records = (f.sb.snapshot() as { records: Record<string, Array<{ id: string; locationId: string; pipelineId: string; contactId: string; followers: string[] }>> }).records;
+	return records['/opportunities'].find((record) => record.locationId === f.locationId)!;
+}
 
 /** Runs `call` and returns the requests the sandbox received meanwhile. */
 async function requestsDuring(
