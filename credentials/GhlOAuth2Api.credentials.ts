@@ -7,6 +7,7 @@ const READ_ONLY_SCOPES = [
 	'calendars/events.readonly',
 	'contacts.readonly',
 	'locations/customFields.readonly',
+	'locations/tags.readonly',
 	'opportunities.readonly',
 	'users.readonly',
 ];
@@ -17,6 +18,7 @@ const READ_WRITE_SCOPES = [
 	'contacts.readonly',
 	'contacts.write',
 	'locations/customFields.readonly',
+	'locations/tags.readonly',
 	'opportunities.readonly',
 	'opportunities.write',
 	'users.readonly',

@@ -32,7 +32,7 @@ const SDK_VERSION = (
  * The Version header each API's docs tell SDK users to configure (`apiVersion`). The SDK sends one
  * version for every call of a client, so contacts and calendars each get their own client.
  */
-const API_VERSIONS: Record<string, string> = { contacts: '2021-07-28', calendars: '2021-04-15', opportunities: '2021-07-28' };
+const API_VERSIONS: Record<string, string> = { contacts: '2021-07-28', calendars: '2021-04-15', opportunities: '2021-07-28', locations: '2021-07-28' };
 
 /** What the SDK sends when no `apiVersion` is configured, read from the SDK itself (3.1.0: 2023-02-21). */
 const SDK_DEFAULT_VERSION = new HighLevel({ privateIntegrationToken: 'unused', logLevel: 'none' }).getConfig().apiVersion;
@@ -191,6 +191,7 @@ const SDK_CALLS: Record<string, SdkCall> = {
 		ghl.calendars.editAppointment({ eventId: f.seed.appointments[0].id }, { title: 'Onboarding (moved)' }),
 	'get-appointment': (ghl, f) => ghl.calendars.getAppointment({ eventId: f.seed.appointments[0].id }),
 	'delete-event': (ghl, f) => ghl.calendars.deleteEvent({ eventId: f.seed.appointments[0].id }, {}),
+	'get-location-tags': (ghl, f) => ghl.locations.getLocationTags({ locationId: f.locationId }),
 	'get-pipelines': (ghl, f) => ghl.opportunities.getPipelines({ locationId: f.locationId }),
 	'get-lost-reason': (ghl, f) => ghl.opportunities.getLostReason({ locationId: f.locationId }),
 	'search-opportunity': (ghl, f) => ghl.opportunities.searchOpportunity({ locationId: f.locationId, pipelineId: opportunity(f).pipelineId, status: 'open', limit: 5 }),

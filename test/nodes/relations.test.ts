@@ -39,6 +39,14 @@ describe('Tag', () => {
 		expect(contactById(contact.id).tags).toEqual([kept]);
 	});
 
+	opTest('get-location-tags', 'lists the location’s tags, cut to the limit', async () => {
+		const all = await run({ resource: 'tag', operation: 'getAll', returnAll: true });
+		expectRequest(only(all, 'get-location-tags'), { method: 'GET', path: `/locations/${sandbox().demo.locationId}/tags` });
+		expect(all.out.map((tag) => tag.name)).toEqual(['vip', 'newsletter', 'lead', 'webinar']);
+		const two = await run({ resource: 'tag', operation: 'getAll', returnAll: false, limit: 2 });
+		expect(two.out).toEqual(all.out.slice(0, 2));
+	});
+
 	test('no tags is refused before any request', async () => {
 		const result = await run({ resource: 'tag', operation: 'remove', contactId: byId(seed().contacts[0].id), tags: ' , ' });
 		expect(result.requests).toHaveLength(0);
