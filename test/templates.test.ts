@@ -420,6 +420,9 @@ describe('templates', () => {
 		(_file, t) => {
 			const names = t.json.nodes.map((n) => n.name);
 			expect(names).toEqual(expect.arrayContaining(['Failed items', 'Record as synced']));
+			// A note on the canvas tells the user to set an Error Workflow (failures outside the items).
+			const notes = t.json.nodes.filter((n) => n.type === 'n8n-nodes-base.stickyNote').map((n) => String(n.parameters.content));
+			expect(notes.some((content) => content.includes('Settings › Error Workflow'))).toBe(true);
 			expect(t.json.nodes.filter((n) => n.type === 'n8n-nodes-base.removeDuplicates')).toEqual([]);
 			// Every node that writes or reads over HTTP sends its failures to Failed items, not to the run's end.
 			const writers = t.json.nodes.filter((n) => (n.type === 'n8n-nodes-base.httpRequest' || n.type === 'n8n-nodes-ghl.ghl') && (n as { onError?: string }).onError === 'continueErrorOutput');

@@ -108,7 +108,7 @@ export const leadCarsToGhl: TemplateSpec = {
 	file: 'leadcars-leads-to-ghl',
 	name: 'LeadCars leads → HighLevel contacts + dealer follow-up tasks',
 	description:
-		'Every hour, reads the LeadCars leads whose ids are listed in Config (GET /leadinfos/{id}) and, for each new or changed lead, creates or updates the HighLevel contact (tags: leadcars, leadcars-id-N, temperature, status) and a follow-up task with the dealer, salesperson, vehicle and latest actions. LeadCars has no webhooks and no "list leads" call, so the ids must be known (see the README). Click "Execute workflow" to run it on the two demo leads.',
+		'Every hour, reads the LeadCars leads whose ids are listed in Config (GET /leadinfos/{id}) and, for each new or changed lead, creates or updates the HighLevel contact (tags: leadcars, leadcars-id-N, temperature, status) and one follow-up task per change with the dealer, salesperson, vehicle and latest actions (looked up first, never twice). Failures end in "Failed items" and are written by a later run; set Settings › Error Workflow for runs that fail as a whole. LeadCars has no webhooks and no "list leads" call, so the ids must be known (see the README). Click "Execute workflow" to run it on the two demo leads.',
 	nodes: [
 		scheduleTrigger('Every hour', [0, 0], { field: 'hours', every: 1 }),
 		manualTrigger('Run it now', [0, 220]),
