@@ -3,9 +3,11 @@ import { dpdIpnToGhl } from './dpdIpnToGhl';
 import { dpdPollToGhl } from './dpdPollToGhl';
 import { ghlAppointmentToLsq } from './ghlAppointmentToLsq';
 import { ghlContactToLeadCars } from './ghlContactToLeadCars';
+import { ghlContact360ToLeadCars } from './ghlContact360ToLeadCars';
 import { ghlContactToLsq } from './ghlContactToLsq';
 import { ghlContactsBulkUpdate } from './ghlContactsBulkUpdate';
 import { ghlContactsToAnyApp } from './ghlContactsToAnyApp';
+import { ghlFollowUps } from './ghlFollowUps';
 import { leadCarsToGhl } from './leadCarsToGhl';
 import { leadPopsPollToGhl } from './leadPopsPollToGhl';
 import type { TemplateSpec } from './lib';
@@ -26,4 +28,6 @@ export const templates: TemplateSpec[] = [
 	ghlContactsToAnyApp,
 	anyAppToGhl,
 	ghlContactsBulkUpdate,
+	ghlFollowUps,
+	ghlContact360ToLeadCars,
 ];

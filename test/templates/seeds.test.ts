@@ -63,10 +63,10 @@ function demoContacts(): ContactRecord[] {
 	return sandboxRecords(sandbox()).contacts.filter((c) => c.locationId === sandbox().demo.locationId);
 }
 
-async function api(method: string, path: string, body?: unknown): Promise<IDataObject> {
+async function api(method: string, path: string, body?: unknown, version = '2021-07-28'): Promise<IDataObject> {
 	const response = await fetch(`${sandbox().url}${path}`, {
 		method,
-		headers: { authorization: `Bearer ${sandbox().demo.privateToken}`, version: '2021-07-28', 'content-type': 'application/json' },
+		headers: { authorization: `Bearer ${sandbox().demo.privateToken}`, version, 'content-type': 'application/json' },
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
@@ -350,5 +350,203 @@ describeWithN8n('HighLevel bulk update: tags and fields on a filtered set of con
 			{ record: 'bulk-update:newsletter-review', failedStep: 'Valid?', reason: 'nothing to change: fill in "Fields to set (edit me)" or Config addTags/removeTags' },
 		]);
 		expect(puts()).toEqual([]);
+	});
+});
+
+describeWithN8n('HighLevel follow-ups: list, filter, complete', () => {
+	const file = 'ghl-follow-ups-list-complete';
+	const day = 86_400_000;
+
+	/** Two leadPops contacts with open, overdue and completed tasks; one untagged contact with a task. */
+	async function followUps() {
+		const contact = async (firstName: string, tags: string[]) =>
+			(await api('POST', '/contacts/', { locationId: sandbox().demo.locationId, firstName, lastName: 'Lead', email: `${firstName.toLowerCase()}.lead@example.org`, tags })).contact as IDataObject;
+		const task = async (contactId: unknown, title: string, dueInDays: number, completed = false) =>
+			(await api('POST', `/contacts/${String(contactId)}/tasks`, { title, dueDate: new Date(Date.now() + dueInDays * day).toISOString(), completed })).task as IDataObject;
+		const ana = await contact('Ana', ['leadpops']);
+		const ben = await contact('Ben', ['leadpops']);
+		const other = await contact('Cleo', ['other']);
+		return {
+			ana,
+			ben,
+			overdue: await task(ana.id, 'Call new leadPops lead: Ana Lead (Purchase)', -1),
+			soon: await task(ana.id, 'Send the rate sheet', 3),
+			done: await task(ana.id, 'Call new leadPops lead: earlier', -5, true),
+			later: await task(ben.id, 'Call new leadPops lead: Ben Lead (Refinance)', 20),
+			untagged: await task(other.id, 'Call Cleo', 1),
+		};
+	}
+
+	const listed = (task: IDataObject, contact: IDataObject, overdue: boolean) => ({
+		syncKey: `ghl-task-completed:${String(task.id)}`,
+		syncHash: 'completed',
+		taskId: task.id,
+		contactId: contact.id,
+		contactName: `${String(contact.firstName)} Lead`,
+		email: contact.email,
+		phone: '',
+		title: task.title,
+		dueDate: task.dueDate,
+		overdue,
+		complete: false,
+	});
+
+	test('replay ×2 read-only: on a token with only contacts.readonly the list holds each open task of the tagged contacts, field by field; three runs write nothing', async () => {
+		const t = await followUps();
+		const readOnly = String((sandbox().issueOAuthTokens({ scopes: ['contacts.readonly'] }) as unknown as IDataObject).access_token);
+		// The token really cannot write: GHL refuses it on a task completion.
+		const refused = await fetch(`${sandbox().url}/contacts/${String(t.ana.id)}/tasks/${String(t.soon.id)}/completed`, {
+			method: 'PUT',
+			headers: { authorization: `Bearer ${readOnly}`, version: '2021-07-28', 'content-type': 'application/json' },
+			body: JSON.stringify({ completed: true }),
+		});
+		expect(refused.status).toBe(401);
+		const engine = engineFor(file);
+		const pit = engine.credentials as unknown as { add(c: StoredCredential): void };
+		pit.add({ ...pitCredential(sandbox(), { accessToken: readOnly }), id: CREDENTIALS.ghlPit.id, name: CREDENTIALS.ghlPit.name });
+		const requestsBefore = sandbox().requests.length;
+		const expected = [listed(t.overdue, t.ana, true), listed(t.soon, t.ana, false), listed(t.later, t.ben, false)];
+		for (let i = 0; i < 3; i++) {
+			const result = await run(engine, 'Config');
+			expect(result.items('Follow-up list')).toEqual(expected);
+			expect(result.items('Failed items')).toEqual([]);
+		}
+		const calls = sandbox().requests.slice(requestsBefore);
+		expect(calls.length).toBeGreaterThan(0);
+		expect(calls.filter((r) => !(r.method === 'GET' || r.path === '/contacts/search'))).toEqual([]);
+		expect(calls.every((r) => r.status === 200 && r.headers.authorization === `Bearer ${readOnly}`)).toBe(true);
+	});
+
+	test('replay ×2: with completeMatching the tasks that match the filters are completed once; later runs complete nothing', async () => {
+		const t = await followUps();
+		const engine = engineFor(file, (json) => {
+			setConfig(json, 'completeMatching', true);
+			setConfig(json, 'titleContains', 'call new leadpops');
+			setConfig(json, 'dueWithinDays', 7);
+		});
+		const first = await run(engine, 'Config');
+		expect(first.items('Record as synced').map((i) => i.syncKey)).toEqual([`ghl-task-completed:${String(t.overdue.id)}`]);
+		const tasks = () => new Map(sandboxRecords(sandbox()).tasks.map((task) => [task.id, task]));
+		expect([t.overdue, t.soon, t.done, t.later, t.untagged].map((task) => tasks().get(String(task.id))!.completed)).toEqual([true, false, true, false, false]);
+		const completions = () => sandbox().requests.filter((r) => r.method === 'PUT' && r.path.endsWith('/completed')).length;
+		expect(completions()).toBe(1);
+		await run(engine, 'Config');
+		await run(engine, 'Config');
+		expect(completions()).toBe(1);
+	});
+
+	test('outage: a contact whose task list fails is on Failed items (not listed as having none); completions failing are retried once by the next run', async () => {
+		const t = await followUps();
+		sandbox().injectFault({ kind: 'status', status: 500, count: 1000, match: { method: 'GET', path: `/contacts/${String(t.ana.id)}/tasks` } });
+		const listOnly = await run(engineFor(file), 'Config');
+		expect(listOnly.items('Failed items').map((i) => [i.record, i.failedStep])).toEqual([[`ghl-contact:${String(t.ana.id)}`, 'Tasks of each contact']]);
+		expect(listOnly.items('Follow-up list').map((i) => i.taskId)).toEqual([t.later.id]);
+		sandbox().clearFaults();
+
+		const engine = engineFor(file, (json) => setConfig(json, 'completeMatching', true));
+		sandbox().injectFault({ kind: 'status', status: 500, count: 1000, match: { method: 'PUT', path: `/contacts/${String(t.ben.id)}/tasks/${String(t.later.id)}/completed` } });
+		const failed = await run(engine, 'Config');
+		expect(failed.items('Failed items').map((i) => [i.record, i.failedStep])).toEqual([[`ghl-task-completed:${String(t.later.id)}`, 'Mark the task completed']]);
+		expect(failed.items('Record as synced')).toHaveLength(2);
+		sandbox().clearFaults();
+		const later = await run(engine, 'Config');
+		expect(later.items('Record as synced').map((i) => i.syncKey)).toEqual([`ghl-task-completed:${String(t.later.id)}`]);
+		expect(sandboxRecords(sandbox()).tasks.filter((task) => [t.overdue.id, t.soon.id, t.later.id].includes(task.id)).every((task) => task.completed)).toBe(true);
+	});
+});
+
+describeWithN8n('DPD purchases (polling): a DPD API error is visible', () => {
+	const file = 'dpd-purchases-poll-to-ghl';
+
+	test('a wrong DPD credential: DPD\'s 401 answer ends on Failed items with its message, nothing is written or recorded', async () => {
+		const engine = engineFor(file);
+		const helper = engine.credentials as unknown as { add(c: StoredCredential): void };
+		helper.add({ id: CREDENTIALS.dpdApi.id, name: CREDENTIALS.dpdApi.name, type: 'httpBasicAuth', data: { user: 'dpd-demo-user', password: 'wrong-password' } });
+		const contactsBefore = demoContacts().length;
+		const result = await engine.run('Config', [{}], 'trigger');
+		const failed = result.items('Failed items');
+		expect(result.error).toBeUndefined();
+		expect(failed).toEqual([{ record: 'dpd-listing', failedStep: 'Valid?', reason: expect.stringMatching(/UNAUTHORIZED.*Invalid username or API password/) }]);
+		expect(partners.requestsFor('dpd', '/purchases').every((r) => r.status === 401)).toBe(true);
+		expect(result.items('Record as synced')).toEqual([]);
+		expect(demoContacts()).toHaveLength(contactsBefore);
+		expect(engine.staticData).toEqual({});
+	});
+});
+
+describeWithN8n('HighLevel 360° view → LeadCars lead comment', () => {
+	const file = 'ghl-contact-360-to-leadcars';
+	const hour = 3_600_000;
+
+	/** A GHL contact linked to a seeded LeadCars lead, with open and completed tasks, notes and an appointment. */
+	async function linkedContact(firstName: string, leadCarsId: number, phone = '+34600111222', hoursAhead = 48) {
+		const contact = (await api('POST', '/contacts/', { locationId: sandbox().demo.locationId, firstName, lastName: 'Dealer', email: `${firstName.toLowerCase()}.dealer@example.es`, phone, tags: ['leadcars', `leadcars-id-${leadCarsId}`, 'hot'] })).contact as IDataObject;
+		const id = String(contact.id);
+		await api('POST', `/contacts/${id}/tasks`, { title: 'Call about the test drive', dueDate: '2030-03-01T09:00:00.000Z', completed: false });
+		await api('POST', `/contacts/${id}/tasks`, { title: 'Send the brochure', dueDate: '2025-03-01T09:00:00.000Z', completed: true });
+		await api('POST', `/contacts/${id}/notes`, { body: 'Prefers the hybrid model.' });
+		await api('POST', `/contacts/${id}/notes`, { body: 'Sent to LeadCars [sync:leadcars-lead:1]' });
+		const start = new Date(Math.ceil((Date.now() + hoursAhead * hour) / hour) * hour);
+		await api('POST', '/calendars/events/appointments', { calendarId: sandbox().demo.calendarIds[0], locationId: sandbox().demo.locationId, contactId: id, title: 'Test drive', startTime: start.toISOString(), endTime: new Date(start.getTime() + hour).toISOString() }, '2021-04-15');
+		return { contact, start };
+	}
+	const leadIds = () => partners.leadcars.leads().map((l) => Number(l.id));
+	const commentsOf = (leadId: number) => partners.leadcars.comments().filter((c) => c.leadId === leadId);
+
+	test('replay ×2: one comment per linked contact with profile, open tasks, appointments and recent notes; unchanged views are not sent again, a new note sends one more', async () => {
+		const [leadId] = leadIds();
+		const { contact, start } = await linkedContact('Marta', leadId);
+		const engine = engineFor(file);
+		await run(engine, 'Config');
+		await run(engine, 'Config');
+		await run(engine, 'Config');
+		const comments = commentsOf(leadId);
+		expect(comments).toHaveLength(1);
+		const day = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+		const stored = sandboxRecords(sandbox()).notes.find((n) => n.contactId === contact.id && n.body === 'Prefers the hybrid model.')!;
+		expect(comments[0].comentario).toBe(
+			[
+				'HighLevel 360° view of Marta Dealer · marta.dealer@example.es · +34600111222',
+				'Tags: hot',
+				'Open tasks (1): 2030-03-01 09:00 Call about the test drive',
+				`Upcoming appointments: ${day(start.toISOString())} Test drive`,
+				`Recent notes: ${day(String(stored.dateAdded))} Prefers the hybrid model.`,
+				`[sync:ghl-360:${String(contact.id)}]`,
+			].join('\n'),
+		);
+		await api('POST', `/contacts/${String(contact.id)}/notes`, { body: 'Asked for financing.' });
+		await run(engine, 'Config');
+		await run(engine, 'Config');
+		expect(commentsOf(leadId)).toHaveLength(2);
+		expect(commentsOf(leadId)[1].comentario).toContain('Asked for financing.');
+	});
+
+	test('outage: LeadCars answering 503 → the contact on Failed items; the next run posts the comment once', async () => {
+		const [leadId] = leadIds();
+		const { contact } = await linkedContact('Marta', leadId);
+		const engine = engineFor(file);
+		partners.faults.add({ partner: 'leadcars', route: '/comments', kind: 'status', status: 503, count: 1000 });
+		const failed = await run(engine, 'Config');
+		expect(failed.items('Failed items').map((i) => [i.record, i.failedStep])).toEqual([[`leadcars-360:${String(contact.id)}`, 'Post the view as a LeadCars comment']]);
+		expect(commentsOf(leadId)).toHaveLength(0);
+		partners.faults.clear();
+		await run(engine, 'Config');
+		await run(engine, 'Config');
+		expect(commentsOf(leadId)).toHaveLength(1);
+	});
+
+	test('bad item: a contact linked to an unknown LeadCars lead fails alone (404); a GHL read failing keeps its contact out; the other is posted', async () => {
+		const [leadId] = leadIds();
+		const { contact } = await linkedContact('Marta', leadId);
+		const unknown = await linkedContact('Pablo', 999_999, '+34600111333', 52);
+		const unreadable = await linkedContact('Lucia', leadId, '+34600111444', 56);
+		sandbox().injectFault({ kind: 'status', status: 500, count: 1000, match: { method: 'GET', path: `/contacts/${String(unreadable.contact.id)}/notes` } });
+		const result = await run(engineFor(file), 'Config');
+		expect(result.items('Failed items').map((i) => [i.record, i.failedStep]).sort()).toEqual([
+			[`leadcars-360:${String(unknown.contact.id)}`, 'Post the view as a LeadCars comment'],
+			[`leadcars-360:${String(unreadable.contact.id)}`, 'Notes of the contact'],
+		].sort());
+		expect(result.items('Record as synced').map((i) => i.syncKey)).toEqual([`leadcars-360:${String(contact.id)}`]);
+		expect(commentsOf(leadId).map((c) => c.comentario.split('\n')[0])).toEqual(['HighLevel 360° view of Marta Dealer · marta.dealer@example.es · +34600111222']);
 	});
 });
