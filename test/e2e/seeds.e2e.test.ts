@@ -1,5 +1,5 @@
 /**
- * The templates added for the seeds' remaining promises (templates 10–12 of templates/README.md) in a
+ * The templates added for the seeds' remaining promises (templates 10–14 of templates/README.md) in a
  * real n8n 2.41.1 with our packed package, against the GHL sandbox and the partner simulators ("any
  * app" included): each run by hand once, and the any app → GHL webhook activated and called.
  */
@@ -12,7 +12,7 @@ import { nodeOutput, runError, type RunJson } from './lib/workflows';
 
 const stackRef = useStack();
 const templates = Object.fromEntries(listTemplates().map((t) => [t.file.replace(/^.*\//, '').replace(/\.json$/, ''), t.json]));
-const NAMES = ['ghl-contacts-to-any-app', 'any-app-to-ghl', 'ghl-contacts-bulk-update'] as const;
+const NAMES = ['ghl-contacts-to-any-app', 'any-app-to-ghl', 'ghl-contacts-bulk-update', 'ghl-follow-ups-list-complete', 'ghl-contact-360-to-leadcars'] as const;
 const ids: Record<string, string> = {};
 
 function partners(stack: Stack): Partners {
@@ -91,4 +91,49 @@ test('Bulk update by hand: the contacts tagged newsletter get the tag reviewed, 
 		const old = before.get(c.id) ?? [];
 		expect([c.email, [...c.tags].sort()]).toEqual([c.email, (old.includes('newsletter') ? [...new Set([...old, 'reviewed'])] : old).sort()]);
 	}
+});
+
+test('Follow-ups by hand: the open tasks of the leadpops-tagged contacts are listed, nothing is written', async () => {
+	const stack = stackRef();
+	const call = async (method: string, urlPath: string, body: unknown) => {
+		const res = await fetch(`${stack.sandbox.url}${urlPath}`, {
+			method,
+			headers: { authorization: `Bearer ${stack.sandbox.demo.privateToken}`, version: '2021-07-28', 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+		if (!res.ok) throw new Error(`${method} ${urlPath} → ${res.status}`);
+		return (await res.json()) as Record<string, Record<string, unknown>>;
+	};
+	const { contact } = await call('POST', '/contacts/', { locationId: stack.sandbox.demo.locationId, firstName: 'Ana', lastName: 'Lead', email: 'ana.lead@example.org', tags: ['leadpops'] });
+	const { task } = await call('POST', `/contacts/${String(contact.id)}/tasks`, { title: 'Call new leadPops lead: Ana Lead', dueDate: '2030-01-01T10:00:00.000Z', completed: false });
+	const writesBefore = stack.sandbox.requests.filter((r) => r.method !== 'GET' && r.path !== '/contacts/search').length;
+	const run = await runByHand(stack, 'ghl-follow-ups-list-complete');
+	expect(nodeOutput(run, 'Follow-up list')).toEqual([
+		expect.objectContaining({ taskId: task.id, contactId: contact.id, contactName: 'Ana Lead', email: 'ana.lead@example.org', title: 'Call new leadPops lead: Ana Lead', overdue: false, complete: false }),
+	]);
+	expect(stack.sandbox.requests.filter((r) => r.method !== 'GET' && r.path !== '/contacts/search')).toHaveLength(writesBefore);
+});
+
+test('360° view by hand: a contact linked to a LeadCars lead gets one comment with its profile, open task and note', async () => {
+	const stack = stackRef();
+	const call = async (method: string, urlPath: string, body: unknown) => {
+		const res = await fetch(`${stack.sandbox.url}${urlPath}`, {
+			method,
+			headers: { authorization: `Bearer ${stack.sandbox.demo.privateToken}`, version: '2021-07-28', 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+		if (!res.ok) throw new Error(`${method} ${urlPath} → ${res.status}`);
+		return (await res.json()) as Record<string, Record<string, unknown>>;
+	};
+	const leadId = Number(partners(stack).leadcars.leads()[0].id);
+	const { contact } = await call('POST', '/contacts/', { locationId: stack.sandbox.demo.locationId, firstName: 'Marta', lastName: 'Dealer', email: 'marta.dealer@example.es', tags: ['leadcars', `leadcars-id-${leadId}`] });
+	await call('POST', `/contacts/${String(contact.id)}/tasks`, { title: 'Call about the test drive', dueDate: '2030-03-01T09:00:00.000Z', completed: false });
+	await call('POST', `/contacts/${String(contact.id)}/notes`, { body: 'Prefers the hybrid model.' });
+	await runByHand(stack, 'ghl-contact-360-to-leadcars');
+	const comments = partners(stack).leadcars.comments().filter((c) => c.leadId === leadId);
+	expect(comments).toHaveLength(1);
+	expect(comments[0].comentario).toContain('HighLevel 360° view of Marta Dealer · marta.dealer@example.es');
+	expect(comments[0].comentario).toContain('Open tasks (1): 2030-03-01 09:00 Call about the test drive');
+	expect(comments[0].comentario).toContain('Prefers the hybrid model.');
+	expect(comments[0].comentario).toContain(`[sync:ghl-360:${String(contact.id)}]`);
 });

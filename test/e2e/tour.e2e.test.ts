@@ -30,6 +30,9 @@ const EXPECTED: Record<string, { console: 'sandbox' | 'partners'; table: string;
 	'ghl-contacts-to-any-app': { console: 'partners', table: 'anyapp-records', text: 'ada.lovelace@example.com' },
 	'any-app-to-ghl': { console: 'sandbox', table: 'contacts', text: 'noor.haddad@example.org' },
 	'ghl-contacts-bulk-update': { console: 'sandbox', table: 'contacts', text: 'reviewed' },
+	// Read-only: what shows is its search of the tagged contacts.
+	'ghl-follow-ups-list-complete': { console: 'sandbox', table: 'requests', text: '/contacts/search' },
+	'ghl-contact-360-to-leadcars': { console: 'sandbox', table: 'requests', text: '/contacts/search' },
 };
 
 const templates = listTemplates().map((t) => ({ name: t.file.replace(/^.*\//, '').replace(/\.json$/, ''), json: t.json }));
