@@ -103,6 +103,20 @@ function executeStats(statsDir: string): { peakRssMb: number; cpuMs: number } | 
 	return undefined;
 }
 
+/** The run's output could not be read; the scenario is repeated. */
+export class UnreadableRun extends Error {}
+
+/** Runs `scenario` again (once) when its output could not be read. */
+export async function again<T>(scenario: () => Promise<T>, log: (line: string) => void): Promise<T> {
+	try {
+		return await scenario();
+	} catch (error) {
+		if (!(error instanceof UnreadableRun)) throw error;
+		log(`run output unreadable (${error.message.slice(0, 80)}…), running it again`);
+		return await scenario();
+	}
+}
+
 /** Executes a stored workflow with `n8n execute` and measures the node `nodeName`. */
 export async function execute(ctx: BenchContext, workflowId: string, nodeName: string): Promise<RunFigures & { run: RunJson }> {
 	const { sandbox } = ctx.stack;
@@ -110,7 +124,15 @@ export async function execute(ctx: BenchContext, workflowId: string, nodeName: s
 	mkdirSync(ctx.redirect.statsDir, { recursive: true });
 	sandbox.requests.length = 0;
 	const rejectedBefore = sandbox.stats().rateLimited;
-	const run = await ctx.stack.execute(workflowId);
+	let run: RunJson;
+	try {
+		run = await ctx.stack.execute(workflowId);
+	} catch (error) {
+		// \`n8n execute\` prints the run as one large write; a line its task runner prints meanwhile
+		// can land inside it. The run itself happened: run it again once, from the same state.
+		if (!/No run JSON|JSON/.test(String((error as Error).message))) throw error;
+		throw new UnreadableRun(String((error as Error).message).slice(0, 200));
+	}
 	const task = run.data.resultData.runData[nodeName]?.[0];
 	const calls = apiCalls(sandbox.requests);
 	return {
