@@ -551,7 +551,10 @@ describe('daily limit runs out', () => {
 				]);
 			} else {
 				expect(tally.succeeded).toBe(DAILY);
-				expect(tally.stoppedAt).toBe(DAILY);
+				// Up to 8 creates are in flight at once (the node's Concurrency): GHL refuses whichever arrive
+				// after its 600th, so the first refused item in input order is at most 7 before item 600.
+				expect(tally.stoppedAt).toBeGreaterThanOrEqual(DAILY - 7);
+				expect(tally.stoppedAt).toBeLessThanOrEqual(DAILY);
 				expect(tally.unsent).toBe(ITEMS - DAILY - 1);
 				expect(Object.keys(tally.reasons)[0]).toMatch(/Item <n> was not sent/);
 			}
