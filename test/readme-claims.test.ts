@@ -69,8 +69,11 @@ function provenBy(file: string, title: string): void {
 	const source = read(file);
 	const at = source.indexOf(`'${title}'`);
 	expect({ file, title, found: at >= 0 }).toEqual({ file, title, found: true });
-	// It is a test's title: test('…', opTest('<operationId>', '…', or test.each(…)('…'.
-	expect(source.slice(Math.max(0, at - 300), at + 1)).toMatch(/\b(test|opTest|it)(\.each\([\s\S]*\))?\(\s*(['"][\w-]+['"],\s*)?'$/);
+	// It is a test's title: test('…', opTest('<operationId>', '…', test.each(…)('…', or a test run only on
+	// some engines: (condition ? test : test.skip)('….
+	expect(source.slice(Math.max(0, at - 300), at + 1)).toMatch(
+		/(\b(test|opTest|it)(\.each\([\s\S]*\))?|\(\w+ \? test : test\.skip\))\(\s*(['"][\w-]+['"],\s*)?'$/,
+	);
 }
 
 const { sandbox, run, seed, api } = nodeTests({ refreshGraceMs: 300 });
@@ -697,6 +700,13 @@ describe('Development', () => {
 		expect(read('bench/goals.bench.ts')).toContain("test('speed and memory goals'");
 		// The figures under Reliability come from this command.
 		expect(section('Reliability')).toContain('Measured with `npm run bench`');
+	});
+
+	claim("this package side by side with n8n's built-in HighLevel node in a real n8n (`bench/compare.bench.ts`, written to `docs/benchmarks.md`)", () => {
+		expect(read('bench/compare.bench.ts')).toContain("writeFileSync(path.join(out, 'benchmarks.md')");
+		expect(read('bench/realN8n/scenarios.ts')).toContain("type: 'n8n-nodes-base.highLevel'");
+		expect(read('docs/benchmarks.md')).toMatch(/^# Benchmarks: this package and n8n’s built-in HighLevel node in a real n8n/);
+		provenBy('test/bench-smoke.test.ts', 'a tagged bulk write measured the bench’s way: scaled limit, calls from the request log, a report row');
 	});
 
 	claim('`npm run lint`: eslint-plugin-n8n-nodes-base and `@n8n/eslint-plugin-community-nodes`', () => {
