@@ -17,6 +17,8 @@ export interface BenchReport {
 	/** The same deliveries into n8n's own Webhook node (no checks): what n8n itself allows. */
 	webhookReference: TriggerFigures[];
 	polling: Array<{ calls: number; ms: number; items: number; duplicates: number }>;
+	/** How this report was put together, when not by one run. */
+	notes?: string[];
 }
 
 const NAMES: Record<NodeKind, string> = { ours: 'this package', builtIn: 'built-in HighLevel' };
@@ -65,6 +67,7 @@ export function renderReport(report: BenchReport): string {
 	out('  disabled); the proxy forwards to the sandbox, removing one trailing slash from the path (GHL’s servers accept');
 	out(`  \`/contacts/upsert/\` as \`/contacts/upsert\`; the sandbox’s router does not). It forwarded ${report.proxyForwarded.toLocaleString('en')} requests in this run.`);
 	out(`- Machine: ${report.machine}.`);
+	for (const note of report.notes ?? []) out(`- ${note}`);
 	out();
 
 	if (report.bulk.length) {
@@ -72,8 +75,8 @@ export function renderReport(report: BenchReport): string {
 		out();
 		out(`Ceiling: ${ceilingPerSecond} writes/s (GHL’s limit at one call per record). Floor: ${settings.records.toLocaleString('en')} records ÷ ${ceilingPerSecond}/s = ${(settings.records / ceilingPerSecond).toFixed(0)} s. Target: ≥ 90 % of the ceiling, ≤ 1.02 calls per record, 0 lost, no settings changed.`);
 		out();
-		out('| Latency | Tag | Node | Writes/s (% of ceiling) | Calls / record | 429s | Lost | Wall time | Floor | vs built-in |');
-		out('|---|---|---|---|---|---|---|---|---|---|');
+		out('| Latency | Tag | Node | Writes/s | % of ceiling | Calls / record written | 429s | Lost | Wall time | Floor | vs built-in |');
+		out('|---|---|---|---|---|---|---|---|---|---|---|');
 		for (const row of report.bulk) {
 			const builtIn = report.bulk.find((other) => other.node === 'builtIn' && other.tagged === row.tagged && other.latencyMs === row.latencyMs);
 			const rate = spread(row.runs.map((run) => (run.written / run.nodeMs) * 1000 / scale));
@@ -89,7 +92,7 @@ export function renderReport(report: BenchReport): string {
 						? `built-in: ${builtInFailed}`
 						: `${(time.median / spread(builtIn!.runs.map((run) => run.nodeMs)).median).toFixed(2)}× its time`;
 			out(
-				`| ${row.latencyMs} ms | ${row.tagged ? 'yes' : 'no'} | ${NAMES[row.node]} | ${formatSpread(rate, 2)} (${formatSpread(fraction, 0, ' %')}) | ${formatSpread(calls, 3)} | ${formatSpread(spread(row.runs.map((run) => run.rateLimited)), 0)} | ${formatSpread(spread(row.runs.map((run) => run.lost)), 0)} | ${seconds(time, scale)} | ${((settings.records / ceilingPerSecond) * 1).toFixed(0)} s | ${versus} |`,
+				`| ${row.latencyMs} ms | ${row.tagged ? 'yes' : 'no'} | ${NAMES[row.node]} | ${formatSpread(rate, 2)} | ${formatSpread(fraction, 0, ' %')} | ${formatSpread(calls, 3)} | ${formatSpread(spread(row.runs.map((run) => run.rateLimited)), 0)} | ${formatSpread(spread(row.runs.map((run) => run.lost)), 0)} | ${seconds(time, scale)} | ${((settings.records / ceilingPerSecond) * 1).toFixed(0)} s | ${versus} |`,
 			);
 		}
 		out();
@@ -104,15 +107,15 @@ export function renderReport(report: BenchReport): string {
 		out('| Node | Contacts read | Calls | Time | Peak RSS of n8n | Floor | vs built-in |');
 		out('|---|---|---|---|---|---|---|');
 		for (const row of report.returnAll) {
-			const builtIn = report.returnAll.find((other) => other.node === 'builtIn')!;
+			const builtIn = report.returnAll.find((other) => other.node === 'builtIn');
 			const failed = outcome(row.runs, settings.returnAllContacts);
-			const builtInFailed = outcome(builtIn.runs, settings.returnAllContacts);
+			const builtInFailed = builtIn ? outcome(builtIn.runs, settings.returnAllContacts) : 'not run';
 			const versus =
 				row.node === 'builtIn'
 					? failed ?? '—'
 					: builtInFailed
 						? `built-in: ${builtInFailed}`
-						: `${(spread(row.runs.map((run) => run.calls)).median / spread(builtIn.runs.map((run) => run.calls)).median).toFixed(2)}× its calls`;
+						: `${(spread(row.runs.map((run) => run.calls)).median / spread(builtIn!.runs.map((run) => run.calls)).median).toFixed(2)}× its calls`;
 			out(
 				`| ${NAMES[row.node]} | ${formatSpread(spread(row.runs.map((run) => run.outputItems)), 0)} | ${formatSpread(spread(row.runs.map((run) => run.calls)), 0)} | ${seconds(spread(row.runs.map((run) => run.nodeMs)), 1)} | ${formatSpread(spread(row.runs.map((run) => run.peakRssMb ?? NaN)), 0, ' MB')} | ${pagesFloor} calls | ${versus} |`,
 			);
@@ -132,15 +135,15 @@ export function renderReport(report: BenchReport): string {
 		for (const row of report.overhead) {
 			const perItem = (runs: Array<{ many: RunFigures; one: RunFigures }>, items: number) =>
 				spread(runs.map((run) => (((run.many.cpuMs ?? NaN) - (run.one.cpuMs ?? NaN)) * 1000) / (items - 1)));
-			const builtIn = report.overhead.find((other) => other.node === 'builtIn')!;
+			const builtIn = report.overhead.find((other) => other.node === 'builtIn');
 			const failed = outcome(row.runs.map((run) => run.many), row.items);
-			const builtInFailed = outcome(builtIn.runs.map((run) => run.many), builtIn.items);
+			const builtInFailed = builtIn ? outcome(builtIn.runs.map((run) => run.many), builtIn.items) : 'not run';
 			const versus =
 				row.node === 'builtIn'
 					? failed ?? '—'
 					: builtInFailed
 						? `built-in: ${builtInFailed}`
-						: `${(perItem(row.runs, row.items).median / perItem(builtIn.runs, builtIn.items).median).toFixed(2)}× its CPU per item`;
+						: `${(perItem(row.runs, row.items).median / perItem(builtIn!.runs, builtIn!.items).median).toFixed(2)}× its CPU per item`;
 			out(
 				`| ${NAMES[row.node]} | ${formatSpread(perItem(row.runs, row.items), 0, ' µs')} | ${formatSpread(spread(row.runs.map((run) => (row.items / run.many.nodeMs) * 1000)), 0)} | ${versus} |`,
 			);
