@@ -49,8 +49,18 @@ describe('OAuth2 credential', () => {
 		expect(result.json('GHL').every((contact) => contact.id === contactId)).toBe(true);
 
 		const refreshes = sandbox().requests.filter((request) => request.path === '/oauth/token');
-		expect(refreshes).toHaveLength(1);
-		expect(refreshes[0].body).toMatchObject({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token });
+		if (process.env.GHL_TEST_ENGINE === 'n8n-1.x') {
+			// n8n-core 1.x has no per-credential refresh lock: each item in flight (Concurrency 8) that
+			// meets the 401 refreshes with the same refresh token, inside GHL's grace window, and all succeed.
+			expect(refreshes.length).toBeGreaterThanOrEqual(1);
+			expect(refreshes.length).toBeLessThanOrEqual(8);
+			expect(refreshes.every((request) => request.status === 200)).toBe(true);
+		} else {
+			expect(refreshes).toHaveLength(1);
+		}
+		for (const refresh of refreshes) {
+			expect(refresh.body).toMatchObject({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token });
+		}
 
 		const stored = result.credentials.store.get(credential.id)!.data.oauthTokenData as Record<string, string>;
 		expect(stored.refresh_token).toBeDefined();
