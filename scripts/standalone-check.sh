@@ -16,7 +16,8 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/ghl-standalone.XXXXXX")
 copy="$work/n8n-nodes-ghl"
 sandbox_pid=""
 cleanup() {
-	if [ -n "$sandbox_pid" ]; then kill "$sandbox_pid" 2>/dev/null || true; fi
+	# The sandbox runs in its own process group (npx → tsx → node): stop all of it.
+	if [ -n "$sandbox_pid" ]; then kill -- "-$sandbox_pid" 2>/dev/null || true; fi
 	rm -rf "$work"
 }
 trap cleanup EXIT
@@ -33,7 +34,7 @@ echo "[standalone] copied $(git ls-files | wc -l) tracked files to $copy (nothin
 
 cd "$copy"
 log="$work/sandbox.log"
-npx tsx sandbox/cli.ts --port 0 >"$log" 2>&1 &
+setsid npx tsx sandbox/cli.ts --port 0 >"$log" 2>&1 &
 sandbox_pid=$!
 for _ in $(seq 1 120); do
 	grep -q '^SANDBOX_READY ' "$log" && break
@@ -57,7 +58,7 @@ if [ "$status" != "200" ] || ! grep -q '"contacts"' "$work/answer.json"; then
 	exit 1
 fi
 echo "[standalone] sandbox started from the copy; POST /contacts/search answered 200"
-kill "$sandbox_pid" 2>/dev/null || true
+kill -- "-$sandbox_pid" 2>/dev/null || true
 wait "$sandbox_pid" 2>/dev/null || true
 sandbox_pid=""
 
