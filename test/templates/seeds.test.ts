@@ -5,53 +5,22 @@
  * field; each template has a replay ×2 and an outage run; the paged sync runs at 5,000 contacts.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { startPartners, type Partners } from '../../sandbox/partners';
 import type { ContactRecord } from '../../sandbox/store';
-import { localTemplate, listTemplates, partnerCredentials } from '../e2e/lib/templates';
 import { sandboxRecords } from '../e2e/lib/resourceWorkflows';
 import type { StoredCredential } from '../harness/credentials';
-import { oauthCredential, pitCredential, useSandbox } from '../harness/fixtures';
+import { pitCredential } from '../harness/fixtures';
 import { CREDENTIALS } from '../../templates/src/lib';
 import { ANY_APP_SAMPLE } from '../../templates/src/anyAppToGhl';
 import { baseNodesInstalled, TemplateEngine, type TemplateWorkflow } from './engine';
+import { setConfig, useTemplateStack } from './fixture';
 
 const describeWithN8n = baseNodesInstalled ? describe : describe.skip;
 if (!baseNodesInstalled) console.warn('test/templates/seeds.test.ts skipped: n8n 2.41.1 is not installed in .cache/n8n-host (bash scripts/lib/runtime.sh n8n)');
 
 // Creating 5,000 contacts through the API needs more than GHL's burst limit; the templates' own
 // calls are paced by the package as always.
-const sandbox = useSandbox({ rateLimit: { max: 100_000, intervalMs: 1000, daily: 10_000_000 } });
-let partners: Partners;
-beforeAll(async () => {
-	partners = await startPartners({ port: 0 });
-});
-beforeEach(() => partners.reset());
-afterAll(async () => {
-	await partners.close();
-});
-
-function credentials(): StoredCredential[] {
-	const sbx = sandbox();
-	return [
-		{ ...pitCredential(sbx), id: CREDENTIALS.ghlPit.id, name: CREDENTIALS.ghlPit.name },
-		{ ...oauthCredential(sbx), id: CREDENTIALS.ghlOAuth.id, name: CREDENTIALS.ghlOAuth.name },
-		...partnerCredentials().map((c) => ({ ...c, id: String(c.id), data: c.data as StoredCredential['data'] })),
-	];
-}
-
-function engineFor(file: string, edit: (json: TemplateWorkflow) => void = () => undefined): TemplateEngine {
-	const template = listTemplates().find((t) => t.file.endsWith(`/${file}.json`));
-	if (!template) throw new Error(`no template ${file}`);
-	const json = localTemplate(template.json, { partnersUrl: partners.url }) as unknown as TemplateWorkflow;
-	edit(json);
-	return new TemplateEngine(json, TemplateEngine.credentialsHelper(credentials()));
-}
-
-function setConfig(json: TemplateWorkflow, name: string, value: string | number | boolean): void {
-	const node = json.nodes.find((n) => n.name === 'Config')!;
-	const { assignments } = node.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> };
-	assignments.find((a) => a.name === name)!.value = value;
-}
+const stack = useTemplateStack({ rateLimit: { max: 100_000, intervalMs: 1000, daily: 10_000_000 } });
+const { sandbox, engineFor } = stack;
 
 async function run(engine: TemplateEngine, start: string, input: IDataObject[] = [{}]) {
 	const result = await engine.run(start, input, 'trigger');
@@ -113,11 +82,11 @@ function expectedRecord(c: ContactRecord): IDataObject {
 }
 
 function appRecordsById(): Map<string, IDataObject> {
-	return new Map(partners.anyapp.records().map((r) => [r.externalId, r as IDataObject]));
+	return new Map(stack.partners().anyapp.records().map((r) => [r.externalId, r as IDataObject]));
 }
 
 function duplicates(): string[] {
-	return [...partners.anyapp.writes()].filter(([, count]) => count > 1).map(([id]) => id);
+	return [...stack.partners().anyapp.writes()].filter(([, count]) => count > 1).map(([id]) => id);
 }
 
 describeWithN8n('HighLevel contacts → any app (scheduled full sync, in pages)', () => {
@@ -132,15 +101,15 @@ describeWithN8n('HighLevel contacts → any app (scheduled full sync, in pages)'
 		const pages = Math.ceil(contacts.length / 250);
 		expect(first.items('Record as synced')).toHaveLength(pages);
 		expect(first.items('Failed items')).toEqual([]);
-		expect(partners.requestsFor('anyapp', '/api/records').filter((r) => r.method === 'POST')).toHaveLength(pages);
+		expect(stack.partners().requestsFor('anyapp', '/api/records').filter((r) => r.method === 'POST')).toHaveLength(pages);
 		const app = appRecordsById();
 		expect(app.size).toBe(contacts.length);
 		for (const contact of contacts) expect(app.get(`ghl:${contact.id}`)).toEqual(expectedRecord(contact));
 		expect(duplicates()).toEqual([]);
 		await run(engine, 'Config');
 		await run(engine, 'Config');
-		expect(partners.requestsFor('anyapp', '/api/records').filter((r) => r.method === 'POST')).toHaveLength(pages);
-		expect([...partners.anyapp.writes().values()].reduce((a, b) => a + b, 0)).toBe(contacts.length);
+		expect(stack.partners().requestsFor('anyapp', '/api/records').filter((r) => r.method === 'POST')).toHaveLength(pages);
+		expect([...stack.partners().anyapp.writes().values()].reduce((a, b) => a + b, 0)).toBe(contacts.length);
 	}, 300_000);
 
 	test('outage: the app goes down half way through 5,000 contacts; the next run resumes there and writes each record once', async () => {
@@ -149,14 +118,14 @@ describeWithN8n('HighLevel contacts → any app (scheduled full sync, in pages)'
 		const engine = engineFor(file, (json) => setConfig(json, 'pageSize', 250));
 		const pages = Math.ceil(contacts.length / 250);
 		const half = Math.floor(pages / 2);
-		partners.anyapp.goDownAfter(half);
+		stack.partners().anyapp.goDownAfter(half);
 		const stopped = await run(engine, 'Config');
 		expect(stopped.items('Record as synced')).toHaveLength(half);
 		const failed = stopped.items('Failed items');
 		expect(failed).toHaveLength(pages - half);
 		expect(failed.every((i) => i.failedStep === 'Send the page to the app' && /^ghl-contacts-page:/.test(String(i.record)) && /503|unavailable/i.test(String(i.reason)))).toBe(true);
-		expect(partners.anyapp.records()).toHaveLength(half * 250);
-		partners.anyapp.recover();
+		expect(stack.partners().anyapp.records()).toHaveLength(half * 250);
+		stack.partners().anyapp.recover();
 		const resumed = await run(engine, 'Config');
 		expect(resumed.items('Failed items')).toEqual([]);
 		expect(resumed.items('Record as synced')).toHaveLength(Math.ceil((contacts.length - half * 250) / 250));
@@ -164,7 +133,7 @@ describeWithN8n('HighLevel contacts → any app (scheduled full sync, in pages)'
 		expect(app.size).toBe(contacts.length);
 		for (const contact of contacts) expect(app.get(`ghl:${contact.id}`)).toEqual(expectedRecord(contact));
 		expect(duplicates()).toEqual([]);
-		expect([...partners.anyapp.writes().values()].every((count) => count === 1)).toBe(true);
+		expect([...stack.partners().anyapp.writes().values()].every((count) => count === 1)).toBe(true);
 	}, 300_000);
 
 	test('bad item: a contact without email or phone is on Failed items, the others are sent', async () => {
@@ -197,7 +166,7 @@ describeWithN8n('HighLevel contacts → any app (scheduled full sync, in pages)'
 		expect(filters).toEqual([{ field: 'businessId', operator: 'eq', value: businessId }, { field: 'dateUpdated', operator: 'range', value: { gte: expect.any(String) } }]);
 		expect(next.items('Record as synced')).toEqual([expect.objectContaining({ records: 1 })]);
 		expect(appRecordsById().get(`ghl:${ofBusiness[0].id}`)!.firstName).toBe('Renamed');
-		expect(partners.anyapp.writes().get(`ghl:${ofBusiness[0].id}`)).toBe(2);
+		expect(stack.partners().anyapp.writes().get(`ghl:${ofBusiness[0].id}`)).toBe(2);
 		expect(duplicates()).toEqual([`ghl:${ofBusiness[0].id}`]);
 	});
 });
@@ -467,7 +436,7 @@ describeWithN8n('DPD purchases (polling): a DPD API error is visible', () => {
 		const failed = result.items('Failed items');
 		expect(result.error).toBeUndefined();
 		expect(failed).toEqual([{ record: 'dpd-listing', failedStep: 'Valid?', reason: expect.stringMatching(/UNAUTHORIZED.*Invalid username or API password/) }]);
-		expect(partners.requestsFor('dpd', '/purchases').every((r) => r.status === 401)).toBe(true);
+		expect(stack.partners().requestsFor('dpd', '/purchases').every((r) => r.status === 401)).toBe(true);
 		expect(result.items('Record as synced')).toEqual([]);
 		expect(demoContacts()).toHaveLength(contactsBefore);
 		expect(engine.staticData).toEqual({});
@@ -490,8 +459,8 @@ describeWithN8n('HighLevel 360° view → LeadCars lead comment', () => {
 		await api('POST', '/calendars/events/appointments', { calendarId: sandbox().demo.calendarIds[0], locationId: sandbox().demo.locationId, contactId: id, title: 'Test drive', startTime: start.toISOString(), endTime: new Date(start.getTime() + hour).toISOString() }, '2021-04-15');
 		return { contact, start };
 	}
-	const leadIds = () => partners.leadcars.leads().map((l) => Number(l.id));
-	const commentsOf = (leadId: number) => partners.leadcars.comments().filter((c) => c.leadId === leadId);
+	const leadIds = () => stack.partners().leadcars.leads().map((l) => Number(l.id));
+	const commentsOf = (leadId: number) => stack.partners().leadcars.comments().filter((c) => c.leadId === leadId);
 
 	test('replay ×2: one comment per linked contact with profile, open tasks, appointments and recent notes; unchanged views are not sent again, a new note sends one more', async () => {
 		const [leadId] = leadIds();
@@ -525,11 +494,11 @@ describeWithN8n('HighLevel 360° view → LeadCars lead comment', () => {
 		const [leadId] = leadIds();
 		const { contact } = await linkedContact('Marta', leadId);
 		const engine = engineFor(file);
-		partners.faults.add({ partner: 'leadcars', route: '/comments', kind: 'status', status: 503, count: 1000 });
+		stack.partners().faults.add({ partner: 'leadcars', route: '/comments', kind: 'status', status: 503, count: 1000 });
 		const failed = await run(engine, 'Config');
 		expect(failed.items('Failed items').map((i) => [i.record, i.failedStep])).toEqual([[`leadcars-360:${String(contact.id)}`, 'Post the view as a LeadCars comment']]);
 		expect(commentsOf(leadId)).toHaveLength(0);
-		partners.faults.clear();
+		stack.partners().faults.clear();
 		await run(engine, 'Config');
 		await run(engine, 'Config');
 		expect(commentsOf(leadId)).toHaveLength(1);

@@ -6,50 +6,15 @@
  * record in a batch fails alone. Runs are production runs (static data kept between them).
  */
 import type { IDataObject } from 'n8n-workflow';
-import { startPartners, type Partners } from '../../sandbox/partners';
-import { localTemplate, listTemplates, partnerCredentials } from '../e2e/lib/templates';
 import { sandboxRecords } from '../e2e/lib/resourceWorkflows';
-import type { StoredCredential } from '../harness/credentials';
-import { oauthCredential, pitCredential, useSandbox } from '../harness/fixtures';
-import { CREDENTIALS } from '../../templates/src/lib';
-import { baseNodesInstalled, TemplateEngine, type TemplateWorkflow } from './engine';
+import { baseNodesInstalled, TemplateEngine } from './engine';
+import { setConfig, useTemplateStack } from './fixture';
 
 const describeWithN8n = baseNodesInstalled ? describe : describe.skip;
 if (!baseNodesInstalled) console.warn('test/templates/sync.test.ts skipped: n8n 2.41.1 is not installed in .cache/n8n-host (bash scripts/lib/runtime.sh n8n)');
 
-const sandbox = useSandbox();
-let partners: Partners;
-beforeAll(async () => {
-	partners = await startPartners({ port: 0 });
-});
-beforeEach(() => partners.reset());
-afterAll(async () => {
-	await partners.close();
-});
-
-function credentials(): StoredCredential[] {
-	const sbx = sandbox();
-	return [
-		{ ...pitCredential(sbx), id: CREDENTIALS.ghlPit.id, name: CREDENTIALS.ghlPit.name },
-		{ ...oauthCredential(sbx), id: CREDENTIALS.ghlOAuth.id, name: CREDENTIALS.ghlOAuth.name },
-		...partnerCredentials().map((c) => ({ ...c, id: String(c.id), data: c.data as StoredCredential['data'] })),
-	];
-}
-
-/** A template as an active workflow in n8n: its own static data, partner URLs on the simulators. */
-function engineFor(file: string, edit: (json: TemplateWorkflow) => void = () => undefined): TemplateEngine {
-	const template = listTemplates().find((t) => t.file.endsWith(`/${file}.json`));
-	if (!template) throw new Error(`no template ${file}`);
-	const json = localTemplate(template.json, { partnersUrl: partners.url }) as unknown as TemplateWorkflow;
-	edit(json);
-	return new TemplateEngine(json, TemplateEngine.credentialsHelper(credentials()));
-}
-
-function setConfig(json: TemplateWorkflow, name: string, value: string | number): void {
-	const node = json.nodes.find((n) => n.name === 'Config')!;
-	const { assignments } = node.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> };
-	assignments.find((a) => a.name === name)!.value = value;
-}
+const stack = useTemplateStack();
+const { sandbox, engineFor } = stack;
 
 /** Everything a sync can write: GHL contacts, notes, tasks (the partner side is counted per test). */
 function ghlCounts(): { contacts: number; notes: number; tasks: number } {
@@ -82,7 +47,7 @@ async function run(engine: TemplateEngine, start: string, input: IDataObject[] =
 
 describeWithN8n('LeadSquared lead → HighLevel contact + note', () => {
 	const file = 'leadsquared-lead-to-ghl-contact';
-	const lead = () => partners.leadsquared.samples['lead-created'] as Record<string, unknown>;
+	const lead = () => stack.partners().leadsquared.samples['lead-created'] as Record<string, unknown>;
 	const webhookItem = (leads: unknown[]) => [{ headers: {}, query: {}, body: leads }];
 
 	test('replay ×2: the same webhook delivered three times writes one contact and one note', async () => {
@@ -150,12 +115,12 @@ describeWithN8n('LeadSquared lead → HighLevel contact + note', () => {
 	test('catch-up: Leads.RecentlyModified feeds the same path; run twice it writes nothing more', async () => {
 		const engine = engineFor(file, (json) => setConfig(json, 'catchUpFirstHours', 24 * 365 * 30));
 		const first = await run(engine, 'Mark as catch-up');
-		const leads = partners.leadsquared.leads().filter((l) => l.EmailAddress || l.Phone);
+		const leads = stack.partners().leadsquared.leads().filter((l) => l.EmailAddress || l.Phone);
 		expect(first.items('Record as synced')).toHaveLength(leads.length);
 		const once = ghlCounts();
 		await run(engine, 'Mark as catch-up');
 		expect(ghlCounts()).toEqual(once);
-		expect(partners.requestsFor('leadsquared', 'Leads.RecentlyModified')).toHaveLength(2);
+		expect(stack.partners().requestsFor('leadsquared', 'Leads.RecentlyModified')).toHaveLength(2);
 	});
 });
 
@@ -165,7 +130,7 @@ describeWithN8n('DPD purchases (polling) → HighLevel', () => {
 	test('replay ×2: overlapping polls write each purchase once', async () => {
 		const engine = engineFor(file);
 		const first = await run(engine, 'Config');
-		const purchases = partners.dpd.purchases().filter((p) => ['ACT', 'RFD'].includes(p.status));
+		const purchases = stack.partners().dpd.purchases().filter((p) => ['ACT', 'RFD'].includes(p.status));
 		expect(first.items('Record as synced')).toHaveLength(purchases.length);
 		const once = ghlCounts();
 		await run(engine, 'Config');
@@ -176,7 +141,7 @@ describeWithN8n('DPD purchases (polling) → HighLevel', () => {
 
 	test('outage: GHL upserts failing → every purchase on Failed items; the next poll writes each once, 0 lost', async () => {
 		const engine = engineFor(file);
-		const purchases = partners.dpd.purchases().filter((p) => ['ACT', 'RFD'].includes(p.status));
+		const purchases = stack.partners().dpd.purchases().filter((p) => ['ACT', 'RFD'].includes(p.status));
 		ghlOutage('POST', '/contacts/upsert');
 		const failed = await run(engine, 'Config');
 		expect(failed.items('Failed items').map((i) => i.failedStep)).toEqual(purchases.map(() => 'Create or update GHL contact'));
@@ -192,17 +157,17 @@ describeWithN8n('DPD purchases (polling) → HighLevel', () => {
 	test('outage: DPD answering 503 to the listing → Failed items says so; the next poll writes every purchase', async () => {
 		const engine = engineFor(file);
 		const before = ghlCounts();
-		partners.faults.add({ partner: 'dpd', route: '/v2/purchases', kind: 'status', status: 503, count: 1 });
+		stack.partners().faults.add({ partner: 'dpd', route: '/v2/purchases', kind: 'status', status: 503, count: 1 });
 		const failed = await run(engine, 'Config');
 		expect(failed.items('Failed items')).toEqual([{ record: 'dpd-listing', failedStep: 'Valid?', reason: expect.stringContaining('DPD answered') }]);
 		expect(ghlCounts()).toEqual(before);
 		const later = await run(engine, 'Config');
-		expect(later.items('Record as synced')).toHaveLength(partners.dpd.purchases().filter((p) => ['ACT', 'RFD'].includes(p.status)).length);
+		expect(later.items('Record as synced')).toHaveLength(stack.partners().dpd.purchases().filter((p) => ['ACT', 'RFD'].includes(p.status)).length);
 	});
 
 	test('bad item: a purchase with a malformed buyer email fails alone', async () => {
 		const engine = engineFor(file);
-		partners.dpd.addPurchase({ id: 29999999, buyer_email: 'broken-address', status: 'ACT' });
+		stack.partners().dpd.addPurchase({ id: 29999999, buyer_email: 'broken-address', status: 'ACT' });
 		const result = await run(engine, 'Config');
 		expect(result.items('Failed items')).toEqual([{ record: 'dpd-purchase:29999999-ACT', failedStep: 'Valid?', reason: 'invalid buyer email broken-address' }]);
 		expect(result.items('Record as synced').length).toBeGreaterThan(0);
@@ -211,7 +176,7 @@ describeWithN8n('DPD purchases (polling) → HighLevel', () => {
 
 describeWithN8n('leadPops leads (polling) → HighLevel contacts + call tasks', () => {
 	const file = 'leadpops-leads-poll-to-ghl';
-	const wanted = () => partners.leadpops.leads().filter((l) => l.funnel === 'SalCompany.clixwithus.com' || !l.funnel);
+	const wanted = () => stack.partners().leadpops.leads().filter((l) => l.funnel === 'SalCompany.clixwithus.com' || !l.funnel);
 
 	test('replay ×2: overlapping polls create each call task once', async () => {
 		const engine = engineFor(file, (json) => setConfig(json, 'funnels', ''));
@@ -242,7 +207,7 @@ describeWithN8n('leadPops leads (polling) → HighLevel contacts + call tasks', 
 	test('outage: the leadPops listing timing out (connection dropped) → Failed items; the next poll writes every lead once', async () => {
 		const engine = engineFor(file, (json) => setConfig(json, 'funnels', ''));
 		const before = ghlCounts();
-		partners.faults.add({ partner: 'leadpops', kind: 'timeout', delayMs: 200 });
+		stack.partners().faults.add({ partner: 'leadpops', kind: 'timeout', delayMs: 200 });
 		const failed = await run(engine, 'Config');
 		expect(failed.items('Failed items').map((i) => i.failedStep)).toEqual(['List leadPops leads']);
 		expect(ghlCounts()).toEqual(before);
@@ -255,7 +220,7 @@ describeWithN8n('leadPops leads (polling) → HighLevel contacts + call tasks', 
 
 	test('bad item: a lead with a malformed email fails alone', async () => {
 		const engine = engineFor(file, (json) => setConfig(json, 'funnels', ''));
-		partners.leadpops.addLead({ id: 'lp-broken', email: 'nope@', phone: '' });
+		stack.partners().leadpops.addLead({ id: 'lp-broken', email: 'nope@', phone: '' });
 		const result = await run(engine, 'Config');
 		expect(result.items('Failed items')).toEqual([{ record: 'leadpops-lead:lp-broken', failedStep: 'Valid?', reason: 'invalid email nope@' }]);
 		expect(result.items('Record as synced').length).toBeGreaterThan(0);
@@ -273,7 +238,7 @@ describeWithN8n('LeadCars leads → HighLevel contacts + dealer tasks', () => {
 		await run(engine, 'Config');
 		await run(engine, 'Config');
 		expect(ghlCounts()).toEqual(once);
-		partners.leadcars.patchLead(799119, { region: 'Toledo' });
+		stack.partners().leadcars.patchLead(799119, { region: 'Toledo' });
 		const changed = await run(engine, 'Config');
 		expect(changed.items('Record as synced').map((i) => i.syncKey)).toEqual(['leadcars-lead:799119']);
 		expect(tasksWith('[sync:leadcars-lead:799119@')).toBe(2);
@@ -292,7 +257,7 @@ describeWithN8n('LeadCars leads → HighLevel contacts + dealer tasks', () => {
 
 	test('outage: LeadCars answering 503 for one lead → that lead on Failed items, the other written; the next run writes it once', async () => {
 		const engine = engineFor(file);
-		partners.faults.add({ partner: 'leadcars', route: '/leadinfos/799121', kind: 'status', status: 503, count: 1 });
+		stack.partners().faults.add({ partner: 'leadcars', route: '/leadinfos/799121', kind: 'status', status: 503, count: 1 });
 		const failed = await run(engine, 'Config');
 		expect(failed.items('Failed items')).toEqual([{ record: 'leadcars-lead:799121', failedStep: 'Valid?', reason: expect.stringContaining('Service Unavailable') }]);
 		expect(failed.items('Record as synced').map((i) => i.syncKey)).toEqual(['leadcars-lead:799119']);
@@ -304,7 +269,7 @@ describeWithN8n('LeadCars leads → HighLevel contacts + dealer tasks', () => {
 
 	test('bad item: a lead with a malformed email fails alone', async () => {
 		const engine = engineFor(file);
-		partners.leadcars.patchLead(799121, { email: 'broken@' });
+		stack.partners().leadcars.patchLead(799121, { email: 'broken@' });
 		const result = await run(engine, 'Config');
 		expect(result.items('Failed items')).toEqual([{ record: 'leadcars-lead:799121', failedStep: 'Valid?', reason: 'invalid email broken@' }]);
 		expect(result.items('Record as synced').map((i) => i.syncKey)).toEqual(['leadcars-lead:799119']);
@@ -335,7 +300,7 @@ async function newContact(fields: IDataObject): Promise<string> {
 }
 
 function lsqWrites(): { capture: number; update: number } {
-	return { capture: partners.requestsFor('leadsquared', 'Lead.Capture').length, update: partners.requestsFor('leadsquared', 'Lead.Update').length };
+	return { capture: stack.partners().requestsFor('leadsquared', 'Lead.Capture').length, update: stack.partners().requestsFor('leadsquared', 'Lead.Update').length };
 }
 
 describeWithN8n('HighLevel contact → LeadSquared lead', () => {
@@ -347,7 +312,7 @@ describeWithN8n('HighLevel contact → LeadSquared lead', () => {
 		const event = await contactEvent(id, 'ContactCreate');
 		for (let i = 0; i < 3; i++) await run(engine, 'Config', [event]);
 		expect(lsqWrites()).toEqual({ capture: 1, update: 0 });
-		const lead = partners.leadsquared.findLeadByEmail('nina.kapoor@example.com')!;
+		const lead = stack.partners().leadsquared.findLeadByEmail('nina.kapoor@example.com')!;
 		expect(lead).toMatchObject({ FirstName: 'Nina', LastName: 'Kapoor', mx_GHL_Contact_Id: id, Source: 'HighLevel' });
 		const { contact } = await ghlApi<{ contact: { tags: string[] } }>('GET', `/contacts/${id}`);
 		expect(contact.tags).toContain(`lsq:${String(lead.ProspectID).toLowerCase()}`);
@@ -358,30 +323,30 @@ describeWithN8n('HighLevel contact → LeadSquared lead', () => {
 
 	test('an existing lead is changed with Lead.Update, only where it differs, and keeps its source', async () => {
 		const engine = engineFor(file);
-		const before = partners.leadsquared.findLeadByEmail('priya.raman@example.com')!;
+		const before = stack.partners().leadsquared.findLeadByEmail('priya.raman@example.com')!;
 		const id = await newContact({ email: 'priya.raman@example.com', firstName: 'Priya', lastName: 'Raman-Iyer' });
 		const result = await run(engine, 'Config', [await contactEvent(id)]);
 		expect(lsqWrites()).toEqual({ capture: 0, update: 1 });
-		expect(partners.requestsFor('leadsquared', 'Lead.Update')[0].query).toMatchObject({ leadId: before.ProspectID });
+		expect(stack.partners().requestsFor('leadsquared', 'Lead.Update')[0].query).toMatchObject({ leadId: before.ProspectID });
 		expect(result.items('Compare with the lead')[0].changes).toEqual([
 			{ Attribute: 'LastName', Value: 'Raman-Iyer' },
 			{ Attribute: 'mx_GHL_Contact_Id', Value: id },
 		]);
-		expect(partners.leadsquared.findLeadByEmail('priya.raman@example.com')).toMatchObject({ LastName: 'Raman-Iyer', Source: before.Source });
-		expect(partners.leadsquared.takeWebhooks()).toEqual([]);
+		expect(stack.partners().leadsquared.findLeadByEmail('priya.raman@example.com')).toMatchObject({ LastName: 'Raman-Iyer', Source: before.Source });
+		expect(stack.partners().leadsquared.takeWebhooks()).toEqual([]);
 	});
 
 	test('outage: LeadSquared answering 503 → the contact on Failed items with the reason; the next run creates the lead once', async () => {
 		const engine = engineFor(file);
 		const id = await newContact({ email: 'omar.haddad@example.com', firstName: 'Omar', lastName: 'Haddad' });
-		partners.faults.add({ partner: 'leadsquared', route: 'Lead.Capture', kind: 'status', status: 503, count: 5 });
+		stack.partners().faults.add({ partner: 'leadsquared', route: 'Lead.Capture', kind: 'status', status: 503, count: 5 });
 		const failed = await run(engine, 'Config', [await contactEvent(id, 'ContactCreate')]);
 		expect(failed.items('Failed items')).toEqual([{ record: `ghl-contact:${id}`, failedStep: 'LeadSquared Lead.Capture (new lead)', reason: expect.stringMatching(/503|Service Unavailable/) }]);
-		expect(partners.leadsquared.findLeadByEmail('omar.haddad@example.com')).toBeUndefined();
-		partners.faults.clear();
+		expect(stack.partners().leadsquared.findLeadByEmail('omar.haddad@example.com')).toBeUndefined();
+		stack.partners().faults.clear();
 		await run(engine, 'Config', [await contactEvent(id, 'ContactCreate')]);
 		await run(engine, 'Config', [await contactEvent(id, 'ContactCreate')]);
-		expect(partners.leadsquared.leads().filter((l) => l.EmailAddress === 'omar.haddad@example.com')).toHaveLength(1);
+		expect(stack.partners().leadsquared.leads().filter((l) => l.EmailAddress === 'omar.haddad@example.com')).toHaveLength(1);
 	});
 
 	test("outage: LeadSquared's rate limit (429) → the contacts over it on Failed items; the next run writes each once", async () => {
@@ -392,16 +357,16 @@ describeWithN8n('HighLevel contact → LeadSquared lead', () => {
 		const ids = [];
 		for (const name of ['Ana', 'Ben', 'Cy']) ids.push(await newContact({ email: `${name.toLowerCase()}.rate@example.com`, firstName: name, lastName: 'Rate' }));
 		const events = await Promise.all(ids.map((id) => contactEvent(id, 'ContactCreate')));
-		partners.faults.limit('leadsquared', 2, 60_000);
+		stack.partners().faults.limit('leadsquared', 2, 60_000);
 		const limited = await run(engine, 'Config', events);
 		const failed = limited.items('Failed items');
 		expect(failed.length).toBeGreaterThan(0);
 		// The reason carries the status and LeadSquared's own message.
 		expect(failed.map((i) => String(i.reason))).toEqual(failed.map(() => expect.stringMatching(/^429 .*API calls exceeded the limit of 2 in 60 second\(s\)/)));
-		partners.faults.clear();
+		stack.partners().faults.clear();
 		await run(engine, 'Config', events);
 		await run(engine, 'Config', events);
-		for (const name of ['ana', 'ben', 'cy']) expect([name, partners.leadsquared.leads().filter((l) => l.EmailAddress === `${name}.rate@example.com`).length]).toEqual([name, 1]);
+		for (const name of ['ana', 'ben', 'cy']) expect([name, stack.partners().leadsquared.leads().filter((l) => l.EmailAddress === `${name}.rate@example.com`).length]).toEqual([name, 1]);
 	});
 
 	test('bad item: a contact with a malformed email fails alone', async () => {
@@ -410,7 +375,7 @@ describeWithN8n('HighLevel contact → LeadSquared lead', () => {
 		const broken = { event: 'ContactUpdate', payload: { id: 'BrokenContact0000001', email: 'broken@' }, fullRecord: {} };
 		const result = await run(engine, 'Config', [broken, await contactEvent(id)]);
 		expect(result.items('Failed items')).toEqual([{ record: 'ghl-contact:BrokenContact0000001', failedStep: 'Valid?', reason: 'invalid email broken@' }]);
-		expect(partners.leadsquared.findLeadByEmail('lena.berg@example.com')).toBeDefined();
+		expect(stack.partners().leadsquared.findLeadByEmail('lena.berg@example.com')).toBeDefined();
 	});
 });
 
@@ -418,21 +383,21 @@ describeWithN8n('LeadSquared ⇄ HighLevel: echo round trip', () => {
 	test('a change on either side is written once to the other and does not come back; later changes still flow both ways', async () => {
 		const toGhl = engineFor('leadsquared-lead-to-ghl-contact', (json) => setConfig(json, 'catchUpFirstHours', 1));
 		const toLsq = engineFor('ghl-contact-to-leadsquared');
-		const priya = partners.leadsquared.findLeadByEmail('priya.raman@example.com')!;
+		const priya = stack.partners().leadsquared.findLeadByEmail('priya.raman@example.com')!;
 		const prospectId = String(priya.ProspectID);
 		const upserts = (r: Awaited<ReturnType<typeof run>>) => r.items('Create or update GHL contact').length;
 
 		// LeadSquared → GHL: a user edits the lead; the webhook brings it.
-		partners.leadsquared.editLead(prospectId, { mx_City: 'Mysuru' });
-		const edited = partners.leadsquared.takeWebhooks();
+		stack.partners().leadsquared.editLead(prospectId, { mx_City: 'Mysuru' });
+		const edited = stack.partners().leadsquared.takeWebhooks();
 		expect(edited.map((w) => w.event)).toEqual(['lead-updated']);
 		expect(upserts(await run(toGhl, 'Config', [{ headers: {}, query: {}, body: edited[0].payload }]))).toBe(1);
 		const contactId = String(contactByEmail('priya.raman@example.com')!.id);
 		expect(contactByEmail('priya.raman@example.com')).toMatchObject({ city: 'Mysuru' });
 		// GHL reports the write; the other direction finds only the identity field to add, once.
 		await run(toLsq, 'Config', [await contactEvent(contactId, 'ContactCreate')]);
-		expect(partners.requestsFor('leadsquared', 'Lead.Update').map((r) => r.body)).toEqual([[{ Attribute: 'mx_GHL_Contact_Id', Value: contactId }]]);
-		expect(partners.leadsquared.takeWebhooks()).toEqual([]);
+		expect(stack.partners().requestsFor('leadsquared', 'Lead.Update').map((r) => r.body)).toEqual([[{ Attribute: 'mx_GHL_Contact_Id', Value: contactId }]]);
+		expect(stack.partners().leadsquared.takeWebhooks()).toEqual([]);
 		await run(toLsq, 'Config', [await contactEvent(contactId)]);
 		expect(lsqWrites()).toEqual({ capture: 0, update: 1 });
 
@@ -440,9 +405,9 @@ describeWithN8n('LeadSquared ⇄ HighLevel: echo round trip', () => {
 		await ghlApi('PUT', `/contacts/${contactId}`, { lastName: 'Raman-Iyer' });
 		const toLsqRun = await run(toLsq, 'Config', [await contactEvent(contactId)]);
 		expect(toLsqRun.items('LeadSquared Lead.Update')).toHaveLength(1);
-		expect(partners.requestsFor('leadsquared', 'Lead.Update').at(-1)!.body).toEqual([{ Attribute: 'LastName', Value: 'Raman-Iyer' }]);
+		expect(stack.partners().requestsFor('leadsquared', 'Lead.Update').at(-1)!.body).toEqual([{ Attribute: 'LastName', Value: 'Raman-Iyer' }]);
 		// Lead.Update fires no webhook; the catch-up sees the lead modified and finds GHL already has it.
-		expect(partners.leadsquared.takeWebhooks()).toEqual([]);
+		expect(stack.partners().leadsquared.takeWebhooks()).toEqual([]);
 		const notesBefore = ghlCounts().notes;
 		const catchUp = await run(toGhl, 'Mark as catch-up');
 		expect(catchUp.items('Plan: map, validate, skip synced').map((i) => i.email)).toContain('priya.raman@example.com');
@@ -451,24 +416,24 @@ describeWithN8n('LeadSquared ⇄ HighLevel: echo round trip', () => {
 		expect(ghlCounts().notes).toBe(notesBefore);
 
 		// Later real changes still flow, each once.
-		partners.leadsquared.editLead(prospectId, { Company: 'Raman Silks' });
-		expect(upserts(await run(toGhl, 'Config', [{ headers: {}, query: {}, body: partners.leadsquared.takeWebhooks()[0].payload }]))).toBe(1);
+		stack.partners().leadsquared.editLead(prospectId, { Company: 'Raman Silks' });
+		expect(upserts(await run(toGhl, 'Config', [{ headers: {}, query: {}, body: stack.partners().leadsquared.takeWebhooks()[0].payload }]))).toBe(1);
 		expect(contactByEmail('priya.raman@example.com')).toMatchObject({ companyName: 'Raman Silks' });
 		await run(toLsq, 'Config', [await contactEvent(contactId)]);
 		await ghlApi('PUT', `/contacts/${contactId}`, { city: 'Chennai' });
 		await run(toLsq, 'Config', [await contactEvent(contactId)]);
-		expect(partners.requestsFor('leadsquared', 'Lead.Update').map((r) => r.body)).toEqual([
+		expect(stack.partners().requestsFor('leadsquared', 'Lead.Update').map((r) => r.body)).toEqual([
 			[{ Attribute: 'mx_GHL_Contact_Id', Value: contactId }],
 			[{ Attribute: 'LastName', Value: 'Raman-Iyer' }],
 			[{ Attribute: 'mx_City', Value: 'Chennai' }],
 		]);
-		expect(partners.leadsquared.lead(prospectId)).toMatchObject({ mx_City: 'Chennai', Company: 'Raman Silks', LastName: 'Raman-Iyer' });
+		expect(stack.partners().leadsquared.lead(prospectId)).toMatchObject({ mx_City: 'Chennai', Company: 'Raman Silks', LastName: 'Raman-Iyer' });
 	});
 });
 
 describeWithN8n('LeadSquared activity → HighLevel task + note', () => {
 	const file = 'leadsquared-activity-to-ghl-task';
-	const activity = () => partners.leadsquared.samples['activity-created'] as Record<string, unknown>;
+	const activity = () => stack.partners().leadsquared.samples['activity-created'] as Record<string, unknown>;
 	const webhookItem = (activities: unknown[]) => [{ headers: {}, query: {}, body: activities }];
 	const marker = (id: unknown) => `[sync:lsq-activity:${String(id)}]`;
 
@@ -515,9 +480,9 @@ describeWithN8n('LeadSquared activity → HighLevel task + note', () => {
 
 	test('catch-up: activities of recently modified leads, a missed one written once, a delivered one not again; our own activities are skipped', async () => {
 		const engine = engineFor(file, (json) => setConfig(json, 'catchUpFirstHours', 24 * 365 * 30));
-		const priya = partners.leadsquared.findLeadByEmail('priya.raman@example.com')!;
+		const priya = stack.partners().leadsquared.findLeadByEmail('priya.raman@example.com')!;
 		const post = (body: IDataObject) =>
-			fetch(`${partners.leadsquared.url}/v2/ProspectActivity.svc/Create?accessKey=${partners.demo.leadsquared.accessKey}&secretKey=${partners.demo.leadsquared.secretKey}`, {
+			fetch(`${stack.partners().leadsquared.url}/v2/ProspectActivity.svc/Create?accessKey=${stack.partners().demo.leadsquared.accessKey}&secretKey=${stack.partners().demo.leadsquared.secretKey}`, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
 				body: JSON.stringify(body),
@@ -525,7 +490,7 @@ describeWithN8n('LeadSquared activity → HighLevel task + note', () => {
 		await post({ RelatedProspectId: priya.ProspectID, ActivityEvent: 201, ActivityNote: 'Visit on Friday', Fields: [{ SchemaName: 'mx_Custom_1', Value: '2030-01-04 10:00:00' }] });
 		await post({ RelatedProspectId: priya.ProspectID, ActivityEvent: 202, ActivityNote: 'Demo on 2030-01-05 [sync:ghl-appointment:abc]' });
 		await post({ RelatedProspectId: priya.ProspectID, ActivityEvent: 201, ActivityNote: 'Missed while n8n was down' });
-		const [visit, ours, missed] = partners.leadsquared.takeWebhooks();
+		const [visit, ours, missed] = stack.partners().leadsquared.takeWebhooks();
 		expect([visit.event, ours.event, missed.event]).toEqual(['activity-created', 'activity-created', 'activity-created']);
 		// The webhook of the first one arrives; the catch-up then lists both.
 		await run(engine, 'Config', webhookItem([visit.payload, ours.payload]));
@@ -536,7 +501,7 @@ describeWithN8n('LeadSquared activity → HighLevel task + note', () => {
 		expect(tasksWith(marker(missed.payload.ProspectActivityId))).toBe(1);
 		expect(notesWith(marker(missed.payload.ProspectActivityId))).toBe(1);
 		expect(tasksWith(marker(ours.payload.ProspectActivityId)) + notesWith(marker(ours.payload.ProspectActivityId))).toBe(0);
-		expect(partners.requestsFor('leadsquared', 'ProspectActivity.svc/Retrieve').length).toBeGreaterThanOrEqual(2);
+		expect(stack.partners().requestsFor('leadsquared', 'ProspectActivity.svc/Retrieve').length).toBeGreaterThanOrEqual(2);
 	});
 });
 
@@ -544,10 +509,10 @@ describeWithN8n('DPD purchase (IPN) → HighLevel contact, tags + note', () => {
 	const file = 'dpd-ipn-to-ghl-contact';
 	/** An IPN of one of the simulator's purchases, as the Webhook node outputs it. */
 	const ipnOf = (fields: Record<string, string>) => ({ headers: {}, query: {}, body: fields });
-	const firstPurchase = () => partners.dpd.purchases().find((p) => p.status === 'ACT')!;
+	const firstPurchase = () => stack.partners().dpd.purchases().find((p) => p.status === 'ACT')!;
 	const ipnForPurchase = () => {
 		const p = firstPurchase();
-		return partners.dpd.issueIpn({ txn_id: String(p.id), payer_email: p.buyer_email });
+		return stack.partners().dpd.issueIpn({ txn_id: String(p.id), payer_email: p.buyer_email });
 	};
 
 	test('replay ×2: the same IPN three times gives one note; the polling template (its catch-up) then adds none', async () => {
@@ -565,11 +530,11 @@ describeWithN8n('DPD purchase (IPN) → HighLevel contact, tags + note', () => {
 	test('outage: DPD verify failing → the IPN on Failed items; DPD never resends, the polling template writes it once', async () => {
 		const engine = engineFor(file);
 		const ipn = ipnForPurchase();
-		partners.faults.add({ partner: 'dpd', route: 'notification/verify', kind: 'status', status: 502, count: 3 });
+		stack.partners().faults.add({ partner: 'dpd', route: 'notification/verify', kind: 'status', status: 502, count: 3 });
 		const failed = await run(engine, 'Config', [ipnOf(ipn)]);
 		expect(failed.items('Failed items')).toEqual([{ record: `dpd-purchase:${ipn.txn_id}-ACT`, failedStep: 'Verify the IPN with DPD', reason: expect.any(String) }]);
 		expect(notesWith(`DPD purchase #${ipn.txn_id}:`)).toBe(0);
-		partners.faults.clear();
+		stack.partners().faults.clear();
 		const poll = engineFor('dpd-purchases-poll-to-ghl');
 		await run(poll, 'Config');
 		await run(poll, 'Config');
@@ -591,8 +556,8 @@ describeWithN8n('DPD purchase (IPN) → HighLevel contact, tags + note', () => {
 	test('bad item: an IPN with a malformed payer email fails alone; a forged one is ignored', async () => {
 		const engine = engineFor(file);
 		const good = ipnForPurchase();
-		const bad = partners.dpd.issueIpn({ txn_id: '777', payer_email: 'broken@' });
-		const forged = { ...partners.dpd.ipnFields({ txn_id: '778' }), verify_sign: 'forged' };
+		const bad = stack.partners().dpd.issueIpn({ txn_id: '777', payer_email: 'broken@' });
+		const forged = { ...stack.partners().dpd.ipnFields({ txn_id: '778' }), verify_sign: 'forged' };
 		const result = await run(engine, 'Config', [ipnOf(bad), ipnOf(good), ipnOf(forged)]);
 		expect(result.items('Failed items')).toEqual([{ record: 'dpd-purchase:777-ACT', failedStep: 'Valid?', reason: 'invalid payer email broken@' }]);
 		expect(result.items('Ignore: not verified by DPD')).toHaveLength(1);
@@ -609,8 +574,8 @@ describeWithN8n('HighLevel appointment → LeadSquared appointment + activity', 
 		return records.appointments.filter((a) => withEmail.has(a.contactId)).slice(0, 2) as unknown as IDataObject[];
 	};
 	const marker = (a: IDataObject) => `[sync:ghl-appointment:${String(a.id)}]`;
-	const lsqTasksWith = (text: string) => partners.leadsquared.tasks().filter((t) => t.Description.includes(text)).length;
-	const lsqActivitiesWith = (text: string) => partners.leadsquared.activities().filter((a) => a.ActivityNote.includes(text)).length;
+	const lsqTasksWith = (text: string) => stack.partners().leadsquared.tasks().filter((t) => t.Description.includes(text)).length;
+	const lsqActivitiesWith = (text: string) => stack.partners().leadsquared.activities().filter((a) => a.ActivityNote.includes(text)).length;
 
 	test('replay ×2: the same appointments three times give one LeadSquared task and one activity each', async () => {
 		const engine = engineFor(file);
@@ -625,7 +590,7 @@ describeWithN8n('HighLevel appointment → LeadSquared appointment + activity', 
 
 	test("echo: the activity it posts is not turned back into a GHL task by the activity template", async () => {
 		await run(engineFor(file), 'Appointment', appointments());
-		const fired = partners.leadsquared.takeWebhooks().filter((w) => w.event === 'activity-created');
+		const fired = stack.partners().leadsquared.takeWebhooks().filter((w) => w.event === 'activity-created');
 		expect(fired.length).toBeGreaterThan(0);
 		const before = ghlCounts();
 		await run(engineFor('leadsquared-activity-to-ghl-task'), 'Config', [{ headers: {}, query: {}, body: fired.map((w) => w.payload) }]);
@@ -635,10 +600,10 @@ describeWithN8n('HighLevel appointment → LeadSquared appointment + activity', 
 	test('outage: LeadSquared activities answering 500 → Failed items; the next run posts each activity once and no second task', async () => {
 		const engine = engineFor(file);
 		const list = appointments();
-		partners.faults.add({ partner: 'leadsquared', route: 'ProspectActivity.svc/Create', kind: 'status', status: 500, count: 10 });
+		stack.partners().faults.add({ partner: 'leadsquared', route: 'ProspectActivity.svc/Create', kind: 'status', status: 500, count: 10 });
 		const failed = await run(engine, 'Appointment', list);
 		expect(failed.items('Failed items').map((i) => [i.record, i.failedStep])).toEqual(list.map((a) => [`ghl-appointment:${String(a.id)}`, 'LeadSquared: post activity']));
-		partners.faults.clear();
+		stack.partners().faults.clear();
 		await run(engine, 'Appointment', list);
 		await run(engine, 'Appointment', list);
 		for (const a of list) expect([a.id, lsqTasksWith(marker(a)), lsqActivitiesWith(marker(a))]).toEqual([a.id, 1, 1]);
@@ -662,7 +627,7 @@ describeWithN8n('HighLevel contact → LeadCars lead', () => {
 		const engine = engineFor(file);
 		const id = await newContact(person);
 		for (let i = 0; i < 3; i++) await run(engine, 'Config', [await contactEvent(id, 'ContactCreate')]);
-		expect(partners.leadcars.created()).toHaveLength(1);
+		expect(stack.partners().leadcars.created()).toHaveLength(1);
 		const { contact } = await ghlApi<{ contact: { tags: string[] } }>('GET', `/contacts/${id}`);
 		const idTag = contact.tags.find((t) => t.startsWith('leadcars-id-'))!;
 		expect(idTag).toMatch(/^leadcars-id-\d+$/);
@@ -675,11 +640,11 @@ describeWithN8n('HighLevel contact → LeadCars lead', () => {
 		ghlOutage('POST', '/tags');
 		const failed = await run(engine, 'Config', [await contactEvent(id, 'ContactCreate')]);
 		expect(failed.items('Failed items').map((i) => [i.record, i.failedStep])).toEqual([[`ghl-contact:${id}`, 'Tag contact with the LeadCars id']]);
-		expect(partners.leadcars.created()).toHaveLength(1);
+		expect(stack.partners().leadcars.created()).toHaveLength(1);
 		sandbox().clearFaults();
 		await run(engine, 'Config', [await contactEvent(id, 'ContactCreate')]);
 		await run(engine, 'Config', [await contactEvent(id)]);
-		expect(partners.leadcars.created()).toHaveLength(1);
+		expect(stack.partners().leadcars.created()).toHaveLength(1);
 		const { contact } = await ghlApi<{ contact: { tags: string[] } }>('GET', `/contacts/${id}`);
 		expect(contact.tags.filter((t) => t.startsWith('leadcars-id-'))).toHaveLength(1);
 		expect(notesWith('[sync:leadcars-lead:')).toBe(1);
@@ -688,13 +653,13 @@ describeWithN8n('HighLevel contact → LeadCars lead', () => {
 	test('outage: LeadCars answering 503 → Failed items with the reason; the next run creates the lead once', async () => {
 		const engine = engineFor(file);
 		const id = await newContact(person);
-		partners.faults.add({ partner: 'leadcars', method: 'POST', route: '/leads', kind: 'status', status: 503, count: 3 });
+		stack.partners().faults.add({ partner: 'leadcars', method: 'POST', route: '/leads', kind: 'status', status: 503, count: 3 });
 		const failed = await run(engine, 'Config', [await contactEvent(id, 'ContactCreate')]);
 		expect(failed.items('Failed items')).toEqual([{ record: `ghl-contact:${id}`, failedStep: 'LeadCars: create lead', reason: expect.stringMatching(/503|Service Unavailable/) }]);
-		partners.faults.clear();
+		stack.partners().faults.clear();
 		await run(engine, 'Config', [await contactEvent(id, 'ContactCreate')]);
 		await run(engine, 'Config', [await contactEvent(id, 'ContactCreate')]);
-		expect(partners.leadcars.created()).toHaveLength(1);
+		expect(stack.partners().leadcars.created()).toHaveLength(1);
 	});
 
 	test('bad item: a contact with a malformed email fails alone', async () => {
@@ -703,7 +668,7 @@ describeWithN8n('HighLevel contact → LeadCars lead', () => {
 		const broken = { event: 'ContactCreate', payload: { id: 'BrokenContact0000002', email: 'broken@', firstName: 'A', lastName: 'B' }, fullRecord: {} };
 		const result = await run(engine, 'Config', [broken, await contactEvent(id, 'ContactCreate')]);
 		expect(result.items('Failed items')).toEqual([{ record: 'ghl-contact:BrokenContact0000002', failedStep: 'Valid?', reason: 'invalid email broken@' }]);
-		expect(partners.leadcars.created()).toHaveLength(1);
+		expect(stack.partners().leadcars.created()).toHaveLength(1);
 	});
 
 	test('echo: contacts the LeadCars → HighLevel template wrote are not sent back to LeadCars', async () => {
@@ -712,6 +677,6 @@ describeWithN8n('HighLevel contact → LeadCars lead', () => {
 		const written = sandboxRecords(sandbox()).contacts.filter((c) => (c.tags ?? []).some((t: string) => t.startsWith('leadcars-id-')));
 		expect(written.length).toBe(2);
 		for (const contact of written) await run(engine, 'Config', [await contactEvent(String(contact.id), 'ContactCreate')]);
-		expect(partners.leadcars.created()).toEqual([]);
+		expect(stack.partners().leadcars.created()).toEqual([]);
 	});
 });

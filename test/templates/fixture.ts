@@ -1,0 +1,55 @@
+/**
+ * What every template test file sets up: the GHL sandbox, the partner simulators (reset before each
+ * test), the credentials the templates reference, and a template loaded as an active workflow.
+ */
+import { startPartners, type Partners } from '../../sandbox/partners';
+import type { SandboxOptions } from '../../sandbox';
+import { CREDENTIALS } from '../../templates/src/lib';
+import { localTemplate, listTemplates, partnerCredentials } from '../e2e/lib/templates';
+import type { StoredCredential } from '../harness/credentials';
+import { oauthCredential, pitCredential, useSandbox } from '../harness/fixtures';
+import { TemplateEngine, type TemplateWorkflow } from './engine';
+
+export function useTemplateStack(options: SandboxOptions = {}) {
+	const sandbox = useSandbox(options);
+	let partners: Partners | undefined;
+	beforeAll(async () => {
+		partners = await startPartners({ port: 0 });
+	});
+	beforeEach(() => partners!.reset());
+	afterAll(async () => {
+		await partners?.close();
+	});
+
+	function credentials(): StoredCredential[] {
+		const sbx = sandbox();
+		return [
+			{ ...pitCredential(sbx), id: CREDENTIALS.ghlPit.id, name: CREDENTIALS.ghlPit.name },
+			{ ...oauthCredential(sbx), id: CREDENTIALS.ghlOAuth.id, name: CREDENTIALS.ghlOAuth.name },
+			...partnerCredentials().map((c) => ({ ...c, id: String(c.id), data: c.data as StoredCredential['data'] })),
+		];
+	}
+
+	/** A template as an active workflow in n8n: its own static data, partner URLs on the simulators. */
+	function engineFor(file: string, edit: (json: TemplateWorkflow) => void = () => undefined): TemplateEngine {
+		const template = listTemplates().find((t) => t.file.endsWith(`/${file}.json`));
+		if (!template) throw new Error(`no template ${file}`);
+		const json = localTemplate(template.json, { partnersUrl: partners!.url }) as unknown as TemplateWorkflow;
+		edit(json);
+		return new TemplateEngine(json, TemplateEngine.credentialsHelper(credentials()));
+	}
+
+	return {
+		sandbox,
+		partners: () => partners!,
+		credentials,
+		engineFor,
+	};
+}
+
+/** Sets one value of a template's Config node. */
+export function setConfig(json: TemplateWorkflow, name: string, value: string | number | boolean): void {
+	const node = json.nodes.find((n) => n.name === 'Config')!;
+	const { assignments } = node.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> };
+	assignments.find((a) => a.name === name)!.value = value;
+}
