@@ -234,7 +234,10 @@ export function seedStore(store: Store, tokens: TokenRegistry, withDemoData: boo
 		customFieldIds,
 	};
 	seedReferenceData(store);
-	if (!withDemoData) return demo;
+	if (!withDemoData) {
+		seedPartnerFields(store);
+		return demo;
+	}
 
 	const TAG_SETS = [['vip', 'newsletter'], ['newsletter'], ['lead'], [], ['vip'], ['lead', 'webinar']];
 	const contacts: ContactRecord[] = [];
@@ -373,7 +376,36 @@ export function seedStore(store: Store, tokens: TokenRegistry, withDemoData: boo
 	});
 
 	seedDemoRecords(store, demo, contacts);
+	seedPartnerFields(store);
 	return demo;
+}
+
+/**
+ * The custom fields a location synced with LeadSquared has (templates/README.md asks users to
+ * create them; the LeadSquared → HighLevel mapping node names them by key). Seeded last, so the
+ * ids of everything seeded before stay as they were.
+ */
+const PARTNER_FIELDS: [string, string, CustomFieldType][] = [
+	['LeadSquared Prospect ID', 'lsq_prospect_id', 'TEXT'],
+	['LeadSquared Stage', 'lsq_stage', 'TEXT'],
+	['LeadSquared Score', 'lsq_score', 'NUMERICAL'],
+	['LeadSquared Source Campaign', 'lsq_source_campaign', 'TEXT'],
+];
+
+function seedPartnerFields(store: Store): void {
+	PARTNER_FIELDS.forEach(([name, key, dataType], position) => {
+		const id = store.newId();
+		store.customFields.set(id, {
+			id,
+			locationId: DEMO_LOCATION_ID,
+			name,
+			fieldKey: `contact.${key}`,
+			dataType,
+			placeholder: name,
+			position: (CUSTOM_FIELDS.length + position) * 50,
+			model: 'contact',
+		});
+	});
 }
 
 /** A seeded generic record: its own id sequence (Store.newRecordId), dated from SEED_EPOCH. */

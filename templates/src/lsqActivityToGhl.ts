@@ -1,13 +1,16 @@
 import { code, config, http, ifTrue, manualTrigger, PARTNERS, scheduleTrigger, webhook, fromJson, type TemplateSpec } from './lib';
 import { webhookSample } from './samples';
-import { ISO_FROM_UTC, PAYLOADS_OF, PHONE_E164 } from './snippets';
+import { LSQ_CONTACT, LSQ_CONTACT_ROWS, lsqMappingNode, lsqMappingSticky, oneItemPerRecord } from './lsqMapping';
+import { ISO_FROM_UTC, PAYLOADS_OF } from './snippets';
 import { contactSync, errorOutput, FAILED_ITEMS, failedItemsSticky, LEDGER } from './sync';
 import sample from '../../sandbox/partners/payloads/leadsquared-lead-activity-created.json';
 
 const ID = 'lsqActivityTask1';
 const PLAN = 'Plan: map, validate, skip synced';
+const ONE_PER_ACTIVITY = 'One item per activity';
+const MAPPING = 'LeadSquared → GHL fields';
 
-const PLAN_CODE = `${PAYLOADS_OF}${PHONE_E164}${ISO_FROM_UTC}${LEDGER}
+const PLAN_CODE = `${LSQ_CONTACT}${ISO_FROM_UTC}${LEDGER}
 // One GHL task and one note per LeadSquared activity, from the webhook (one activity or a batch)
 // or from the catch-up listing; both carry the marker [sync:lsq-activity:<id>] and are looked up
 // before they are created. Activities our own templates posted (their note holds a [sync:…]
@@ -16,48 +19,41 @@ const config = $('Config').first().json;
 const dueHours = Number(config.taskDueInHours) || 24;
 const out = [];
 for (const [index, item] of $input.all().entries()) {
-  const activities = Array.isArray(item.json.activities) ? item.json.activities : payloadsOf(item.json);
-  for (const activity of activities) {
-    const value = (key) => (activity[key] === null || activity[key] === undefined ? '' : String(activity[key]).trim());
-    if (/\\[sync:/.test(value('ActivityNote'))) continue;
-    const name = value('ActivityEventName') || 'Activity ' + value('ActivityEvent');
-    const happened = isoFromUtc(value('ActivityDateTime')) || isoFromUtc(value('CreatedOn'));
-    const scheduled = isoFromUtc(value(config.dueDateField || 'mx_Custom_1'));
-    const due = scheduled || (happened ? new Date(Date.parse(happened) + dueHours * 3600 * 1000).toISOString() : '');
-    const extra = Object.keys(activity)
-      .filter((key) => /^mx_/.test(key) && value(key))
-      .map((key) => key + ': ' + value(key));
-    const details = [value('ActivityNote'), ...extra].filter(Boolean).join('\\n');
-    // LeadSquared documents no payload for this webhook: without an activity id the lead, event
-    // and time identify it.
-    const activityId = value('ProspectActivityId') || [value('RelatedProspectId'), value('ActivityEvent'), value('ActivityDateTime')].join('/');
-    const tags = String(config.tags || '').split(',').map((t) => t.trim()).filter(Boolean);
-    if (value('RelatedProspectId')) tags.push('lsq:' + value('RelatedProspectId').toLowerCase());
-    const contact = {
-      email: value('EmailAddress').toLowerCase(),
-      phone: phoneE164(value('Phone') || value('Mobile'), config.defaultCountryCode),
-      firstName: value('FirstName'),
-      lastName: value('LastName'),
-      tags: tags.join(', '),
-    };
-    const marker = '[sync:lsq-activity:' + activityId + ']';
-    const task = { taskTitle: 'LeadSquared: ' + name, taskBody: details + '\\n' + marker, dueDate: due };
-    const syncKey = 'lsq-activity:' + activityId;
-    const hash = syncHash(Object.assign({}, contact, task));
-    if (alreadySynced(syncKey, hash)) continue;
-    let invalidReason = '';
-    if (!value('ProspectActivityId') && !value('ActivityDateTime')) invalidReason = 'no ProspectActivityId or ActivityDateTime to identify the activity';
-    else if (!contact.email && !contact.phone) invalidReason = 'no email or phone to match on';
-    else if (contact.email && !/^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$/.test(contact.email)) invalidReason = 'invalid email ' + contact.email.slice(0, 80);
-    else if (!due) invalidReason = 'no valid ActivityDateTime or due date';
-    out.push({
-      json: Object.assign({ syncKey, syncHash: hash, valid: !invalidReason, invalidReason, marker, activityId }, contact, task, {
-        noteBody: 'LeadSquared activity "' + name + '" (code ' + value('ActivityEvent') + ') on ' + (happened || '-') + '\\n' + details +
-          '\\nActivity ' + activityId + ' of lead ' + (value('RelatedProspectId') || '-') + '\\n' + marker,
-      }),
-      pairedItem: { item: index },
-    });
-  }
+  const activity = $('${ONE_PER_ACTIVITY}').itemMatching(index).json;
+  const value = (key) => (activity[key] === null || activity[key] === undefined ? '' : String(activity[key]).trim());
+  if (/\\[sync:/.test(value('ActivityNote'))) continue;
+  const name = value('ActivityEventName') || 'Activity ' + value('ActivityEvent');
+  const happened = isoFromUtc(value('ActivityDateTime')) || isoFromUtc(value('CreatedOn'));
+  const scheduled = isoFromUtc(value(config.dueDateField || 'mx_Custom_1'));
+  const due = scheduled || (happened ? new Date(Date.parse(happened) + dueHours * 3600 * 1000).toISOString() : '');
+  const extra = Object.keys(activity)
+    .filter((key) => /^mx_/.test(key) && value(key))
+    .map((key) => key + ': ' + value(key));
+  const details = [value('ActivityNote'), ...extra].filter(Boolean).join('\\n');
+  // LeadSquared documents no payload for this webhook: without an activity id the lead, event
+  // and time identify it.
+  const activityId = value('ProspectActivityId') || [value('RelatedProspectId'), value('ActivityEvent'), value('ActivityDateTime')].join('/');
+  const extraTags = value('RelatedProspectId') ? ['lsq:' + value('RelatedProspectId').toLowerCase()] : [];
+  const mapped = lsqContact(item.json, config, extraTags);
+  const contact = Object.fromEntries(['email', 'phone', 'firstName', 'lastName', 'tags'].map((key) => [key, mapped.contact[key]]));
+  const { customFields, dndSettings } = mapped;
+  const marker = '[sync:lsq-activity:' + activityId + ']';
+  const task = { taskTitle: 'LeadSquared: ' + name, taskBody: details + '\\n' + marker, dueDate: due };
+  const syncKey = 'lsq-activity:' + activityId;
+  const hash = syncHash(Object.assign({ customFields, dndSettings }, contact, task));
+  if (alreadySynced(syncKey, hash)) continue;
+  let invalidReason = '';
+  if (!value('ProspectActivityId') && !value('ActivityDateTime')) invalidReason = 'no ProspectActivityId or ActivityDateTime to identify the activity';
+  else if (!contact.email && !contact.phone) invalidReason = 'no email or phone to match on';
+  else if (contact.email && !/^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$/.test(contact.email)) invalidReason = 'invalid email ' + contact.email.slice(0, 80);
+  else if (!due) invalidReason = 'no valid ActivityDateTime or due date';
+  out.push({
+    json: Object.assign({ syncKey, syncHash: hash, valid: !invalidReason, invalidReason, marker, activityId, customFields, dndSettings }, contact, task, {
+      noteBody: 'LeadSquared activity "' + name + '" (code ' + value('ActivityEvent') + ') on ' + (happened || '-') + '\\n' + details +
+        '\\nActivity ' + activityId + ' of lead ' + (value('RelatedProspectId') || '-') + '\\n' + marker,
+    }),
+    pairedItem: { item: index },
+  });
 }
 return out;
 `;
@@ -124,8 +120,8 @@ const LSQ = (path: string) => `={{ $('Config').first().json.lsqHost }}/v2/${path
 const tail = contactSync({
 	templateId: ID,
 	planNode: PLAN,
-	at: [1540, 100],
-	contactFields: { ...fromJson('firstName', 'lastName', 'tags') },
+	at: [1980, 100],
+	contactFields: { ...fromJson('firstName', 'lastName', 'tags'), customFieldsObject: '={{ $json.customFields }}', dndSettingsObject: '={{ $json.dndSettings }}' },
 	sourceExpression: "$('Config').first().json.ghlSource",
 	sides: [
 		{
@@ -203,7 +199,9 @@ export const lsqActivityToGhl: TemplateSpec = {
 			}),
 		),
 		code('Activities from the listing', [1320, 0], ACTIVITIES),
-		code(PLAN, [1320, 100], PLAN_CODE),
+		oneItemPerRecord(ONE_PER_ACTIVITY, [1320, 100], 'activities', PAYLOADS_OF),
+		lsqMappingNode(MAPPING, [1540, 100], LSQ_CONTACT_ROWS, ID),
+		code(PLAN, [1760, 100], PLAN_CODE),
 		...tail.nodes,
 	],
 	editorSample: [webhookSample(sample)],
@@ -215,16 +213,18 @@ export const lsqActivityToGhl: TemplateSpec = {
 		['Mark as catch-up', 'Config'],
 		['Config', 'Catch-up run?'],
 		['Catch-up run?', 'Catch-up window', 0],
-		['Catch-up run?', PLAN, 1],
+		['Catch-up run?', ONE_PER_ACTIVITY, 1],
 		['Catch-up window', 'LeadSquared: leads modified since'],
 		['LeadSquared: leads modified since', 'Leads from the listing', 0],
 		['LeadSquared: leads modified since', FAILED_ITEMS, 1],
 		['Leads from the listing', 'LeadSquared: activities of the lead'],
 		['LeadSquared: activities of the lead', 'Activities from the listing', 0],
 		['LeadSquared: activities of the lead', FAILED_ITEMS, 1],
-		['Activities from the listing', PLAN],
+		['Activities from the listing', ONE_PER_ACTIVITY],
+		[ONE_PER_ACTIVITY, MAPPING],
+		[MAPPING, PLAN],
 		[PLAN, 'Valid?'],
 		...tail.links,
 	],
-	stickies: [failedItemsSticky([4400, 500])],
+	stickies: [failedItemsSticky([4840, 500]), lsqMappingSticky([1420, 300])],
 };

@@ -1,70 +1,57 @@
 import { code, config, http, ifTrue, manualTrigger, PARTNERS, scheduleTrigger, webhook, fromJson, type N8nNode, type TemplateSpec } from './lib';
 import { webhookSample } from './samples';
-import { COUNTRY_CODE, PAYLOADS_OF, PHONE_E164, SLUG } from './snippets';
+import { LSQ_CONTACT, LSQ_LEAD_ROWS, lsqMappingNode, lsqMappingSticky, oneItemPerRecord } from './lsqMapping';
+import { PAYLOADS_OF, SLUG } from './snippets';
 import { contactSync, errorOutput, FAILED_ITEMS, failedItemsSticky, LEDGER } from './sync';
 import sample from '../../sandbox/partners/payloads/leadsquared-lead-created.json';
 
 const ID = 'lsqLeadToGhl0001';
 const PLAN = 'Plan: map, validate, skip synced';
+const ONE_PER_LEAD = 'One item per lead';
+const MAPPING = 'LeadSquared → GHL fields';
 
-const PLAN_CODE = `${PAYLOADS_OF}${PHONE_E164}${COUNTRY_CODE}${SLUG}${LEDGER}
+const PLAN_CODE = `${LSQ_CONTACT}${SLUG}${LEDGER}
 // One GHL contact (and one note per LeadSquared change) per lead; from a webhook (one lead or a
-// batch) or from the catch-up listing. The LeadSquared id stays on the contact as the tag
-// lsq:<ProspectID>. A lead whose mapped content this workflow already wrote is skipped.
+// batch) or from the catch-up listing. What goes where is the mapping node's ("${MAPPING}"); the
+// LeadSquared id stays on the contact as the tag lsq:<ProspectID>. A lead whose mapped content this
+// workflow already wrote is skipped.
 const config = $('Config').first().json;
 const out = [];
 for (const [index, item] of $input.all().entries()) {
-  const leads = Array.isArray(item.json.leads) ? item.json.leads : payloadsOf(item.json);
-  for (const lead of leads) {
-    const value = (key) => (lead[key] === null || lead[key] === undefined ? '' : String(lead[key]).trim());
-    const prospectId = value('ProspectID');
-    const stage = value('ProspectStage');
-    const tags = String(config.tags || '').split(',').map((t) => t.trim()).filter(Boolean);
-    if (stage) tags.push('lsq-stage-' + slug(stage));
-    if (prospectId) tags.push('lsq:' + prospectId.toLowerCase());
-    const street = [value('mx_Street1'), value('mx_Street2')].filter(Boolean).join(', ');
-    const dob = value('mx_DOB').slice(0, 10);
-    const contact = {
-      email: value('EmailAddress').toLowerCase(),
-      phone: phoneE164(value('Phone') || value('Mobile'), config.defaultCountryCode),
-      firstName: value('FirstName'),
-      lastName: value('LastName'),
-      companyName: value('Company'),
-      website: value('Website'),
-      address1: street,
-      city: value('mx_City'),
-      state: value('mx_State'),
-      postalCode: value('mx_Zip'),
-      country: countryCode(value('mx_Country')),
-      dateOfBirth: /^\\d{4}-\\d{2}-\\d{2}$/.test(dob) ? dob : '',
-      tags: tags.join(', '),
-    };
-    const changedAt = value('ModifiedOn') || value('CreatedOn');
-    const syncKey = 'lsq-lead:' + prospectId;
-    const hash = syncHash(contact);
-    if (prospectId && alreadySynced(syncKey, hash)) continue;
-    let invalidReason = '';
-    if (!prospectId) invalidReason = 'no ProspectID';
-    else if (!contact.email && !contact.phone) invalidReason = 'no email or phone to match on';
-    else if (contact.email && !/^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$/.test(contact.email)) invalidReason = 'invalid email ' + contact.email.slice(0, 80);
-    const marker = '[sync:lsq-lead:' + prospectId + '@' + changedAt + ']';
-    const noteLines = [
-      'LeadSquared lead ' + prospectId + (value('ProspectAutoId') ? ' (#' + value('ProspectAutoId') + ')' : ''),
-      'Stage: ' + (stage || '-'),
-      'Source: ' + [value('Source'), value('SourceMedium'), value('SourceCampaign')].filter(Boolean).join(' / '),
-      'Score: ' + (value('Score') || '0') + ', engagement score: ' + (value('EngagementScore') || '0'),
-      'Owner ID: ' + (value('OwnerId') || '-'),
-      'Do not email: ' + (value('DoNotEmail') === '1' ? 'yes' : 'no') + ', do not call: ' + (value('DoNotCall') === '1' ? 'yes' : 'no'),
-      'Modified in LeadSquared: ' + (changedAt || '-') + ' UTC',
-      marker,
-    ];
-    out.push({
-      json: Object.assign({ syncKey, syncHash: hash, valid: !invalidReason, invalidReason, prospectId, marker, noteBody: noteLines.join('\\n') }, contact, {
-        contactFields: Object.fromEntries(Object.entries(contact).filter(([key]) => key !== 'tags')),
-      }),
-      pairedItem: { item: index },
-    });
-  }
+  const lead = $('${ONE_PER_LEAD}').itemMatching(index).json;
+  const value = (key) => (lead[key] === null || lead[key] === undefined ? '' : String(lead[key]).trim());
+  const prospectId = value('ProspectID');
+  const stage = value('ProspectStage');
+  const extraTags = [];
+  if (stage) extraTags.push('lsq-stage-' + slug(stage));
+  if (prospectId) extraTags.push('lsq:' + prospectId.toLowerCase());
+  const { contact, customFields, dndSettings } = lsqContact(item.json, config, extraTags);
+  const changedAt = value('ModifiedOn') || value('CreatedOn');
+  const syncKey = 'lsq-lead:' + prospectId;
+  const hash = syncHash({ contact, customFields, dndSettings });
+  if (prospectId && alreadySynced(syncKey, hash)) continue;
+  let invalidReason = '';
+  if (!prospectId) invalidReason = 'no ProspectID';
+  else if (!contact.email && !contact.phone) invalidReason = 'no email or phone to match on';
+  else if (contact.email && !/^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$/.test(contact.email)) invalidReason = 'invalid email ' + contact.email.slice(0, 80);
+  const marker = '[sync:lsq-lead:' + prospectId + '@' + changedAt + ']';
+  const noteLines = [
+    'LeadSquared lead ' + prospectId + (value('ProspectAutoId') ? ' (#' + value('ProspectAutoId') + ')' : ''),
+    'Stage: ' + (stage || '-'),
+    'Source: ' + [value('Source'), value('SourceMedium'), value('SourceCampaign')].filter(Boolean).join(' / '),
+    'Score: ' + (value('Score') || '0') + ', engagement score: ' + (value('EngagementScore') || '0'),
+    'Owner ID: ' + (value('OwnerId') || '-'),
+    'Do not email: ' + (value('DoNotEmail') === '1' ? 'yes' : 'no') + ', do not call: ' + (value('DoNotCall') === '1' ? 'yes' : 'no'),
+    'Modified in LeadSquared: ' + (changedAt || '-') + ' UTC',
+    marker,
+  ];
+  out.push({
+    json: Object.assign({ syncKey, syncHash: hash, valid: !invalidReason, invalidReason, prospectId, marker, noteBody: noteLines.join('\\n') }, contact, {
+      customFields, dndSettings,
+      contactFields: Object.fromEntries(Object.entries(contact).filter(([key]) => key !== 'tags')),
+    }),
+    pairedItem: { item: index },
+  });
 }
 return out;
 `;
@@ -106,9 +93,11 @@ return [{ json: { headers: {}, query: {}, body: ${JSON.stringify(sample, null, 2
 const tail = contactSync({
 	templateId: ID,
 	planNode: PLAN,
-	at: [1320, 100],
+	at: [1760, 100],
 	contactFields: {
 		...fromJson('firstName', 'lastName', 'companyName', 'website', 'address1', 'city', 'state', 'postalCode', 'country', 'dateOfBirth', 'tags'),
+		customFieldsObject: '={{ $json.customFields }}',
+		dndSettingsObject: '={{ $json.dndSettings }}',
 	},
 	sourceExpression: "$('Config').first().json.ghlSource",
 	compare: true,
@@ -138,7 +127,7 @@ export const lsqLeadToGhl: TemplateSpec = {
 	file: 'leadsquared-lead-to-ghl-contact',
 	name: 'LeadSquared lead → HighLevel contact + note',
 	description:
-		'LeadSquared posts a webhook when a lead is created or updated; a schedule catches up with Leads.RecentlyModified for whatever was missed. Each lead becomes a HighLevel contact (create or update, matched by email, then phone, tagged lsq:<ProspectID>; source set only on new contacts) with one note per LeadSquared change. Replays and overlaps write nothing twice; failures end in "Failed items" and are written by a later run. Set Settings › Error Workflow to be told when a run fails as a whole. Click "Execute workflow" to run it on a sample lead.',
+		'LeadSquared posts a webhook when a lead is created or updated; a schedule catches up with Leads.RecentlyModified for whatever was missed. Each lead becomes a HighLevel contact (create or update, matched by email, then phone, tagged lsq:<ProspectID>; source set only on new contacts; which LeadSquared field goes to which GHL field, custom field (mx_* included) or DND channel is set in the "LeadSquared → GHL fields" node, no code) with one note per LeadSquared change. Replays and overlaps write nothing twice; failures end in "Failed items" and are written by a later run. Set Settings › Error Workflow to be told when a run fails as a whole. Click "Execute workflow" to run it on a sample lead.',
 	nodes: [
 		webhook('LeadSquared lead webhook', [0, 0], {
 			path: 'leadsquared/lead',
@@ -163,7 +152,9 @@ export const lsqLeadToGhl: TemplateSpec = {
 		code('Catch-up window', [660, -200], WINDOW),
 		listing,
 		code('Leads from the listing', [1100, -200], LISTING),
-		code(PLAN, [1100, 100], PLAN_CODE),
+		oneItemPerRecord(ONE_PER_LEAD, [1100, 100], 'leads', PAYLOADS_OF),
+		lsqMappingNode(MAPPING, [1320, 100], LSQ_LEAD_ROWS, ID),
+		code(PLAN, [1540, 100], PLAN_CODE),
 		...tail.nodes,
 	],
 	editorSample: [webhookSample(sample)],
@@ -175,13 +166,15 @@ export const lsqLeadToGhl: TemplateSpec = {
 		['Mark as catch-up', 'Config'],
 		['Config', 'Catch-up run?'],
 		['Catch-up run?', 'Catch-up window', 0],
-		['Catch-up run?', PLAN, 1],
+		['Catch-up run?', ONE_PER_LEAD, 1],
 		['Catch-up window', 'LeadSquared: leads modified since'],
 		['LeadSquared: leads modified since', 'Leads from the listing', 0],
 		['LeadSquared: leads modified since', FAILED_ITEMS, 1],
-		['Leads from the listing', PLAN],
+		['Leads from the listing', ONE_PER_LEAD],
+		[ONE_PER_LEAD, MAPPING],
+		[MAPPING, PLAN],
 		[PLAN, 'Valid?'],
 		...tail.links,
 	],
-	stickies: [failedItemsSticky([2860, 300])],
+	stickies: [failedItemsSticky([3300, 300]), lsqMappingSticky([1200, 300])],
 };

@@ -230,6 +230,17 @@ for (const [index, item] of $input.all().entries()) {
     const has = (current.tags || []).map((tag) => String(tag).toLowerCase());
     const tags = String(plan.tags || '').split(',').map((tag) => tag.trim().toLowerCase()).filter(Boolean);
     if (tags.some((tag) => !has.includes(tag))) differences.push('tags');
+    for (const [channel, status] of Object.entries(plan.dndSettings || {})) {
+      const setting = (current.dndSettings || {})[channel];
+      if (((setting && setting.status) || 'inactive') !== status) differences.push('dnd.' + channel);
+    }
+    // GHL answers custom fields by id, a mapping may name them by key: a value named by key counts
+    // as there when some custom field of the contact holds it.
+    const values = (current.customFields || []).map((field) => ({ id: field.id, value: text([].concat(field.value).join(', ')) }));
+    for (const [key, wanted] of Object.entries(plan.customFields || {})) {
+      const byId = values.find((field) => field.id === key);
+      if (byId ? byId.value !== text(wanted) : !values.some((field) => field.value === text(wanted))) differences.push('customFields.' + key);
+    }
   }
   if (differences.length === 0 && ledger[plan.syncKey]) {
     ledger[plan.syncKey] = { hash: plan.syncHash, at: Date.now() };

@@ -150,6 +150,11 @@ const CASES: Case[] = [
 	['tag.add', 'no tags', { tags: '={{ "" }}' }, 'Tags'],
 	['contact.create', 'custom field the location does not have', { customFieldsUi: { customField: [{ fieldId: 'shoe_size', value: '42' }] } }, 'Custom field "shoe_size"'],
 	['contact.update', 'number custom field given words', { updateFields: {}, customFieldsUi: { customField: [{ fieldId: 'employees', value: 'many' }] } }, 'Custom field "Employees"'],
+	['contact.upsert', 'custom fields object not JSON', { additionalFields: { customFieldsObject: '{employees: 3' } }, 'Custom Fields (Object)'],
+	['contact.upsert', 'custom fields object a list', { additionalFields: { customFieldsObject: '={{ [1] }}' } }, 'Custom Fields (Object)'],
+	['contact.upsert', 'custom fields object naming a field the location does not have', { additionalFields: { customFieldsObject: '{"shoe_size": 42}' } }, 'Custom field "shoe_size"'],
+	['contact.upsert', 'DND object with an unknown channel', { additionalFields: { dndSettingsObject: '{"Fax": "active"}' } }, 'DND Settings (Object)'],
+	['contact.update', 'DND object with an unknown status', { updateFields: { dndSettingsObject: '={{ { Email: "yes" } }}' } }, 'DND Settings (Object)'],
 	['contact.upsert', 'date custom field 30 February', { customFieldsUi: { customField: [{ fieldId: 'renewal_date', value: '2026-02-30' }] } }, 'Custom field "Renewal Date"'],
 ];
 

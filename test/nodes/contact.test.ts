@@ -63,6 +63,38 @@ describe('Contact: create, get, update, delete, upsert', () => {
 		expect(valuesById(stored)).toEqual(valuesById(contact));
 	});
 
+	opTest('upsert-contact', 'takes custom fields and DND settings as objects (a mapping node\'s output), by ID or key', async () => {
+		const result = await run({
+			resource: 'contact',
+			operation: 'upsert',
+			email: 'mapped.object@example.com',
+			additionalFields: {
+				customFieldsObject: `={{ { "${customField('favourite_colour')}": "Teal", "contact.employees": "12" } }}`,
+				dndSettingsObject: '{"email": "active", "Call": {"status": "inactive", "message": "LeadSquared DoNotCall 0"}}',
+			},
+			customFieldsUi: { customField: [{ fieldId: 'interests', value: 'Support' }] },
+		});
+		expect(result.error).toBeUndefined();
+		expectRequest(only(result, 'upsert-contact'), {
+			method: 'POST',
+			path: '/contacts/upsert',
+			status: 200,
+			body: {
+				locationId: sandbox().demo.locationId,
+				email: 'mapped.object@example.com',
+				dndSettings: { Email: { status: 'active' }, Call: { status: 'inactive', message: 'LeadSquared DoNotCall 0' } },
+				customFields: [
+					{ id: customField('interests'), field_value: ['Support'] },
+					{ id: customField('favourite_colour'), field_value: 'Teal' },
+					{ id: customField('employees'), field_value: 12 },
+				],
+			},
+		});
+		const stored = (await api('GET', `/contacts/${(result.out[0] as IDataObject).id}`)).contact as IDataObject;
+		expect(valuesById(stored)).toEqual({ [customField('interests')]: ['Support'], [customField('favourite_colour')]: 'Teal', [customField('employees')]: 12 });
+		expect(stored.dndSettings).toMatchObject({ Email: { status: 'active' }, Call: { status: 'inactive' } });
+	});
+
 	test('create-contact: bad custom-field values and unknown fields are refused before the write', async () => {
 		const base = { resource: 'contact', operation: 'create', email: 'x@example.com' };
 		const notNumber = await run({ ...base, customFieldsUi: { customField: [{ fieldId: 'employees', value: 'many' }] } });

@@ -53,3 +53,19 @@ export function setConfig(json: TemplateWorkflow, name: string, value: string | 
 	const { assignments } = node.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> };
 	assignments.find((a) => a.name === name)!.value = value;
 }
+
+/**
+ * Edits one row of a mapping node (an Edit Fields node: GHL field ← expression) as a user would in
+ * its parameters: sets the row's value, adds the row when missing, removes it when `value` is undefined.
+ */
+export function setMapping(json: TemplateWorkflow, node: string, field: string, value: string | undefined): void {
+	const mapping = json.nodes.find((n) => n.name === node);
+	if (!mapping) throw new Error(`no node ${node}`);
+	const { assignments } = mapping.parameters.assignments as { assignments: Array<{ id: string; name: string; value: unknown; type: string }> };
+	const at = assignments.findIndex((a) => a.name === field);
+	if (value === undefined) {
+		if (at < 0) throw new Error(`${node} maps no ${field}`);
+		assignments.splice(at, 1);
+	} else if (at >= 0) assignments[at].value = value;
+	else assignments.push({ id: `test-${field}`, name: field, value, type: 'string' });
+}

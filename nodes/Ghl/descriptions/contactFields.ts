@@ -3,7 +3,7 @@ import { userProperty } from './common';
 
 export type ContactWrite = 'create' | 'update' | 'upsert';
 
-const DND_CHANNELS = ['Call', 'Email', 'SMS', 'WhatsApp', 'GMB', 'FB'];
+export const DND_CHANNELS = ['Call', 'Email', 'SMS', 'WhatsApp', 'GMB', 'FB'];
 
 export const customFieldsProperty: INodeProperties = {
 	displayName: 'Custom Fields',
@@ -54,6 +54,14 @@ export function contactFieldOptions(write: ContactWrite): INodeProperties[] {
 			description: 'Two-letter ISO country code',
 		},
 		{
+			displayName: 'Custom Fields (Object)',
+			name: 'customFieldsObject',
+			type: 'json',
+			default: '{}',
+			description:
+				'Custom field ID, key or name → value, e.g. {"lsq_score": 42} or an expression giving a mapping node\'s object; added to the Custom Fields rows',
+		},
+		{
 			displayName: 'Date of Birth',
 			name: 'dateOfBirth',
 			type: 'dateTime',
@@ -100,6 +108,14 @@ export function contactFieldOptions(write: ContactWrite): INodeProperties[] {
 					],
 				},
 			],
+		},
+		{
+			displayName: 'DND Settings (Object)',
+			name: 'dndSettingsObject',
+			type: 'json',
+			default: '{}',
+			description:
+				'Channel → status (active, inactive or permanent), e.g. {"Email": "active", "Call": "inactive"}; channels left out are not changed',
 		},
 		{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
 		{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
