@@ -32,7 +32,18 @@ const SDK_VERSION = (
  * The Version header each API's docs tell SDK users to configure (`apiVersion`). The SDK sends one
  * version for every call of a client, so contacts and calendars each get their own client.
  */
-const API_VERSIONS: Record<string, string> = { contacts: '2021-07-28', calendars: '2021-04-15', opportunities: '2021-07-28', locations: '2021-07-28' };
+const API_VERSIONS: Record<string, string> = {
+	contacts: '2021-07-28',
+	calendars: '2021-04-15',
+	opportunities: '2021-07-28',
+	locations: '2021-07-28',
+	businesses: '2021-07-28',
+	campaigns: '2021-07-28',
+	workflows: '2021-07-28',
+	users: '2021-07-28',
+	forms: '2021-07-28',
+	surveys: '2021-07-28',
+};
 
 /** What the SDK sends when no `apiVersion` is configured, read from the SDK itself (3.1.0: 2023-02-21). */
 const SDK_DEFAULT_VERSION = new HighLevel({ privateIntegrationToken: 'unused', logLevel: 'none' }).getConfig().apiVersion;
@@ -228,6 +239,13 @@ const SDK_CALLS: Record<string, SdkCall> = {
 			isRemoveAllFollowers: false,
 			followersActionType: 'add',
 		} as Parameters<HighLevel['opportunities']['upsertOpportunity']>[0]),
+	'get-businesses-by-location': (ghl, f) => ghl.businesses.getBusinessesByLocation({ locationId: f.locationId, limit: '2', skip: '0' }),
+	'get-business': (ghl, f) => ghl.businesses.getBusiness({ businessId: f.sb.demo.businessIds[0] }),
+	'create-business': (ghl, f) => ghl.businesses.createBusiness({ name: 'SDK Business', locationId: f.locationId, city: 'Austin' }),
+	'update-business': (ghl, f) => ghl.businesses.updateBusiness({ businessId: f.sb.demo.businessIds[0] }, { website: 'https://acme.example.com' }),
+	'delete-Business': (ghl, f) => ghl.businesses.deleteBusiness({ businessId: f.sb.demo.businessIds[1] }),
+	'get-campaigns': (ghl, f) => ghl.campaigns.getCampaigns({ locationId: f.locationId, status: 'published' }),
+	'get-workflow': (ghl, f) => ghl.workflows.getWorkflow({ locationId: f.locationId }),
 	'add-followers-opportunity': (ghl, f) => ghl.opportunities.addFollowersOpportunity({ id: opportunity(f).id }, { followers: [f.sb.demo.userIds[2]] }),
 	'remove-followers-opportunity': (ghl, f) =>
 		ghl.opportunities.removeFollowersOpportunity({ id: opportunity(f).id }, { followers: [(opportunity(f).followers as string[])[0]] }),

@@ -22,6 +22,9 @@ export const SHARED_ENDPOINTS = {
 	addContactTags: { method: 'POST', path: '/contacts/{contactId}/tags', operationId: 'add-tags', api: 'contacts', scopes: ['contacts.write'] },
 	pipelines: { method: 'GET', path: '/opportunities/pipelines', operationId: 'get-pipelines', api: 'opportunities', scopes: ['opportunities.readonly'] },
 	lostReasons: { method: 'GET', path: '/opportunities/lost-reason', operationId: 'get-lost-reason', api: 'opportunities', scopes: ['opportunities.readonly'] },
+	campaigns: { method: 'GET', path: '/campaigns/', operationId: 'get-campaigns', api: 'campaigns', scopes: ['campaigns.readonly'] },
+	workflows: { method: 'GET', path: '/workflows/', operationId: 'get-workflow', api: 'workflows', scopes: ['workflows.readonly'] },
+	businesses: { method: 'GET', path: '/businesses/', operationId: 'get-businesses-by-location', api: 'businesses', scopes: ['businesses.readonly'] },
 } satisfies Record<string, GhlEndpoint>;
 
 /** The location's calendars (pickers; the polling trigger's appointment sweep). */
@@ -40,6 +43,24 @@ export async function listPipelines(this: GhlContext): Promise<IDataObject[]> {
 export async function listLostReasons(this: GhlContext): Promise<IDataObject[]> {
 	const response = await callEndpoint.call(this, SHARED_ENDPOINTS.lostReasons, { qs: { locationId: await getLocationId(this) } });
 	return (response.lostReasons ?? []) as IDataObject[];
+}
+
+/** The location's campaigns (Campaign pickers). */
+export async function listCampaigns(this: GhlContext): Promise<IDataObject[]> {
+	const response = await callEndpoint.call(this, SHARED_ENDPOINTS.campaigns, { qs: { locationId: await getLocationId(this) } });
+	return (response.campaigns ?? []) as IDataObject[];
+}
+
+/** The location's workflows (Workflow pickers). */
+export async function listWorkflows(this: GhlContext): Promise<IDataObject[]> {
+	const response = await callEndpoint.call(this, SHARED_ENDPOINTS.workflows, { qs: { locationId: await getLocationId(this) } });
+	return (response.workflows ?? []) as IDataObject[];
+}
+
+/** The location's first 100 businesses (Business pickers; Business: Get Many pages through all of them). */
+export async function listBusinesses(this: GhlContext): Promise<IDataObject[]> {
+	const response = await callEndpoint.call(this, SHARED_ENDPOINTS.businesses, { qs: { locationId: await getLocationId(this), limit: '100' } });
+	return (response.businesses ?? []) as IDataObject[];
 }
 
 /** The location's users (assignee, author and follower pickers). */

@@ -4,11 +4,15 @@
  * operation a test covers and fails the test unless the node really called it (2xx) during the test.
  * test/catalogue.test.ts reads the `opTest('<operationId>'` names from these files.
  */
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import { ExecutionLifecycleHooks, LoadOptionsContext } from 'n8n-core';
+import type { IDataObject, INodeExecutionData, INodeParameters, INodePropertyOptions, IWorkflowBase } from 'n8n-workflow';
+import { Ghl } from '../../nodes/Ghl/Ghl.node';
 import type { RecordedRequest, Sandbox, SandboxOptions } from '../../sandbox';
+import { TestCredentialsHelper } from '../harness/credentials';
 import type { StoredCredential } from '../harness/credentials';
 import { pitCredential, useSandbox } from '../harness/fixtures';
-import { runWorkflow } from '../harness/run';
+import { nodeTypes } from '../harness/nodeTypes';
+import { additionalDataFor, buildWorkflow, runWorkflow } from '../harness/run';
 import type { WorkflowResult } from '../harness/run';
 import { ghlWorkflow } from '../harness/workflows';
 
@@ -133,7 +137,24 @@ export function nodeTests(options: SandboxOptions = {}) {
 		return json;
 	}
 
-	return { sandbox, run, opTest, seed, api };
+	/**
+	 * What a picker (a `loadOptionsMethod` of the GHL node) lists in the editor for a node with these
+	 * parameters, as n8n asks for it; the requests go to the sandbox like any other.
+	 */
+	async function pickerOptions(method: string, parameters: INodeParameters, parameterPath: string): Promise<INodePropertyOptions[]> {
+		const credential = pitCredential(sandbox());
+		const json = ghlWorkflow(parameters, credential);
+		const workflow = buildWorkflow(json);
+		const credentials = new TestCredentialsHelper(nodeTypes);
+		credentials.add(credential);
+		const workflowData = { id: workflow.id, name: workflow.name, nodes: json.nodes, connections: json.connections } as IWorkflowBase;
+		const hooks = new ExecutionLifecycleHooks('manual', `load-options-${Date.now()}`, workflowData);
+		const context = new LoadOptionsContext(workflow, workflow.getNode('GHL')!, additionalDataFor(credentials, hooks), parameterPath);
+		const loaders = new Ghl().methods.loadOptions as Record<string, (this: LoadOptionsContext) => Promise<INodePropertyOptions[]>>;
+		return await loaders[method].call(context);
+	}
+
+	return { sandbox, run, opTest, seed, api, pickerOptions };
 }
 
 /** The one request a run sent with this spec operationId (fails when there is not exactly one). */

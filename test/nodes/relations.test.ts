@@ -1,7 +1,7 @@
 /** Tag, Follower, Campaign and Workflow: what links a contact to other things. */
 import { expectRequest, nodeTests, only } from './kit';
 
-const { sandbox, run, opTest, seed, api } = nodeTests();
+const { sandbox, run, opTest, seed, api, pickerOptions } = nodeTests();
 
 const byId = (value: string) => ({ mode: 'id', value });
 
@@ -133,6 +133,62 @@ describe('Campaign', () => {
 		});
 		expect(result.out).toEqual([{ contactId: contact.id, succeded: true }]);
 		expect(contactById(contact.id).campaigns).toEqual([]);
+	});
+});
+
+/** The sandbox's seeded campaigns or workflows of a location (sandbox/seed.ts), in seed order. */
+function listed(kind: 'campaigns' | 'workflows', locationId = sandbox().demo.locationId) {
+	return (sandbox().snapshot()[kind] as Array<{ id: string; name: string; status: string; locationId: string }>).filter((record) => record.locationId === locationId);
+}
+
+describe('Campaign: list and picker', () => {
+	opTest('get-campaigns', 'lists the location’s campaigns, by status, cut to the limit', async () => {
+		const all = await run({ resource: 'campaign', operation: 'getAll', returnAll: true });
+		expectRequest(only(all, 'get-campaigns'), { method: 'GET', path: '/campaigns/', query: { locationId: sandbox().demo.locationId } });
+		expect(all.out).toEqual(listed('campaigns').map((campaign) => expect.objectContaining({ id: campaign.id, name: campaign.name, status: 'published' })));
+		expect(all.out.map((campaign) => campaign.name)).toEqual(['Welcome Drip', 'Re-engagement']);
+		const published = await run({ resource: 'campaign', operation: 'getAll', returnAll: false, limit: 1, status: 'published' });
+		expectRequest(only(published, 'get-campaigns'), {
+			method: 'GET',
+			path: '/campaigns/',
+			query: { locationId: sandbox().demo.locationId, status: 'published' },
+		});
+		expect(published.out).toEqual(all.out.slice(0, 1));
+		const drafts = await run({ resource: 'campaign', operation: 'getAll', returnAll: true, status: 'draft' });
+		expect(drafts.out).toEqual([]);
+	});
+
+	test('Add/Remove Contact pick the campaign by name from the location’s campaigns', async () => {
+		for (const operation of ['addContact', 'removeContact']) {
+			const options = await pickerOptions('getCampaigns', { resource: 'campaign', operation }, 'campaignId');
+			expect(options).toEqual(
+				listed('campaigns')
+					.map((campaign) => ({ name: campaign.name, value: campaign.id, description: 'published' }))
+					.sort((a, b) => a.name.localeCompare(b.name)),
+			);
+		}
+	});
+});
+
+describe('Workflow: list and picker', () => {
+	opTest('get-workflow', 'lists the location’s workflows, cut to the limit', async () => {
+		const all = await run({ resource: 'workflow', operation: 'getAll', returnAll: true });
+		expectRequest(only(all, 'get-workflow'), { method: 'GET', path: '/workflows/', query: { locationId: sandbox().demo.locationId } });
+		expect(all.out).toEqual(listed('workflows').map((workflow) => expect.objectContaining({ id: workflow.id, name: workflow.name, status: 'published' })));
+		expect(all.out.map((workflow) => workflow.name)).toEqual(['New Lead Nurture', 'Appointment Reminder']);
+		const one = await run({ resource: 'workflow', operation: 'getAll', returnAll: false, limit: 1 });
+		expect(one.out).toEqual(all.out.slice(0, 1));
+	});
+
+	test('Add/Remove Contact pick the workflow by name from the location’s workflows', async () => {
+		for (const operation of ['addContact', 'removeContact']) {
+			const options = await pickerOptions('getWorkflows', { resource: 'workflow', operation }, 'workflowId');
+			expect(options).toEqual(
+				listed('workflows')
+					.map((workflow) => ({ name: workflow.name, value: workflow.id, description: 'published' }))
+					.sort((a, b) => a.name.localeCompare(b.name)),
+			);
+		}
 	});
 });
 

@@ -1,5 +1,6 @@
 import type { Resource } from './types';
 import { appointment } from './appointment';
+import { business } from './business';
 import { campaign } from './campaign';
 import { contact } from './contact';
 import { follower } from './follower';
@@ -11,7 +12,7 @@ import { task } from './task';
 import { workflow } from './workflow';
 
 /** Every resource of the node; the node's description and the router are both built from this list. */
-export const resourceList: Resource[] = [appointment, campaign, contact, follower, note, opportunity, pipeline, tag, task, workflow];
+export const resourceList: Resource[] = [appointment, business, campaign, contact, follower, note, opportunity, pipeline, tag, task, workflow];
 
 export const resources: Record<string, Resource> = Object.fromEntries(
 	resourceList.map((resource) => [resource.value, resource]),

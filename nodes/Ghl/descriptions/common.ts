@@ -75,3 +75,27 @@ export const contactIdsProperty: INodeProperties = {
 	placeholder: 'e.g. nmFmQEsNgz6AVpgLVUJ0, ocQHyuzHvysMo5N5VsXc',
 	description: 'Comma-separated contact IDs, or an array from an expression. All of them go in one request.',
 };
+
+/** A campaign of the location, picked by name (an expression may give its ID). */
+export const campaignProperty: INodeProperties = {
+	displayName: 'Campaign Name or ID',
+	name: 'campaignId',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getCampaigns' },
+	required: true,
+	default: '',
+	description:
+		'The campaign. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+/** A workflow of the location, picked by name (an expression may give its ID). */
+export const workflowProperty: INodeProperties = {
+	displayName: 'Workflow Name or ID',
+	name: 'workflowId',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getWorkflows' },
+	required: true,
+	default: '',
+	description:
+		'The GHL workflow. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};

@@ -1,5 +1,5 @@
-import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { listCalendars, listLostReasons, listPipelines, listUsers } from '../../shared/reads';
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import { listBusinesses, listCalendars, listCampaigns, listLostReasons, listPipelines, listUsers, listWorkflows } from '../../shared/reads';
 import { getCustomFieldDefinitions } from '../helpers/customFields';
 
 /** The location's contact custom fields, by name with their type. */
@@ -66,4 +66,30 @@ export async function getLostReasons(this: ILoadOptionsFunctions): Promise<INode
 	return (await listLostReasons.call(this))
 		.map((reason) => ({ name: String(reason.name || reason.id), value: String(reason.id) }))
 		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Records listed by name, with their status (when they have one) as the description. */
+function byName(records: IDataObject[]): INodePropertyOptions[] {
+	return records
+		.map((record) => ({
+			name: String(record.name || record.id),
+			value: String(record.id),
+			description: record.status ? String(record.status) : undefined,
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The location's campaigns, by name (Add/Remove Contact). */
+export async function getCampaigns(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return byName(await listCampaigns.call(this));
+}
+
+/** The location's workflows, by name (Add/Remove Contact). */
+export async function getWorkflows(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return byName(await listWorkflows.call(this));
+}
+
+/** The location's businesses, by name. */
+export async function getBusinesses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return byName(await listBusinesses.call(this));
 }

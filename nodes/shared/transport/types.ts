@@ -16,7 +16,7 @@ export type GhlContext =
 	| IHookFunctions;
 
 /** Which GHL API (spec file) a path belongs to; each has its own required `Version` header. */
-export type GhlApiName = 'contacts' | 'calendars' | 'locations' | 'users' | 'opportunities';
+export type GhlApiName = 'contacts' | 'calendars' | 'locations' | 'users' | 'opportunities' | 'businesses' | 'forms' | 'surveys' | 'campaigns' | 'workflows';
 
 export const API_VERSIONS: Record<GhlApiName, string> = {
 	contacts: '2021-07-28',
@@ -24,6 +24,11 @@ export const API_VERSIONS: Record<GhlApiName, string> = {
 	locations: '2021-07-28',
 	users: '2021-07-28',
 	opportunities: '2021-07-28',
+	businesses: '2021-07-28',
+	forms: '2021-07-28',
+	surveys: '2021-07-28',
+	campaigns: '2021-07-28',
+	workflows: '2021-07-28',
 };
 
 /** A GHL endpoint as its OpenAPI file declares it; an operation file's `meta.endpoint`. */

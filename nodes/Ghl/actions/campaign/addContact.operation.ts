@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { callEndpoint } from '../../../shared/transport';
-import { idProperty } from '../../descriptions/common';
+import { campaignProperty } from '../../descriptions/common';
 import { contactLocator } from '../../descriptions/contactLocator';
 import { resolveContactId } from '../../helpers/contacts';
 import { requireParameter } from '../../helpers/validation';
@@ -21,7 +21,7 @@ export const meta: OperationMeta = {
 	},
 };
 
-export const properties: INodeProperties[] = [contactLocator(), idProperty('Campaign ID', 'campaignId', 'ID of the campaign')];
+export const properties: INodeProperties[] = [contactLocator(), campaignProperty];
 
 /** Parameters that run this operation against the sandbox's seeded data (test/catalogue.test.ts runs each operation with them). */
 export const example: OperationExample = (d) => ({ contactId: byId(d.secondContactId), campaignId: d.campaignIds[0] });

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { callEndpoint } from '../../../shared/transport';
-import { idProperty } from '../../descriptions/common';
+import { workflowProperty } from '../../descriptions/common';
 import { contactLocator } from '../../descriptions/contactLocator';
 import { resolveContactId } from '../../helpers/contacts';
 import { toGhlDateTime } from '../../helpers/dates';
@@ -25,7 +25,7 @@ export const meta: OperationMeta = {
 
 export const properties: INodeProperties[] = [
 	contactLocator(),
-	idProperty('Workflow ID', 'workflowId', 'ID of the GHL workflow'),
+	workflowProperty,
 	{
 		displayName: 'Options',
 		name: 'options',

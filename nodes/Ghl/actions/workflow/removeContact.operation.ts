@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { callEndpoint } from '../../../shared/transport';
-import { idProperty } from '../../descriptions/common';
+import { workflowProperty } from '../../descriptions/common';
 import { contactLocator } from '../../descriptions/contactLocator';
 import { resolveContactId } from '../../helpers/contacts';
 import { requireParameter } from '../../helpers/validation';
@@ -21,7 +21,7 @@ export const meta: OperationMeta = {
 	},
 };
 
-export const properties: INodeProperties[] = [contactLocator(), idProperty('Workflow ID', 'workflowId', 'ID of the GHL workflow')];
+export const properties: INodeProperties[] = [contactLocator(), workflowProperty];
 
 /** Parameters that run this operation against the sandbox's seeded data (test/catalogue.test.ts runs each operation with them). */
 export const example: OperationExample = (d) => ({ contactId: byId(d.secondContactId), workflowId: d.workflowIds[0] });
