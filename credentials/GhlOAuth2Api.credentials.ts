@@ -3,18 +3,24 @@ import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } f
 // <generated scopes: npx tsx scripts/catalogue/generate.ts>
 // Least-privilege presets: every scope the node's operations and lookups need, from their meta.
 const READ_ONLY_SCOPES = [
+	'businesses.readonly',
 	'calendars.readonly',
 	'calendars/events.readonly',
+	'campaigns.readonly',
 	'contacts.readonly',
 	'locations/customFields.readonly',
 	'locations/tags.readonly',
 	'opportunities.readonly',
 	'users.readonly',
+	'workflows.readonly',
 ];
 const READ_WRITE_SCOPES = [
+	'businesses.readonly',
+	'businesses.write',
 	'calendars.readonly',
 	'calendars/events.readonly',
 	'calendars/events.write',
+	'campaigns.readonly',
 	'contacts.readonly',
 	'contacts.write',
 	'locations/customFields.readonly',
@@ -22,6 +28,7 @@ const READ_WRITE_SCOPES = [
 	'opportunities.readonly',
 	'opportunities.write',
 	'users.readonly',
+	'workflows.readonly',
 ];
 // </generated scopes>
 
