@@ -86,6 +86,54 @@ export function parseBody(raw: string, contentType: string | undefined): unknown
 	return undefined;
 }
 
+/** One file part of a multipart/form-data body, as a multer-based server (GHL's NestJS) reads it. */
+export interface UploadedFile {
+	fieldname: string;
+	originalname: string;
+	mimetype: string;
+	size: number;
+	data: Buffer;
+}
+
+/**
+ * A multipart/form-data body (RFC 7578): its text fields, and its file parts (those with a
+ * filename). A body that is not well-formed multipart is a 400, as multer answers it.
+ */
+export function parseMultipart(raw: Buffer, contentType: string | undefined): { fields: Record<string, string>; files: UploadedFile[] } {
+	const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType ?? '');
+	const malformed = () => new HttpError(400, { statusCode: 400, message: 'Multipart: Boundary not found', error: 'Bad Request' });
+	if (!boundary) throw malformed();
+	const delimiter = Buffer.from(`--${(boundary[1] ?? boundary[2]).trim()}`);
+	const fields: Record<string, string> = {};
+	const files: UploadedFile[] = [];
+	let start = raw.indexOf(delimiter);
+	if (start < 0) throw malformed();
+	for (;;) {
+		const partStart = start + delimiter.length;
+		if (raw.subarray(partStart, partStart + 2).toString() === '--') break;
+		const next = raw.indexOf(delimiter, partStart);
+		if (next < 0) throw malformed();
+		// Each part: CRLF, headers, CRLF CRLF, content, CRLF before the next delimiter.
+		const part = raw.subarray(partStart + 2, next - 2);
+		const headerEnd = part.indexOf('\r\n\r\n');
+		if (headerEnd < 0) throw malformed();
+		const headers = part.subarray(0, headerEnd).toString('utf8');
+		const content = part.subarray(headerEnd + 4);
+		const disposition = /content-disposition:[^\r\n]*/i.exec(headers)?.[0] ?? '';
+		const name = /\bname="([^"]*)"/i.exec(disposition)?.[1];
+		const filename = /\bfilename="([^"]*)"/i.exec(disposition)?.[1];
+		if (name === undefined) throw malformed();
+		if (filename !== undefined) {
+			const mimetype = /content-type:\s*([^\r\n;]+)/i.exec(headers)?.[1]?.trim() ?? 'application/octet-stream';
+			files.push({ fieldname: name, originalname: filename, mimetype, size: content.length, data: Buffer.from(content) });
+		} else {
+			fields[name] = content.toString('utf8');
+		}
+		start = next;
+	}
+	return { fields, files };
+}
+
 export function queryToObject(params: URLSearchParams): Record<string, string | string[]> {
 	const out: Record<string, string | string[]> = {};
 	for (const [key, value] of params) {

@@ -221,6 +221,31 @@ export function loadSpecBundle(dir = resolveSpecDir()): SpecBundle {
 	return bundle;
 }
 
+/** operationIds GHL's contract gives to operations of more than one API (`create-custom-field`: locations and custom-fields). */
+const sharedIdsCache = new WeakMap<SpecBundle, Set<string>>();
+
+export function sharedOperationIds(bundle: SpecBundle = loadSpecBundle()): Set<string> {
+	const cached = sharedIdsCache.get(bundle);
+	if (cached) return cached;
+	const apisById = new Map<string, Set<string>>();
+	for (const op of bundle.operations) {
+		if (!op.fromSpec) continue;
+		apisById.set(op.operationId, (apisById.get(op.operationId) ?? new Set()).add(op.api));
+	}
+	const shared = new Set([...apisById].filter(([, apis]) => apis.size > 1).map(([operationId]) => operationId));
+	sharedIdsCache.set(bundle, shared);
+	return shared;
+}
+
+/**
+ * The name that tells one contract operation from every other: its operationId, or `api:operationId`
+ * where the contract uses that operationId in more than one API (`locations:create-custom-field`,
+ * `custom-fields:create-custom-field`). Tests name operations by it (opTest, the SDK table, the catalogue).
+ */
+export function operationKey(operation: { api: string; operationId: string }, bundle: SpecBundle = loadSpecBundle()): string {
+	return sharedOperationIds(bundle).has(operation.operationId) ? `${operation.api}:${operation.operationId}` : operation.operationId;
+}
+
 export interface RouteMatch {
 	op: OperationSpec;
 	params: Record<string, string>;

@@ -377,6 +377,7 @@ export function seedStore(store: Store, tokens: TokenRegistry, withDemoData: boo
 
 	seedDemoRecords(store, demo, contacts);
 	seedPartnerFields(store);
+	seedLocationSettings(store, demo);
 	return demo;
 }
 
@@ -405,6 +406,44 @@ function seedPartnerFields(store: Store): void {
 			position: (CUSTOM_FIELDS.length + position) * 50,
 			model: 'contact',
 		});
+	});
+}
+
+/**
+ * Seeded last, so every id seeded before stays as it was: a recurring task of the demo location,
+ * and a folder with one field of its custom object (custom fields v2).
+ */
+function seedLocationSettings(store: Store, demo: DemoIdentities): void {
+	put(store, `/locations/${DEMO_LOCATION_ID}/recurring-tasks`, {
+		locationId: DEMO_LOCATION_ID,
+		title: 'Weekly pipeline review',
+		description: 'Go through every open opportunity',
+		rruleOptions: { intervalType: 'weekly', interval: 1, startDate: at(0), dayOfWeek: 'MO', dueAfterSeconds: 86400 },
+		totalOccurrence: 0,
+		deleted: false,
+		assignedTo: demo.userIds[0],
+	});
+	const folder = put(store, '/custom-fields/folders', {
+		locationId: DEMO_LOCATION_ID,
+		objectKey: 'custom_objects.vehicles',
+		name: 'Vehicle details',
+		dateAdded: at(0),
+		dateUpdated: at(0),
+	});
+	put(store, '/custom-fields', {
+		locationId: DEMO_LOCATION_ID,
+		objectKey: 'custom_objects.vehicles',
+		parentId: folder.id,
+		name: 'Colour',
+		fieldKey: 'custom_objects.vehicles.colour',
+		dataType: 'SINGLE_OPTIONS',
+		showInForms: true,
+		options: [
+			{ key: 'red', label: 'Red' },
+			{ key: 'blue', label: 'Blue' },
+		],
+		dateAdded: at(0),
+		dateUpdated: at(0),
 	});
 }
 

@@ -5,6 +5,7 @@
  *   → query/path (400) → body (422; 400 on calendars routes) → handler.
  * Faults come first so they never change state; refused (429) requests are not counted.
  */
+import { createHash } from 'crypto';
 import type { IncomingMessage, ServerResponse } from 'http';
 import { handleAdmin } from './admin';
 import { sandboxConsolePage } from './console';
@@ -16,11 +17,13 @@ import {
 	HttpError,
 	isPlainObject,
 	parseBody,
+	parseMultipart,
 	queryToObject,
 	readRawBody,
 	sleep,
 } from './http';
-import { loadSpecBundle, matchRoute, type OperationSpec, type SpecBundle } from './openapi';
+import type { UploadedFile } from './http';
+import { loadSpecBundle, matchRoute, operationKey, type OperationSpec, type SpecBundle } from './openapi';
 import { RateLimiter } from './rateLimit';
 import type { SandboxState } from './routes/context';
 import { handlerFor, isHandWritten } from './routes/index';
@@ -217,8 +220,17 @@ export class SandboxCore {
 			record.rawBody = raw.toString('utf8');
 			let bodyError: unknown;
 			let parsedBody: unknown;
+			let files: UploadedFile[] | undefined;
 			try {
-				parsedBody = parseBody(record.rawBody, headers['content-type']);
+				if (/^multipart\/form-data\b/i.test(headers['content-type'] ?? '')) {
+					// Text fields are the body the spec describes; file parts go to the handler beside it.
+					const multipart = parseMultipart(raw, headers['content-type']);
+					parsedBody = multipart.fields;
+					files = multipart.files;
+					record.files = files.map(({ data, ...file }) => ({ ...file, sha256: createHash('sha256').update(data).digest('hex') }));
+				} else {
+					parsedBody = parseBody(record.rawBody, headers['content-type']);
+				}
 				record.body = parsedBody;
 			} catch (err) {
 				bodyError = err;
@@ -250,6 +262,7 @@ export class SandboxCore {
 			if (!match) throw errors.notFoundRoute(method, pathname);
 			const { op, params } = match;
 			record.operationId = op.operationId;
+			record.operationKey = operationKey(op, this.bundle);
 			if (bodyError) throw bodyError;
 
 			let principal: Principal | undefined;
@@ -291,6 +304,7 @@ export class SandboxCore {
 				query,
 				rawQuery,
 				body,
+				files,
 				headers,
 				principal,
 				state: this.state(host ? `http://${host}` : this.url),

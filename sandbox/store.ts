@@ -147,7 +147,7 @@ export interface CustomFieldRecord {
 	dataType: CustomFieldType;
 	placeholder: string;
 	position: number;
-	model: 'contact';
+	model: 'contact' | 'opportunity';
 	picklistOptions?: string[];
 }
 

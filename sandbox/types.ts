@@ -54,15 +54,19 @@ export interface RecordedRequest {
 	query: Record<string, string | string[]>;
 	/** Lower-cased header names. */
 	headers: Record<string, string>;
-	/** Parsed body (JSON or form), undefined when empty or unparsable. */
+	/** Parsed body (JSON or form; a multipart body's text fields), undefined when empty or unparsable. */
 	body: unknown;
 	rawBody: string;
+	/** A multipart body's file parts: what GHL received of each file (its bytes as a SHA-256). */
+	files?: Array<{ fieldname: string; originalname: string; mimetype: string; size: number; sha256: string }>;
 	/** Status answered; 0 when the socket was destroyed by a `reset` fault. */
 	status: number;
 	/** Epoch ms when the request arrived. */
 	at: number;
 	/** Spec operationId of the matched route, if any. */
 	operationId?: string;
+	/** The matched operation's key (sandbox/openapi.ts operationKey): its operationId, or `api:operationId` where GHL uses that id in two APIs. */
+	operationKey?: string;
 	durationMs: number;
 	/** The refusal's message (GHL's `message`, a 422's list joined by "; ") when the status is 400 or more. */
 	message?: string;

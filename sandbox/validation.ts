@@ -473,6 +473,47 @@ export const RESPONSE_SCHEMA_EXCEPTIONS: ResponseSchemaException[] = [
 		},
 	},
 	{
+		operationIds: ['task-search'],
+		api: 'locations',
+		reason:
+			'LocationTaskListSuccessfulResponseDto types tasks as an array of arrays; a task is an object, as every ' +
+			'other task answer of GHL (TaskSchema: id, title, body, assignedTo, dueDate, completed, contactId)',
+		patch: (schema) => {
+			const text = { type: 'string' };
+			schema.properties.tasks.items = {
+				type: 'object',
+				required: ['id', 'title', 'contactId'],
+				properties: { id: text, title: text, body: text, assignedTo: text, dueDate: text, completed: { type: 'boolean' }, contactId: text, dateAdded: text, dateUpdated: text },
+			};
+		},
+	},
+	{
+		operationIds: ['GET-all-or-email-sms-templates'],
+		api: 'locations',
+		reason:
+			'GetTemplatesSuccessfulResponseDto lists templates as oneOf an SMS and an email template schema, neither with ' +
+			'required fields, so every template matches both and "exactly one" can never hold: either kind is meant (anyOf)',
+		patch: (schema) => {
+			const items = schema.properties.templates.items;
+			items.anyOf = items.oneOf;
+			delete items.oneOf;
+		},
+	},
+	{
+		operationIds: ['upload-file-customFields'],
+		api: 'locations',
+		reason:
+			'FileUploadResponseDto types meta as string[], but its own example is an array of objects ' +
+			'{fieldname, originalname, encoding, mimetype, size, url}, one per uploaded file',
+		patch: (schema) => {
+			schema.properties.meta.items = {
+				type: 'object',
+				required: ['fieldname', 'originalname', 'mimetype', 'size', 'url'],
+				properties: { fieldname: { type: 'string' }, originalname: { type: 'string' }, encoding: { type: 'string' }, mimetype: { type: 'string' }, size: { type: 'number' }, url: { type: 'string' } },
+			};
+		},
+	},
+	{
 		operationIds: ['get-pipelines'],
 		api: 'opportunities',
 		reason:

@@ -8,7 +8,9 @@
  *      against the sandbox with its own example parameters (`export const example` in its file)
  *      and the spec operationIds of the requests it made are read back;
  *   4. an operation has no workflow test: test/nodes/*.test.ts name what they cover with
- *      `opTest('<operationId>'`, and opTest itself fails unless the node really made that call, 2xx;
+ *      `opTest('<operation key>'` (the operationId, or `api:operationId` where GHL's contract uses
+ *      that operationId in two APIs: sandbox/openapi.ts operationKey), and opTest itself fails
+ *      unless the node really made that call, 2xx;
  *   5. where the project's reference catalogue (../shared/catalogue.json) is present beside the
  *      repository, an operation or webhook event it lists is missing or declared differently.
  */
@@ -18,7 +20,7 @@ import { resourceList } from '../nodes/Ghl/actions';
 import type { ExampleData } from '../nodes/Ghl/actions/types';
 import { rateLimiter } from '../nodes/shared/transport';
 import type { Sandbox } from '../sandbox';
-import { loadSpecBundle } from '../sandbox/openapi';
+import { loadSpecBundle, operationKey } from '../sandbox/openapi';
 import { buildCatalogue, CATALOGUE_FILE, catalogueText, OAUTH_CREDENTIAL_FILE, oauthCredentialText } from '../scripts/catalogue/generate';
 import { pitCredential, useSandbox } from './harness/fixtures';
 import { runWorkflow } from './harness/run';
@@ -26,6 +28,8 @@ import { ghlWorkflow } from './harness/workflows';
 import type { SeedSnapshot } from './nodes/kit';
 
 const catalogue = buildCatalogue();
+/** Each catalogue operation's key: its operationId, or `api:operationId` where GHL uses that operationId in two APIs. */
+const keyOf = (operation: { api: string; operationId: string }) => operationKey(operation);
 
 /** The reference catalogue beside the repository, where there is one (never needed to run). */
 const REFERENCE_FILE = path.resolve(__dirname, '../../shared/catalogue.json');
@@ -46,8 +50,9 @@ function exampleData(sb: Sandbox, seed: SeedSnapshot): ExampleData {
 	const [c0, c1] = seed.contacts;
 	const appointment = seed.appointments[0];
 	const { businessIds, calendarIds, campaignIds, workflowIds, userIds } = sb.demo;
-	const records = (sb.snapshot() as { records: Record<string, Array<{ id: string; contactId: string; pipelineId: string }>> }).records;
+	const records = (sb.snapshot() as { records: Record<string, Array<{ id: string; contactId: string; pipelineId: string; key?: string }>> }).records;
 	const opportunity = records['/opportunities'][0];
+	const first = (collection: string) => records[collection][0];
 	return {
 		contact: {
 			id: c0.id,
@@ -64,6 +69,21 @@ function exampleData(sb: Sandbox, seed: SeedSnapshot): ExampleData {
 		campaignIds,
 		workflowIds,
 		userIds,
+		location: {
+			id: sb.demo.locationId,
+			tagId: first(`/locations/${sb.demo.locationId}/tags`).id,
+			customValueId: first(`/locations/${sb.demo.locationId}/customValues`).id,
+			customFieldId: (sb.snapshot() as { customFields: Array<{ id: string; locationId: string }> }).customFields.find(
+				(field) => field.locationId === sb.demo.locationId,
+			)!.id,
+			templateId: first(`/locations/${sb.demo.locationId}/templates`).id,
+			recurringTaskId: first(`/locations/${sb.demo.locationId}/recurring-tasks`).id,
+		},
+		customObject: {
+			key: String(first('/objects').key),
+			folderId: first('/custom-fields/folders').id,
+			fieldId: first('/custom-fields').id,
+		},
 	};
 }
 
@@ -77,13 +97,13 @@ function seedOf(sb: Sandbox): SeedSnapshot {
 	};
 }
 
-/** operationIds the workflow tests under test/nodes claim with opTest('<operationId>', …). */
+/** Operation keys the workflow tests under test/nodes claim with opTest('<key>', …). */
 function claimedByTests(): Set<string> {
 	const dir = path.resolve(__dirname, 'nodes');
 	const claimed = new Set<string>();
 	for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.test.ts'))) {
 		const source = fs.readFileSync(path.join(dir, file), 'utf8');
-		for (const match of source.matchAll(/\bopTest\(\s*['"]([A-Za-z0-9-]+)['"]/g)) claimed.add(match[1]);
+		for (const match of source.matchAll(/\bopTest\(\s*['"]([A-Za-z0-9:-]+)['"]/g)) claimed.add(match[1]);
 	}
 	return claimed;
 }
@@ -97,8 +117,8 @@ describe('catalogue coverage', () => {
 		expect(fs.readFileSync(OAUTH_CREDENTIAL_FILE, 'utf8')).toBe(oauthCredentialText());
 	});
 
-	test('operationIds are unique and each operation is declared as GHL\'s contract has it', () => {
-		expect(new Set(catalogue.operations.map((operation) => operation.operationId)).size).toBe(catalogue.operations.length);
+	test('operations are unique and each operation is declared as GHL\'s contract has it', () => {
+		expect(new Set(catalogue.operations.map(keyOf)).size).toBe(catalogue.operations.length);
 		const contract = loadSpecBundle().operations.filter((operation) => operation.fromSpec);
 		for (const operation of catalogue.operations) {
 			const spec = contract.find((candidate) => candidate.operationId === operation.operationId && candidate.api === operation.api);
@@ -109,17 +129,18 @@ describe('catalogue coverage', () => {
 				path: spec!.path,
 				version: spec!.version,
 			});
-			// The two bulk endpoints declare no security in the spec (so no scopes here); the sandbox
-			// still needs a sub-account token with contacts.write for them.
-			const expectedScopes = operation.scopes.length === 0 ? ['contacts.write'] : [...operation.scopes].sort();
+			// The two bulk contact endpoints declare no security in the spec (so no scopes here); the
+			// sandbox still needs a sub-account token with contacts.write for them. Other operations
+			// without scopes (location tags by ID, …) declare `bearer: []`: no scope at all.
+			const expectedScopes = operation.scopes.length === 0 && operation.api === 'contacts' ? ['contacts.write'] : [...operation.scopes].sort();
 			expect({ id: operation.operationId, scopes: expectedScopes }).toEqual({ id: operation.operationId, scopes: [...spec!.scopes].sort() });
 		}
 	});
 
 	(reference ? test : test.skip)('covers every operation and webhook event of the reference catalogue (../shared/catalogue.json)', () => {
-		const ours = new Map(catalogue.operations.map((operation) => [operation.operationId, operation]));
+		const ours = new Map(catalogue.operations.map((operation) => [keyOf(operation), operation]));
 		for (const expected of reference!.operations) {
-			const actual = ours.get(expected.operationId);
+			const actual = ours.get(keyOf(expected));
 			expect({ id: expected.operationId, method: actual?.method, path: actual?.path, api: actual?.api, version: actual?.version, scopes: actual?.scopes }).toEqual({
 				id: expected.operationId,
 				method: expected.method,
@@ -149,23 +170,23 @@ describe('catalogue coverage', () => {
 			});
 			expect({ key, error: result.run.data.resultData.error?.message }).toEqual({ key, error: undefined });
 			const requests = sandbox().requests.filter((request) => !request.path.startsWith('/_sandbox'));
-			expect({ key, failed: requests.filter((request) => request.status >= 300).map((request) => request.operationId) }).toEqual({
+			expect({ key, failed: requests.filter((request) => request.status >= 300).map((request) => request.operationKey) }).toEqual({
 				key,
 				failed: [],
 			});
-			calls[key] = [...new Set(requests.map((request) => request.operationId ?? `${request.method} ${request.path}`))];
+			calls[key] = [...new Set(requests.map((request) => request.operationKey ?? `${request.method} ${request.path}`))];
 		}
 
 		const called = new Set(Object.values(calls).flat());
 		const missing = catalogue.operations
-			.filter((operation) => !called.has(operation.operationId))
+			.filter((operation) => !called.has(keyOf(operation)))
 			.map((operation) => `${operation.operationId} (${operation.method} ${operation.path})`);
 		expect(missing).toEqual([]);
 
 		// Each node operation calls the endpoint it declares, and nothing else but known lookups.
-		const known = new Set(catalogue.operations.map((operation) => operation.operationId));
+		const known = new Set(catalogue.operations.map(keyOf));
 		for (const [key, operationIds] of Object.entries(calls)) {
-			const declared = catalogue.operations.find((operation) => `${operation.resource}.${operation.operation}` === key)!.operationId;
+			const declared = keyOf(catalogue.operations.find((operation) => `${operation.resource}.${operation.operation}` === key)!);
 			expect({ key, declared: operationIds.includes(declared) }).toEqual({ key, declared: true });
 			expect({ key, other: operationIds.filter((id) => !known.has(id) && !SUPPORTING.has(id)) }).toEqual({ key, other: [] });
 		}
@@ -173,9 +194,9 @@ describe('catalogue coverage', () => {
 
 	test('every catalogue operation has a workflow test (opTest in test/nodes)', () => {
 		const claimed = claimedByTests();
-		const untested = catalogue.operations.map((operation) => operation.operationId).filter((id) => !claimed.has(id));
+		const untested = catalogue.operations.map(keyOf).filter((id) => !claimed.has(id));
 		expect(untested).toEqual([]);
-		const known = new Set(catalogue.operations.map((operation) => operation.operationId));
+		const known = new Set(catalogue.operations.map(keyOf));
 		expect([...claimed].filter((id) => !known.has(id))).toEqual([]);
 	});
 });

@@ -9,7 +9,7 @@ const catalogue = buildCatalogue();
 /** The README's operations table rows: resource, operation label, "METHOD path", scope. */
 const rows = readme
 	.split('\n')
-	.filter((line) => /^\| [A-Z][a-z]+ \| .+ \| `(GET|POST|PUT|DELETE) \//.test(line))
+	.filter((line) => /^\| [A-Z][a-z]+(?: [A-Z][a-z]+)* \| .+ \| `(GET|POST|PUT|DELETE|PATCH) \//.test(line))
 	.map((line) => line.split('|').map((cell) => cell.trim()));
 
 describe('README tells the truth', () => {

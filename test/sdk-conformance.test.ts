@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { GHLError, HighLevel } from '@gohighlevel/api-client';
 import type { RecordedRequest, Sandbox } from '../sandbox';
+import { operationKey } from '../sandbox/openapi';
 import { useSandbox } from './harness/fixtures';
 import type { SeedContact, SeedSnapshot } from './nodes/kit';
 
@@ -43,6 +44,7 @@ const API_VERSIONS: Record<string, string> = {
 	users: '2021-07-28',
 	forms: '2021-07-28',
 	surveys: '2021-07-28',
+	'custom-fields': '2021-07-28',
 };
 
 /** What the SDK sends when no `apiVersion` is configured, read from the SDK itself (3.1.0: 2023-02-21). */
@@ -142,7 +144,7 @@ const SDK_CALLS: Record<string, SdkCall> = {
 	'update-note': (ghl, f) =>
 		ghl.contacts.updateNote({ contactId: f.seed.notes[0].contactId, id: f.seed.notes[0].id }, { body: 'Met at the fair (edited)' }),
 	'delete-note': (ghl, f) => ghl.contacts.deleteNote({ contactId: f.seed.notes[0].contactId, id: f.seed.notes[0].id }),
-	'create-association': (ghl, f) =>
+	'contacts:create-association': (ghl, f) =>
 		ghl.contacts.createAssociation(
 			{ type: 'add' },
 			{ contacts: [f.contacts[0].id, f.contacts[1].id], tags: ['sdk-bulk'], locationId: f.locationId },
@@ -249,7 +251,28 @@ const SDK_CALLS: Record<string, SdkCall> = {
 	'add-followers-opportunity': (ghl, f) => ghl.opportunities.addFollowersOpportunity({ id: opportunity(f).id }, { followers: [f.sb.demo.userIds[2]] }),
 	'remove-followers-opportunity': (ghl, f) =>
 		ghl.opportunities.removeFollowersOpportunity({ id: opportunity(f).id }, { followers: [(opportunity(f).followers as string[])[0]] }),
+	'get-location': (ghl, f) => ghl.locations.getLocation({ locationId: f.locationId }),
+	'get-timezones': (ghl, f) => ghl.locations.getTimezones({ locationId: f.locationId }),
+	'create-tag': (ghl, f) => ghl.locations.createTag({ locationId: f.locationId }, { name: 'sdk tag' }),
+	'get-tag-by-id': (ghl, f) => ghl.locations.getTagById({ locationId: f.locationId, tagId: locationRecord(f, 'tags').id }),
+	'update-tag': (ghl, f) => ghl.locations.updateTag({ locationId: f.locationId, tagId: locationRecord(f, 'tags').id }, { name: 'sdk renamed' }),
+	'delete-tag': (ghl, f) => ghl.locations.deleteTag({ locationId: f.locationId, tagId: locationRecord(f, 'tags').id }),
+	'get-custom-values': (ghl, f) => ghl.locations.getCustomValues({ locationId: f.locationId }),
+	'create-custom-value': (ghl, f) => ghl.locations.createCustomValue({ locationId: f.locationId }, { name: 'SDK Value', value: 'sdk' }),
+	'get-custom-value': (ghl, f) => ghl.locations.getCustomValue({ locationId: f.locationId, id: locationRecord(f, 'customValues').id }),
+	'update-custom-value': (ghl, f) =>
+		ghl.locations.updateCustomValue({ locationId: f.locationId, id: locationRecord(f, 'customValues').id }, { name: 'Support Phone', value: '+15550100001' }),
+	'delete-custom-value': (ghl, f) => ghl.locations.deleteCustomValue({ locationId: f.locationId, id: locationRecord(f, 'customValues').id }),
+	'GET-all-or-email-sms-templates': (ghl, f) => ghl.locations.gETAllOrEmailSmsTemplates({ locationId: f.locationId, originId: f.locationId, type: 'email' }),
+	'DELETE-an-email-sms-template': (ghl, f) =>
+		ghl.locations.dELETEAnEmailSmsTemplate({ locationId: f.locationId, id: locationRecord(f, 'templates').id }),
 };
+
+/** The first seeded record of the demo location's `/locations/{locationId}/<collection>`. */
+function locationRecord(f: Fixture, collection: string): { id: string } & Record<string, unknown> {
+	const records = (f.sb.snapshot() as { records: Record<string, Array<{ id: string } & Record<string, unknown>>> }).records;
+	return records[`/locations/${f.locationId}/${collection}`][0];
+}
 
 /** The first seeded opportunity of the demo location (it has a follower). */
 function opportunity(f: Fixture): { id: string; pipelineId: string; contactId: string; followers: string[] } {
@@ -267,12 +290,13 @@ async function requestsDuring(
 	return { result, requests: sb.requests.slice(before) };
 }
 
-const operations = catalogue.operations.map((operation) => [operation.operationId, operation] as const);
+/** Each operation by its key: the operationId, or `api:operationId` where GHL uses that operationId in two APIs. */
+const operations = catalogue.operations.map((operation) => [operationKey(operation), operation] as const);
 
 describe(`@gohighlevel/api-client ${SDK_VERSION} against the sandbox`, () => {
 	test('the SDK table covers exactly the catalogue', () => {
 		expect(catalogue.operations.length).toBeGreaterThan(0);
-		const ids = catalogue.operations.map((operation) => operation.operationId);
+		const ids = operations.map(([key]) => key);
 		expect(ids.filter((id) => !SDK_CALLS[id])).toEqual([]);
 		expect(Object.keys(SDK_CALLS).filter((id) => !ids.includes(id))).toEqual([]);
 	});
@@ -297,7 +321,7 @@ describe(`@gohighlevel/api-client ${SDK_VERSION} against the sandbox`, () => {
 			const refusal = error && { status: error.statusCode, body: error.response };
 			expect({ operationId, refusal }).toEqual({ operationId, refusal: undefined });
 			const received = requests.map((request) => ({
-				operationId: request.operationId,
+				operationId: request.operationKey,
 				method: request.method,
 				version: request.headers.version,
 			}));
@@ -321,7 +345,7 @@ describe(`@gohighlevel/api-client ${SDK_VERSION} against the sandbox`, () => {
 				status: 401,
 				message: 'version header is invalid',
 			});
-			expect(requests.map((request) => [request.operationId, request.headers.version, request.status])).toEqual([
+			expect(requests.map((request) => [request.operationKey, request.headers.version, request.status])).toEqual([
 				[operationId, SDK_DEFAULT_VERSION, 401],
 			]);
 			expect(JSON.stringify(sb.snapshot())).toBe(before);

@@ -25,6 +25,21 @@ export const SHARED_ENDPOINTS = {
 	campaigns: { method: 'GET', path: '/campaigns/', operationId: 'get-campaigns', api: 'campaigns', scopes: ['campaigns.readonly'] },
 	workflows: { method: 'GET', path: '/workflows/', operationId: 'get-workflow', api: 'workflows', scopes: ['workflows.readonly'] },
 	businesses: { method: 'GET', path: '/businesses/', operationId: 'get-businesses-by-location', api: 'businesses', scopes: ['businesses.readonly'] },
+	locationTags: { method: 'GET', path: '/locations/{locationId}/tags', operationId: 'get-location-tags', api: 'locations', scopes: ['locations/tags.readonly'] },
+	customValues: {
+		method: 'GET',
+		path: '/locations/{locationId}/customValues',
+		operationId: 'get-custom-values',
+		api: 'locations',
+		scopes: ['locations/customValues.readonly'],
+	},
+	templates: {
+		method: 'GET',
+		path: '/locations/{locationId}/templates',
+		operationId: 'GET-all-or-email-sms-templates',
+		api: 'locations',
+		scopes: ['locations/templates.readonly'],
+	},
 } satisfies Record<string, GhlEndpoint>;
 
 /** The location's calendars (pickers; the polling trigger's appointment sweep). */
@@ -94,4 +109,23 @@ export async function addContactTags(this: GhlContext, contactId: string, tags: 
 export async function getContact(this: GhlContext, contactId: string, itemIndex?: number): Promise<IDataObject | undefined> {
 	const response = await callEndpoint.call(this, SHARED_ENDPOINTS.contact, { pathParams: { contactId }, itemIndex });
 	return response.contact as IDataObject | undefined;
+}
+
+/** The location's tags (tag pickers; Tag › Get Many). */
+export async function listLocationTags(this: GhlContext, itemIndex?: number): Promise<IDataObject[]> {
+	const response = await callEndpoint.call(this, SHARED_ENDPOINTS.locationTags, { pathParams: { locationId: await getLocationId(this) }, itemIndex });
+	return (response.tags ?? []) as IDataObject[];
+}
+
+/** The location's custom values (custom value pickers; Custom Value › Get Many). */
+export async function listCustomValues(this: GhlContext, itemIndex?: number): Promise<IDataObject[]> {
+	const response = await callEndpoint.call(this, SHARED_ENDPOINTS.customValues, { pathParams: { locationId: await getLocationId(this) }, itemIndex });
+	return (response.customValues ?? []) as IDataObject[];
+}
+
+/** The location's email and SMS templates (the template picker). */
+export async function listTemplates(this: GhlContext): Promise<IDataObject[]> {
+	const locationId = await getLocationId(this);
+	const response = await callEndpoint.call(this, SHARED_ENDPOINTS.templates, { pathParams: { locationId }, qs: { originId: locationId } });
+	return (response.templates ?? []) as IDataObject[];
 }

@@ -1,4 +1,5 @@
 import type { Principal, TokenRegistry } from '../auth';
+import type { UploadedFile } from '../http';
 import type { OperationSpec } from '../openapi';
 import type { SearchIndex } from '../searchIndex';
 import type { Store } from '../store';
@@ -26,6 +27,8 @@ export interface HandlerContext {
 	rawQuery: Record<string, string | string[]>;
 	/** Body validated against the spec (`{}` when absent). */
 	body: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+	/** A multipart body's file parts (upload routes). */
+	files?: UploadedFile[];
 	headers: Record<string, string>;
 	/** undefined only on routes without security (OAuth token / authorize). */
 	principal?: Principal;

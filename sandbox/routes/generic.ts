@@ -184,8 +184,8 @@ function placeholder(schema: JsonSchema, name: string): unknown {
 		case 'integer':
 			return typeof schema.minimum === 'number' ? schema.minimum : 0;
 		case 'boolean':
-			// Required booleans in GHL's answers are success flags (`succeded`, `success`, `new`…).
-			return name !== 'new';
+			// Required booleans in GHL's answers are success flags (`succeded`, `success`…); `new` and `deleted` are states.
+			return name !== 'new' && name !== 'deleted';
 		case 'string':
 			if (schema.format === 'date-time' || schema.format === 'date') return schema.format === 'date' ? SEED_TIME.slice(0, 10) : SEED_TIME;
 			if (schema.format === 'email') return 'sandbox@example.com';

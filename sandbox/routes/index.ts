@@ -5,7 +5,8 @@ import { contactHandlers } from './contacts';
 import type { Handler } from './context';
 import { genericHandler } from './generic';
 import type { OperationSpec } from '../openapi';
-import { locationHandlers } from './locations';
+import { customFieldV2Handlers } from './customFieldsV2';
+import { LOCATION_HANDLED_API, locationHandlers } from './locations';
 import { searchContacts } from './search';
 import { opportunityHandlers } from './opportunities';
 import { noteHandlers, taskHandlers } from './tasks';
@@ -23,15 +24,21 @@ export const handlers: Record<string, Handler> = {
 	...opportunityHandlers,
 };
 
-/** The API (spec file) each hand-written handler is for: a few operationIds are in two files. */
-const HANDLED_API: Record<string, string> = { 'create-association': 'contacts' };
+/** The API (spec file) each hand-written handler above is for: a few operationIds are in two files. */
+const HANDLED_API: Record<string, string> = { 'create-association': 'contacts', ...LOCATION_HANDLED_API };
+
+/** Hand-written handlers of one API only, for operationIds another API uses too (custom fields v2). */
+const handlersByApi: Record<string, Record<string, Handler>> = { 'custom-fields': customFieldV2Handlers };
 
 /** Whether an operation has a hand-written handler (else the generic store answers it). */
 export function isHandWritten(op: OperationSpec): boolean {
+	if (handlersByApi[op.api]?.[op.operationId]) return true;
 	return op.operationId in handlers && (HANDLED_API[op.operationId] ?? op.api) === op.api;
 }
 
 /** The handler for an operation: its hand-written one, else the generic store (sandbox/routes/generic.ts). */
 export function handlerFor(op: OperationSpec): Handler {
+	const own = handlersByApi[op.api]?.[op.operationId];
+	if (own) return own;
 	return isHandWritten(op) ? handlers[op.operationId] : genericHandler;
 }

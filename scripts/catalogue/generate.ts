@@ -78,7 +78,12 @@ export function operationsMarkdown(): string {
 			const { method, path: endpointPath, scopes } = meta.endpoint;
 			const label = meta.readmeNote ? `${meta.name}: ${meta.readmeNote}` : meta.name;
 			// The two bulk contact endpoints declare no security in GHL's spec; GHL still needs contacts.write.
-			const scope = scopes.length ? scopes.map((scope) => `\`${scope}\``).join(', ') : "`contacts.write` (not declared by GHL's spec)";
+			// Other operations without scopes declare a bearer token with none (location tags by ID, …).
+			const scope = scopes.length
+				? scopes.map((scope) => `\`${scope}\``).join(', ')
+				: meta.endpoint.api === 'contacts'
+					? "`contacts.write` (not declared by GHL's spec)"
+					: "none (GHL's spec declares no scope)";
 			return `| ${resource.name} | ${label} | \`${method} ${endpointPath}\` | ${scope} |`;
 		}),
 	);

@@ -330,7 +330,7 @@ describe('Contact: lists and lookups', () => {
 });
 
 describe('Contact: bulk', () => {
-	opTest('create-association', 'adds tags to many contacts in one request; per-contact errors are reported', async () => {
+	opTest('contacts:create-association', 'adds tags to many contacts in one request; per-contact errors are reported', async () => {
 		const [first, second] = seed().contacts;
 		const result = await run({
 			resource: 'contact',
@@ -352,7 +352,7 @@ describe('Contact: bulk', () => {
 		expect(contacts.find((contact) => contact.id === second.id)!.tags).toContain('spring promo');
 	});
 
-	opTest('create-association', 'removes all tags when asked', async () => {
+	opTest('contacts:create-association', 'removes all tags when asked', async () => {
 		const tagged = seed().contacts.filter((contact) => contact.tags.length).slice(0, 3);
 		const result = await run({
 			resource: 'contact',

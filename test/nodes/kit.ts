@@ -86,19 +86,21 @@ export function nodeTests(options: SandboxOptions = {}) {
 	}
 
 	/**
-	 * A test of one catalogue operation. Besides its own assertions it fails unless a node run in
-	 * the test made a request GHL's spec names `operationId`, answered 2xx.
+	 * A test of one catalogue operation, named by its key: the spec's operationId, or `api:operationId`
+	 * where GHL's contract uses that operationId in two APIs (`locations:create-custom-field`; see
+	 * sandbox/openapi.ts operationKey). Besides its own assertions it fails unless a node run in the
+	 * test made a request to that operation, answered 2xx.
 	 */
-	function opTest(operationId: string, title: string, fn: () => Promise<void>, timeout?: number): void {
+	function opTest(operationKey: string, title: string, fn: () => Promise<void>, timeout?: number): void {
 		test(
-			`${operationId}: ${title}`,
+			`${operationKey}: ${title}`,
 			async () => {
 				testRequests = [];
 				await fn();
-				const answered = testRequests.filter((request) => request.operationId === operationId);
+				const answered = testRequests.filter((request) => request.operationKey === operationKey);
 				if (!answered.some((request) => request.status >= 200 && request.status < 300)) {
-					const seen = testRequests.map((request) => `${request.operationId ?? request.path} ${request.status}`);
-					throw new Error(`The node made no successful ${operationId} request in this test (it sent: ${seen.join(', ') || 'nothing'})`);
+					const seen = testRequests.map((request) => `${request.operationKey ?? request.path} ${request.status}`);
+					throw new Error(`The node made no successful ${operationKey} request in this test (it sent: ${seen.join(', ') || 'nothing'})`);
 				}
 			},
 			timeout,
@@ -157,9 +159,9 @@ export function nodeTests(options: SandboxOptions = {}) {
 	return { sandbox, run, opTest, seed, api, pickerOptions };
 }
 
-/** The one request a run sent with this spec operationId (fails when there is not exactly one). */
+/** The one request a run sent to this operation, by operationId or key (fails when there is not exactly one). */
 export function only(run: NodeRun, operationId: string): RecordedRequest {
-	const matching = run.requests.filter((request) => request.operationId === operationId);
+	const matching = run.requests.filter((request) => request.operationId === operationId || request.operationKey === operationId);
 	expect(matching.map((request) => `${request.method} ${request.path}`)).toHaveLength(1);
 	return matching[0];
 }

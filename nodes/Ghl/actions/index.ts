@@ -3,16 +3,34 @@ import { appointment } from './appointment';
 import { business } from './business';
 import { campaign } from './campaign';
 import { contact } from './contact';
+import { customValue } from './customValue';
 import { follower } from './follower';
+import { location } from './location';
 import { note } from './note';
 import { opportunity } from './opportunity';
 import { pipeline } from './pipeline';
 import { tag } from './tag';
 import { task } from './task';
+import { template } from './template';
 import { workflow } from './workflow';
 
 /** Every resource of the node; the node's description and the router are both built from this list. */
-export const resourceList: Resource[] = [appointment, business, campaign, contact, follower, note, opportunity, pipeline, tag, task, workflow];
+export const resourceList: Resource[] = [
+	appointment,
+	business,
+	campaign,
+	contact,
+	customValue,
+	follower,
+	location,
+	note,
+	opportunity,
+	pipeline,
+	tag,
+	task,
+	template,
+	workflow,
+];
 
 export const resources: Record<string, Resource> = Object.fromEntries(
 	resourceList.map((resource) => [resource.value, resource]),

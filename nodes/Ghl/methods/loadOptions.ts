@@ -1,5 +1,17 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { listBusinesses, listCalendars, listCampaigns, listLostReasons, listPipelines, listUsers, listWorkflows } from '../../shared/reads';
+import {
+	listBusinesses,
+	listCalendars,
+	listCampaigns,
+	listCustomFields,
+	listCustomValues,
+	listLocationTags,
+	listLostReasons,
+	listPipelines,
+	listTemplates,
+	listUsers,
+	listWorkflows,
+} from '../../shared/reads';
 import { getCustomFieldDefinitions } from '../helpers/customFields';
 
 /** The location's contact custom fields, by name with their type. */
@@ -68,14 +80,20 @@ export async function getLostReasons(this: ILoadOptionsFunctions): Promise<INode
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Records listed by name, with their status (when they have one) as the description. */
-function byName(records: IDataObject[]): INodePropertyOptions[] {
+/** Records listed by name, described by `describe` (default: their status, when they have one). */
+function byName(
+	records: IDataObject[],
+	describe: (record: IDataObject) => unknown = (record) => record.status,
+): INodePropertyOptions[] {
 	return records
-		.map((record) => ({
-			name: String(record.name || record.id),
-			value: String(record.id),
-			description: record.status ? String(record.status) : undefined,
-		}))
+		.map((record) => {
+			const description = describe(record);
+			return {
+				name: String(record.name || record.id),
+				value: String(record.id),
+				description: description ? String(description) : undefined,
+			};
+		})
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -92,4 +110,24 @@ export async function getWorkflows(this: ILoadOptionsFunctions): Promise<INodePr
 /** The location's businesses, by name. */
 export async function getBusinesses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return byName(await listBusinesses.call(this));
+}
+
+/** The location's tags, by name. */
+export async function getLocationTags(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return byName(await listLocationTags.call(this));
+}
+
+/** The location's custom values, by name, with their merge key. */
+export async function getCustomValues(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return byName(await listCustomValues.call(this), (value) => value.fieldKey);
+}
+
+/** The location's custom fields of every model (contact and opportunity), by name, with their key. */
+export async function getLocationCustomFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return byName(await listCustomFields.call(this), (field) => field.fieldKey);
+}
+
+/** The location's email and SMS templates, by name, with their kind. */
+export async function getTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return byName(await listTemplates.call(this), (template) => template.type);
 }

@@ -13,3 +13,4 @@ export {
 export { rateLimiter } from './rateLimiter';
 export { API_VERSIONS } from './types';
 export type { GhlContext, GhlRequest, GhlApiName, GhlEndpoint } from './types';
+export type { MultipartBody, MultipartFile } from './multipart';

@@ -1,6 +1,7 @@
 import { NodeApiError, sleep } from 'n8n-workflow';
 import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { getConnection } from './connection';
+import { encodeMultipart } from './multipart';
 import { describeFailure, isNetworkFailure, toNodeApiError } from './errors';
 import type { HttpFailure } from './errors';
 import { rateLimiter } from './rateLimiter';
@@ -114,6 +115,7 @@ export async function ghlApiRequest(this: GhlContext, request: GhlRequest): Prom
 	// n8n's HTTP helper drops an empty object body, but several GHL endpoints require a body even
 	// when its schema is empty (campaign add, workflow add/remove): send those as literal JSON.
 	const emptyBody = request.body !== undefined && Object.keys(request.body).length === 0;
+	const multipart = request.multipart ? encodeMultipart(request.multipart) : undefined;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${baseUrl}${request.path}`,
@@ -121,9 +123,10 @@ export async function ghlApiRequest(this: GhlContext, request: GhlRequest): Prom
 			Accept: 'application/json',
 			Version: API_VERSIONS[request.api ?? 'contacts'],
 			...(emptyBody ? { 'Content-Type': 'application/json' } : {}),
+			...(multipart ? { 'Content-Type': multipart.contentType } : {}),
 		},
 		qs: request.qs,
-		body: emptyBody ? '{}' : request.body,
+		body: multipart ? multipart.data : emptyBody ? '{}' : request.body,
 		json: true,
 		returnFullResponse: true,
 		timeout: REQUEST_TIMEOUT_MS,

@@ -7,6 +7,7 @@ import type {
 	IPollFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
+import type { MultipartBody } from './multipart';
 
 export type GhlContext =
 	| IExecuteFunctions
@@ -16,7 +17,7 @@ export type GhlContext =
 	| IHookFunctions;
 
 /** Which GHL API (spec file) a path belongs to; each has its own required `Version` header. */
-export type GhlApiName = 'contacts' | 'calendars' | 'locations' | 'users' | 'opportunities' | 'businesses' | 'forms' | 'surveys' | 'campaigns' | 'workflows';
+export type GhlApiName = 'contacts' | 'calendars' | 'locations' | 'users' | 'opportunities' | 'businesses' | 'forms' | 'surveys' | 'campaigns' | 'workflows' | 'custom-fields';
 
 export const API_VERSIONS: Record<GhlApiName, string> = {
 	contacts: '2021-07-28',
@@ -29,6 +30,7 @@ export const API_VERSIONS: Record<GhlApiName, string> = {
 	surveys: '2021-07-28',
 	campaigns: '2021-07-28',
 	workflows: '2021-07-28',
+	'custom-fields': '2021-07-28',
 };
 
 /** A GHL endpoint as its OpenAPI file declares it; an operation file's `meta.endpoint`. */
@@ -51,6 +53,8 @@ export interface GhlRequest {
 	api?: GhlApiName;
 	qs?: IDataObject;
 	body?: IDataObject;
+	/** A multipart/form-data body (file uploads), sent instead of `body`. */
+	multipart?: MultipartBody;
 	/**
 	 * Safe to send twice (GET, PUT and DELETE always are). Lets the transport retry a POST after a 5xx
 	 * or a dropped connection, e.g. a search (a read sent as POST), upsert or adding tags.
