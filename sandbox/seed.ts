@@ -490,6 +490,8 @@ function seedReferenceData(store: Store): void {
 	]) {
 		put(store, `/locations/${locationId}/customValues`, { locationId, name, fieldKey: `{{ custom_values.${slug(name).replace(/\./g, '_')} }}`, value });
 	}
+	put(store, '/calendars/groups', { locationId: DEMO_LOCATION_ID, name: 'Sales Team', description: 'Calls with the sales team (sandbox)', slug: 'sales-team', isActive: true });
+	put(store, '/calendars/groups', { locationId: OTHER_LOCATION_ID, name: 'Other Location Group', description: 'Other location (sandbox)', slug: 'sales-team', isActive: true });
 	for (const name of ['vip', 'newsletter', 'lead', 'webinar']) put(store, `/locations/${DEMO_LOCATION_ID}/tags`, { locationId: DEMO_LOCATION_ID, name });
 	for (const [name, type] of [['Welcome email', 'email'], ['Appointment reminder', 'sms']]) {
 		put(store, `/locations/${DEMO_LOCATION_ID}/templates`, { locationId: DEMO_LOCATION_ID, name, type, originId: DEMO_LOCATION_ID });

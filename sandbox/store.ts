@@ -112,6 +112,10 @@ export interface CalendarRecord {
 	teamMembers: string[];
 	isActive: boolean;
 	autoConfirm: boolean;
+	/** Weekly open hours (CalendarDTO `openHours`); none means the sandbox's Monday–Friday 9:00–17:00. */
+	openHours?: Array<{ daysOfTheWeek: number[]; hours: Array<{ openHour: number; openMinute: number; closeHour: number; closeMinute: number }> }>;
+	/** The other CalendarDTO fields a create or update wrote, answered as written (team member details under `teamMembers`). */
+	settings?: Record<string, unknown>;
 }
 
 export interface AppointmentRecord {
@@ -492,7 +496,10 @@ export function toContactEvent(a: AppointmentRecord): Record<string, unknown> {
 
 /** CalendarDTO (subset that matters for pickers). */
 export function toCalendar(c: CalendarRecord): Record<string, unknown> {
+	const { teamMembers: memberDetails, ...settings } = c.settings ?? {};
+	const detail = (userId: string) => (Array.isArray(memberDetails) ? memberDetails : []).find((member) => member?.userId === userId) ?? {};
 	return compact({
+		...settings,
 		id: c.id,
 		locationId: c.locationId,
 		groupId: c.groupId,
@@ -508,7 +515,8 @@ export function toCalendar(c: CalendarRecord): Record<string, unknown> {
 		slotDurationUnit: 'mins',
 		slotInterval: c.slotInterval,
 		slotIntervalUnit: 'mins',
-		teamMembers: c.teamMembers.map((userId, i) => ({ userId, priority: 0.5, isPrimary: i === 0 })),
+		teamMembers: c.teamMembers.map((userId, i) => ({ priority: 0.5, isPrimary: i === 0, ...detail(userId), userId })),
+		openHours: c.openHours,
 		isActive: c.isActive,
 		autoConfirm: c.autoConfirm,
 	});

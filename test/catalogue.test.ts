@@ -50,7 +50,7 @@ function exampleData(sb: Sandbox, seed: SeedSnapshot): ExampleData {
 	const [c0, c1] = seed.contacts;
 	const appointment = seed.appointments[0];
 	const { businessIds, calendarIds, campaignIds, workflowIds, userIds } = sb.demo;
-	const records = (sb.snapshot() as { records: Record<string, Array<{ id: string; contactId: string; pipelineId: string; key?: string }>> }).records;
+	const records = (sb.snapshot() as { records: Record<string, Array<{ id: string; contactId: string; pipelineId: string; key?: string; locationId?: string }>> }).records;
 	const opportunity = records['/opportunities'][0];
 	const first = (collection: string) => records[collection][0];
 	return {
@@ -66,6 +66,7 @@ function exampleData(sb: Sandbox, seed: SeedSnapshot): ExampleData {
 		opportunity: { id: opportunity.id, contactId: opportunity.contactId, pipelineId: opportunity.pipelineId },
 		businessIds,
 		calendarIds,
+		calendarGroupId: records['/calendars/groups'].find((group) => group.locationId === sb.demo.locationId)!.id,
 		campaignIds,
 		workflowIds,
 		userIds,

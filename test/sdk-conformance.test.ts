@@ -204,6 +204,20 @@ const SDK_CALLS: Record<string, SdkCall> = {
 		ghl.calendars.editAppointment({ eventId: f.seed.appointments[0].id }, { title: 'Onboarding (moved)' }),
 	'get-appointment': (ghl, f) => ghl.calendars.getAppointment({ eventId: f.seed.appointments[0].id }),
 	'delete-event': (ghl, f) => ghl.calendars.deleteEvent({ eventId: f.seed.appointments[0].id }, {}),
+	'get-calendars': (ghl, f) => ghl.calendars.getCalendars({ locationId: f.locationId }),
+	'get-calendar': (ghl, f) => ghl.calendars.getCalendar({ calendarId: f.sb.demo.calendarIds[0] }),
+	'create-calendar': (ghl, f) =>
+		ghl.calendars.createCalendar({ locationId: f.locationId, name: 'SDK calendar', teamMembers: [{ userId: f.sb.demo.userIds[0], isPrimary: true }], slotDuration: 45 }),
+	'update-calendar': (ghl, f) => ghl.calendars.updateCalendar({ calendarId: f.sb.demo.calendarIds[0] }, { slotDuration: 20, name: 'SDK renamed' }),
+	'delete-calendar': (ghl, f) => ghl.calendars.deleteCalendar({ calendarId: f.sb.demo.calendarIds[0] }),
+	'get-slots': (ghl, f) =>
+		ghl.calendars.getSlots({ calendarId: f.sb.demo.calendarIds[1], startDate: Date.parse('2030-01-17T05:00:00Z'), endDate: Date.parse('2030-01-18T05:00:00Z'), timezone: 'America/Chicago' }),
+	'get-groups': (ghl, f) => ghl.calendars.getGroups({ locationId: f.locationId }),
+	'create-calendar-group': (ghl, f) => ghl.calendars.createCalendarGroup({ locationId: f.locationId, name: 'SDK group', description: 'From the SDK', slug: 'sdk-group' }),
+	'validate-groups-slug': (ghl, f) => ghl.calendars.validateGroupsSlug({ locationId: f.locationId, slug: 'sales-team' }),
+	'edit-group': (ghl, f) => ghl.calendars.editGroup({ groupId: calendarGroupId(f) }, { name: 'SDK group', description: 'Renamed', slug: 'sdk-group' }),
+	'disable-group': (ghl, f) => ghl.calendars.disableGroup({ groupId: calendarGroupId(f) }, { isActive: false }),
+	'delete-group': (ghl, f) => ghl.calendars.deleteGroup({ groupId: calendarGroupId(f) }),
 	'get-location-tags': (ghl, f) => ghl.locations.getLocationTags({ locationId: f.locationId }),
 	'get-pipelines': (ghl, f) => ghl.opportunities.getPipelines({ locationId: f.locationId }),
 	'get-lost-reason': (ghl, f) => ghl.opportunities.getLostReason({ locationId: f.locationId }),
@@ -267,6 +281,12 @@ const SDK_CALLS: Record<string, SdkCall> = {
 	'DELETE-an-email-sms-template': (ghl, f) =>
 		ghl.locations.dELETEAnEmailSmsTemplate({ locationId: f.locationId, id: locationRecord(f, 'templates').id }),
 };
+
+/** The demo location's seeded calendar group. */
+function calendarGroupId(f: Fixture): string {
+	const records = (f.sb.snapshot() as { records: Record<string, Array<{ id: string; locationId: string }>> }).records;
+	return records['/calendars/groups'].find((record) => record.locationId === f.locationId)!.id;
+}
 
 /** The first seeded record of the demo location's `/locations/{locationId}/<collection>`. */
 function locationRecord(f: Fixture, collection: string): { id: string } & Record<string, unknown> {

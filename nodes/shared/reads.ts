@@ -18,6 +18,7 @@ export const SHARED_ENDPOINTS = {
 	},
 	users: { method: 'GET', path: '/users/', operationId: 'get-user-by-location', api: 'users', scopes: ['users.readonly'] },
 	calendars: { method: 'GET', path: '/calendars/', operationId: 'get-calendars', api: 'calendars', scopes: ['calendars.readonly'] },
+	calendarGroups: { method: 'GET', path: '/calendars/groups', operationId: 'get-groups', api: 'calendars', scopes: ['calendars/groups.readonly'] },
 	contact: { method: 'GET', path: '/contacts/{contactId}', operationId: 'get-contact', api: 'contacts', scopes: ['contacts.readonly'] },
 	addContactTags: { method: 'POST', path: '/contacts/{contactId}/tags', operationId: 'add-tags', api: 'contacts', scopes: ['contacts.write'] },
 	pipelines: { method: 'GET', path: '/opportunities/pipelines', operationId: 'get-pipelines', api: 'opportunities', scopes: ['opportunities.readonly'] },
@@ -46,6 +47,12 @@ export const SHARED_ENDPOINTS = {
 export async function listCalendars(this: GhlContext): Promise<IDataObject[]> {
 	const response = await callEndpoint.call(this, SHARED_ENDPOINTS.calendars, { qs: { locationId: await getLocationId(this) } });
 	return (response.calendars ?? []) as IDataObject[];
+}
+
+/** The location's calendar groups (the group picker). */
+export async function listCalendarGroups(this: GhlContext): Promise<IDataObject[]> {
+	const response = await callEndpoint.call(this, SHARED_ENDPOINTS.calendarGroups, { qs: { locationId: await getLocationId(this) } });
+	return (response.groups ?? []) as IDataObject[];
 }
 
 /** The location's pipelines, each with its stages (pipeline and stage pickers). */

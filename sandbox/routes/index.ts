@@ -1,6 +1,7 @@
 import { oauthHandlers } from '../oauth';
 import { associationHandlers } from './associations';
 import { calendarHandlers } from './calendars';
+import { calendarSetupHandlers } from './calendarSetup';
 import { contactHandlers } from './contacts';
 import type { Handler } from './context';
 import { genericHandler } from './generic';
@@ -19,6 +20,7 @@ export const handlers: Record<string, Handler> = {
 	...noteHandlers,
 	...associationHandlers,
 	...calendarHandlers,
+	...calendarSetupHandlers,
 	...locationHandlers,
 	...oauthHandlers,
 	...opportunityHandlers,

@@ -1,6 +1,8 @@
 import type { Resource } from './types';
 import { appointment } from './appointment';
 import { business } from './business';
+import { calendar } from './calendar';
+import { calendarGroup } from './calendarGroup';
 import { campaign } from './campaign';
 import { contact } from './contact';
 import { customValue } from './customValue';
@@ -18,6 +20,8 @@ import { workflow } from './workflow';
 export const resourceList: Resource[] = [
 	appointment,
 	business,
+	calendar,
+	calendarGroup,
 	campaign,
 	contact,
 	customValue,

@@ -48,6 +48,8 @@ export interface ExampleData {
 	opportunity: { id: string; contactId: string; pipelineId: string };
 	businessIds: string[];
 	calendarIds: string[];
+	/** A calendar group of the demo location (slug sales-team). */
+	calendarGroupId: string;
 	campaignIds: string[];
 	workflowIds: string[];
 	userIds: string[];

@@ -30,13 +30,13 @@ function formatOffset(minutes: number): string {
 /**
  * An ISO 8601 date-time for GHL with an explicit offset. n8n's date picker gives wall-clock times
  * without one ("2026-11-22T15:00:00"); those are read in the workflow's time zone, as n8n users
- * expect, instead of leaving GHL to guess. Values with Z or an offset, and bare dates, pass as given.
+ * expect (or in `timeZone` where the operation names one), instead of leaving GHL to guess. Values
+ * with Z or an offset, and bare dates, pass as given.
  */
-export function toGhlDateTime(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+export function toGhlDateTime(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown, timeZone = ctx.getTimezone()): string {
 	const text = checkIsoDate(ctx, itemIndex, field, value).replace(' ', 'T');
 	if (!HAS_TIME.test(text) || HAS_ZONE.test(text)) return text;
 	const wallMs = Date.parse(`${text}Z`);
-	const timeZone = ctx.getTimezone();
 	const offset = zoneOffsetMinutes(wallMs - zoneOffsetMinutes(wallMs, timeZone) * 60_000, timeZone);
 	return `${text}${formatOffset(offset)}`;
 }

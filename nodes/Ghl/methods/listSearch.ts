@@ -1,4 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { listCalendars } from '../../shared/reads';
 import { getLocationId, ghlApiRequest } from '../../shared/transport';
 
 const PAGE_SIZE = 50;
@@ -33,4 +34,13 @@ export async function searchContacts(
 		paginationToken:
 			contacts.length === PAGE_SIZE && Array.isArray(last?.searchAfter) ? JSON.stringify(last.searchAfter) : undefined,
 	};
+}
+
+/** Calendars for the calendar locator: GHL lists them all at once; the filter matches name or ID. */
+export async function searchCalendars(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const wanted = filter?.trim().toLowerCase() ?? '';
+	const calendars = (await listCalendars.call(this))
+		.filter((calendar) => !wanted || String(calendar.name ?? '').toLowerCase().includes(wanted) || String(calendar.id) === filter?.trim())
+		.sort((a, b) => String(a.name ?? '').localeCompare(String(b.name ?? '')));
+	return { results: calendars.map((calendar) => ({ name: String(calendar.name || calendar.id), value: String(calendar.id) })) };
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import {
 	listBusinesses,
+	listCalendarGroups,
 	listCalendars,
 	listCampaigns,
 	listCustomFields,
@@ -46,6 +47,19 @@ export async function getCalendars(this: ILoadOptionsFunctions): Promise<INodePr
 			description: calendar.description ? String(calendar.description) : undefined,
 		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The location's calendar groups, by name. */
+export async function getCalendarGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await listCalendarGroups.call(this))
+		.map((group) => ({ name: String(group.name || group.id), value: String(group.id), description: group.slug ? String(group.slug) : undefined }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** IANA time zones, as this machine's Intl knows them (no request). */
+export async function getTimeZones(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const zones = (Intl as unknown as { supportedValuesOf(key: 'timeZone'): string[] }).supportedValuesOf('timeZone');
+	return [...zones].sort((a, b) => a.localeCompare(b)).map((zone) => ({ name: zone.replace(/_/g, ' '), value: zone }));
 }
 
 /** The location's pipelines, by name. */

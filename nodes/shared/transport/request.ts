@@ -126,6 +126,8 @@ export async function ghlApiRequest(this: GhlContext, request: GhlRequest): Prom
 			...(multipart ? { 'Content-Type': multipart.contentType } : {}),
 		},
 		qs: request.qs,
+		// An array query parameter (free slots' userIds) is its key repeated: OpenAPI's default for query arrays (form, explode).
+		arrayFormat: 'repeat',
 		body: multipart ? multipart.data : emptyBody ? '{}' : request.body,
 		json: true,
 		returnFullResponse: true,

@@ -1,0 +1,119 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { userProperty } from './common';
+
+/** The calendar an operation acts on: picked from the location's calendars (searchable), or given by ID. */
+export function calendarLocator(name = 'calendarId', displayName = 'Calendar'): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'The calendar: pick it from the list, or give its ID',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchCalendars', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. BqTwX8QFwXzpegMve9EQ',
+				validation: [{ type: 'regex', properties: { regex: '^[A-Za-z0-9_-]+$', errorMessage: 'Not a valid GHL calendar ID' } }],
+			},
+		],
+	};
+}
+
+/** A calendar group of the location, picked from the list. */
+export function calendarGroupProperty(required: boolean, name = 'groupId'): INodeProperties {
+	return {
+		displayName: 'Calendar Group Name or ID',
+		name,
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getCalendarGroups' },
+		required,
+		default: '',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	};
+}
+
+/** An IANA time zone, picked from the list (GHL answers times in it). */
+export function timeZoneProperty(description: string, name = 'timezone'): INodeProperties {
+	return {
+		displayName: 'Time Zone Name or ID',
+		name,
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getTimeZones' },
+		default: '',
+		description: `${description}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+	};
+}
+
+const unitOptions = [
+	{ name: 'Hours', value: 'hours' },
+	{ name: 'Minutes', value: 'mins' },
+];
+
+/** The calendar settings a create (Additional Fields) or update (Update Fields) can write. */
+export function calendarFieldOptions(write: 'create' | 'update'): INodeProperties[] {
+	const fields: INodeProperties[] = [
+		{ displayName: 'Allow Cancellation', name: 'allowCancellation', type: 'boolean', default: true, description: 'Whether invitees may cancel' },
+		{ displayName: 'Allow Reschedule', name: 'allowReschedule', type: 'boolean', default: true, description: 'Whether invitees may reschedule' },
+		{ displayName: 'Auto Confirm', name: 'autoConfirm', type: 'boolean', default: true, description: 'Whether new bookings are confirmed at once' },
+		{ ...calendarGroupProperty(false) },
+		{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 3 }, default: '' },
+		{ displayName: 'Event Color', name: 'eventColor', type: 'color', default: '#039be5' },
+		{ displayName: 'Event Title', name: 'eventTitle', type: 'string', default: '{{contact.name}}', description: 'Title of the booked events; GHL fills in its {{…}} placeholders' },
+		{ displayName: 'Is Active', name: 'isActive', type: 'boolean', default: true, description: 'Whether the calendar takes bookings' },
+		{ displayName: 'Slot Duration', name: 'slotDuration', type: 'number', typeOptions: { minValue: 1 }, default: 30, description: 'Length of one booking' },
+		{ displayName: 'Slot Duration Unit', name: 'slotDurationUnit', type: 'options', options: unitOptions, default: 'mins' },
+		{ displayName: 'Slot Interval', name: 'slotInterval', type: 'number', typeOptions: { minValue: 1 }, default: 30, description: 'Time between the starts of two bookable slots' },
+		{ displayName: 'Slot Interval Unit', name: 'slotIntervalUnit', type: 'options', options: unitOptions, default: 'mins' },
+		{ displayName: 'Slug', name: 'slug', type: 'string', default: '', description: 'Part of the booking link' },
+		{
+			...userProperty('Team Member Names or IDs', 'teamMembers'),
+			type: 'multiOptions',
+			default: [],
+			description:
+				'Users who take the bookings. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{ displayName: 'Widget Slug', name: 'widgetSlug', type: 'string', default: '', description: 'Slug of the booking widget' },
+	];
+	if (write === 'create') {
+		fields.splice(4, 0, {
+			displayName: 'Calendar Type',
+			name: 'calendarType',
+			type: 'options',
+			options: [
+				{ name: 'Class Booking', value: 'class_booking' },
+				{ name: 'Collective', value: 'collective' },
+				{ name: 'Event', value: 'event' },
+				{ name: 'Personal', value: 'personal' },
+				{ name: 'Round Robin', value: 'round_robin' },
+				{ name: 'Service Booking', value: 'service_booking' },
+			],
+			default: 'event',
+		});
+	}
+	return fields;
+}
+
+/** Name, description and slug: GHL requires all three when a calendar group is created or updated. */
+export const groupFieldProperties: INodeProperties[] = [
+	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. Sales Team' },
+	{ displayName: 'Description', name: 'description', type: 'string', required: true, default: '', typeOptions: { rows: 2 } },
+	{
+		displayName: 'Slug',
+		name: 'slug',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. sales-team',
+		description: 'Part of the group’s booking link: lowercase letters, digits and hyphens',
+	},
+];
