@@ -425,6 +425,11 @@ describe('Reliability', () => {
 		provenBy('test/nodes/concurrency.test.ts', '8 in flight with random latency stay under a 10 per 300 ms limit: zero 429s');
 	});
 
+	claim('An answered request frees its slot one window after its answer less the fastest round trip seen', () => {
+		provenBy('test/foundation/pacer.test.ts', 'a full window frees one interval after the first send, not after its answer: the latency is not paid twice');
+		provenBy('test/foundation/pacer.test.ts', '%s: no 429, never more than 100 counted in 10 s, ≥ 97 % of the ceiling');
+	});
+
 	claim("paces itself from GHL's `X-RateLimit-*` headers so long runs stay under the limit without a 429", async () => {
 		// 5 per 300 ms: the client starts out assuming GHL's 100 per 10 s and learns this from the headers.
 		sandbox().setRateLimit({ max: 5, intervalMs: 300, daily: 200_000 });

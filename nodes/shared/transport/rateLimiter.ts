@@ -7,9 +7,16 @@ import type { IDataObject } from 'n8n-workflow';
  * Each location keeps a log of the requests this process sent in the current interval, sized by the
  * X-RateLimit-Max / X-RateLimit-Interval-Milliseconds headers GHL returns, so a long run stays under
  * the burst limit without meeting a 429. GHL counts a request when it arrives, somewhere between our
- * send and its answer: so a request in flight counts as "now" until it is answered, and an answered
- * one leaves the window one interval after its answer. Several requests in flight at once (the
- * action node's Concurrency) therefore never push the location over its limit, whatever the latency.
+ * send and its answer: so a request in flight counts as "now" until it is answered, and several in
+ * flight at once (the action node's Concurrency) never push the location past its limit.
+ *
+ * An answered request leaves the window one interval after GHL counted it, which is before its
+ * answer by at least its way back, and the next request is counted after its own way there. Those
+ * two legs together take at least the fastest round trip seen for the location, so an answered
+ * request is let go one interval after its answer less that fastest round trip: the pacer then waits
+ * one interval plus the latency's jitter per slot, not one interval plus the whole latency (which,
+ * at 500 ms per answer, cost 5 % of GHL's ceiling).
+ *
  * X-RateLimit-Remaining covers traffic from other processes (queue-mode workers, other workflows):
  * what GHL counts beyond our own requests shrinks our budget for one interval, and a 429 that still
  * happens is waited out by the transport. Nothing here is needed for correctness across processes; it only avoids 429s.
@@ -19,23 +26,31 @@ const DEFAULT_MAX = 100;
 const DEFAULT_INTERVAL_MS = 10_000;
 /** Requests kept in hand below the server's maximum, for clock skew between us and GHL. */
 const RESERVE = 1;
-/** Extra wait after a request leaves the window (timer slack: it is counted from its answer, which GHL never counts after). */
-const MARGIN_MS = 10;
+/**
+ * Extra wait after a request leaves the window, 1 % of the interval (at least 10 ms): timer slack, and
+ * the two legs taking a little less than the fastest round trip seen.
+ */
+const MARGIN_SHARE = 0.01;
+const MIN_MARGIN_MS = 10;
+const marginMs = (intervalMs: number) => Math.max(MIN_MARGIN_MS, Math.round(intervalMs * MARGIN_SHARE));
 /** A request never answered (a path that skipped `observe`) stops counting as in flight after this. */
 const LONGEST_FLIGHT_MS = 2 * 60_000;
 /** How often requests waiting for a location's first answer look again. */
 const FIRST_ANSWER_POLL_MS = 10;
 
-interface Sent {
-	/** When it was sent, then when it was answered. */
-	at: number;
-	answered: boolean;
+/** One request booked by `acquire`; `observe` marks it answered. */
+export interface Sent {
+	sentAt: number;
+	/** When it was answered (undefined while in flight). */
+	answeredAt?: number;
 }
 
 interface LocationWindow {
 	max: number;
 	intervalMs: number;
 	sent: Sent[];
+	/** The fastest round trip (send to answer) seen for this location, in ms. */
+	fastestMs?: number;
 	/** Whether GHL has answered a request for this location (its headers then gave the real limit). */
 	answered?: boolean;
 	/** Requests of other processes GHL counted in the window, as its X-RateLimit-Remaining showed. */
@@ -84,59 +99,81 @@ export class RateLimiter {
 		return window;
 	}
 
+	/**
+	 * When GHL stops counting this request for the next one we send: one interval after its answer,
+	 * less the fastest round trip (its way back and the next one's way there), plus a margin.
+	 * Infinity while it is in flight.
+	 */
+	private leavesAt(window: LocationWindow, entry: Sent): number {
+		if (entry.answeredAt === undefined) return Infinity;
+		const legs = Math.min(window.fastestMs ?? 0, entry.answeredAt - entry.sentAt);
+		return entry.answeredAt - legs + window.intervalMs + marginMs(window.intervalMs);
+	}
+
 	/** Milliseconds to wait before the next request for this location may be sent (0 = now). */
 	delayBeforeNext(key: string, now = Date.now()): number {
 		const window = this.window(key);
-		const horizon = now - window.intervalMs - MARGIN_MS;
-		// When each request GHL may still count leaves the window: in flight = not before its answer.
-		window.sent = window.sent.filter((entry) => (entry.answered ? entry.at > horizon : entry.at > now - LONGEST_FLIGHT_MS));
+		// Forget requests GHL counts for no request of ours any more (`observe` still needs those of the
+		// last interval or two), and requests never answered (a path that skipped `observe`).
+		window.sent = window.sent.filter((entry) =>
+			entry.answeredAt === undefined ? entry.sentAt > now - LONGEST_FLIGHT_MS : entry.answeredAt > now - 2 * window.intervalMs,
+		);
 		// Until GHL has answered once, its limit for this location is a guess: one request at a time.
-		if (!window.answered && window.sent.some((entry) => !entry.answered)) return FIRST_ANSWER_POLL_MS;
+		if (!window.answered && window.sent.some((entry) => entry.answeredAt === undefined)) return FIRST_ANSWER_POLL_MS;
+		const leaves = window.sent
+			.map((entry) => this.leavesAt(window, entry))
+			.filter((at) => at > now)
+			.sort((a, b) => a - b);
 		const othersFresh = window.othersAt !== undefined && now - window.othersAt < window.intervalMs;
 		const budget = window.max - RESERVE - (othersFresh ? (window.others ?? 0) : 0);
 		// Other processes hold the whole budget: we cannot see when it frees up, so look again soon.
 		if (budget <= 0) return Math.ceil(window.intervalMs / window.max) * 2;
-		if (window.sent.length >= budget) {
-			const leaves = window.sent
-				.map((entry) => (entry.answered ? entry.at + window.intervalMs + MARGIN_MS : Infinity))
-				.sort((a, b) => a - b);
-			const free = leaves[window.sent.length - budget];
-			// All of the window is in flight: look again soon (an answer frees a slot one interval later).
+		if (leaves.length >= budget) {
+			const free = leaves[leaves.length - budget];
+			// All of the window is in flight: look again soon (an answer frees a slot about one interval later).
 			return Number.isFinite(free) ? Math.max(1, free - now) : Math.max(1, Math.ceil(window.intervalMs / window.max));
 		}
 		return 0;
 	}
 
-	/** Waits for a free slot, then books it. */
-	async acquire(key: string): Promise<void> {
+	/** Waits for a free slot, then books it; hand what it returns to `observe` with the answer. */
+	async acquire(key: string): Promise<Sent> {
 		for (let delay = this.delayBeforeNext(key); delay > 0; delay = this.delayBeforeNext(key)) {
 			await sleep(delay);
 		}
-		this.window(key).sent.push({ at: Date.now(), answered: false });
+		return this.book(key);
+	}
+
+	/** Books a slot sent at `now` (what `acquire` does once `delayBeforeNext` says 0). */
+	book(key: string, now = Date.now()): Sent {
+		const booked: Sent = { sentAt: now };
+		this.window(key).sent.push(booked);
+		return booked;
 	}
 
 	/**
-	 * Called once per answer (or failure) of a request `acquire` booked: learns the server's limits
-	 * and remaining budget from its headers, and marks one request in flight as answered now. Which
-	 * one does not matter: every answered request leaves the window one interval after its answer.
+	 * Called once per answer (or failure) of a request `acquire` booked: marks it answered now,
+	 * learns its round trip, the server's limits and the remaining budget from the headers.
 	 */
-	observe(key: string, headers: IDataObject | undefined): RateLimitHeaders {
+	observe(key: string, headers: IDataObject | undefined, booked?: Sent, now = Date.now()): RateLimitHeaders {
 		const limits = readRateLimitHeaders(headers);
 		const window = this.window(key);
 		window.answered = true;
-		const inFlight = window.sent.find((entry) => !entry.answered);
-		if (inFlight) {
-			inFlight.at = Date.now();
-			inFlight.answered = true;
+		const answered = booked ?? window.sent.find((entry) => entry.answeredAt === undefined);
+		if (answered && answered.answeredAt === undefined) {
+			answered.answeredAt = now;
+			const roundTrip = now - answered.sentAt;
+			window.fastestMs = Math.min(window.fastestMs ?? roundTrip, roundTrip);
 		}
 		if (limits.max && limits.max > RESERVE) window.max = limits.max;
 		if (limits.intervalMs) window.intervalMs = limits.intervalMs;
 		if (limits.remaining !== undefined) {
 			// What GHL counts besides ours: its count (max − remaining) less every request of ours it
-			// can have counted (answered within the interval, or in flight). Never more than the truth,
-			// so our own requests never pass for someone else's.
-			const now = Date.now();
-			const ours = window.sent.filter((entry) => !entry.answered || entry.at > now - window.intervalMs).length;
+			// can have counted when this one arrived, after it was sent (answered less than one interval
+			// before that send, or in flight). Never more than the truth, so our own requests never pass
+			// for someone else's.
+			const countedFrom = (answered?.sentAt ?? now) - window.intervalMs;
+			const ours = window.sent.filter((entry) => entry.answeredAt === undefined || entry.answeredAt > countedFrom).length;
 			window.others = Math.max(0, window.max - limits.remaining - ours);
 			window.othersAt = now;
 		}
@@ -152,7 +189,8 @@ export class RateLimiter {
 	/** How long to wait after a 429 before trying again: Retry-After if given, else the burst interval. */
 	delayAfter429(key: string, limits: RateLimitHeaders): number {
 		if (limits.retryAfterMs !== undefined && limits.retryAfterMs > 0) return limits.retryAfterMs;
-		return (limits.intervalMs ?? this.window(key).intervalMs) + MARGIN_MS;
+		const intervalMs = limits.intervalMs ?? this.window(key).intervalMs;
+		return intervalMs + marginMs(intervalMs);
 	}
 
 	forget(key?: string): void {

@@ -145,7 +145,7 @@ export async function ghlApiRequest(this: GhlContext, request: GhlRequest): Prom
 		return true;
 	};
 	for (;;) {
-		await rateLimiter.acquire(limiterKey);
+		const booked = await rateLimiter.acquire(limiterKey);
 		const attemptSentAt = Date.now();
 		try {
 			// n8n's OAuth2 helper signs the options it is given; hand it a fresh copy each attempt.
@@ -153,11 +153,11 @@ export async function ghlApiRequest(this: GhlContext, request: GhlRequest): Prom
 				...options,
 				headers: { ...options.headers },
 			})) as IN8nHttpFullResponse;
-			rateLimiter.observe(limiterKey, response.headers as IDataObject);
+			rateLimiter.observe(limiterKey, response.headers as IDataObject, booked);
 			return (response.body ?? {}) as IDataObject;
 		} catch (error) {
 			const failure = describeFailure(error);
-			const limits = rateLimiter.observe(limiterKey, failure.headers);
+			const limits = rateLimiter.observe(limiterKey, failure.headers, booked);
 			if (failure.status === 429) {
 				if (rateLimiter.dailyLimitSpent(limiterKey, limits)) {
 					throw dailyLimitError(this, limits.dailyLimit, request.itemIndex);
