@@ -72,6 +72,7 @@ const BASE_NODES: Record<string, number[]> = {
 	'n8n-nodes-base.splitOut': [1],
 	'n8n-nodes-base.stickyNote': [1],
 	'n8n-nodes-base.respondToWebhook': [1, 1.1, 1.2, 1.3, 1.4, 1.5],
+	'n8n-nodes-base.extractFromFile': [1, 1.1],
 };
 const TRIGGERS = new Set(['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.scheduleTrigger', 'n8n-nodes-base.webhook', 'n8n-nodes-ghl.ghlTrigger', 'n8n-nodes-ghl.ghlPollingTrigger']);
 const BASE_CREDENTIAL_TYPES = new Set(['httpHeaderAuth', 'httpBasicAuth', 'httpCustomAuth', 'httpQueryAuth']);

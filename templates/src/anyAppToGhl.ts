@@ -1,9 +1,11 @@
-import { code, config, fromJson, manualTrigger, webhook, type TemplateSpec } from './lib';
+import { code, config, extractCsv, fromJson, manualTrigger, webhook, type TemplateSpec } from './lib';
 import { webhookSample } from './samples';
 import { PAYLOADS_OF, PHONE_E164 } from './snippets';
-import { contactSync, failedItemsSticky, LEDGER } from './sync';
+import { contactSync, errorOutput, FAILED_ITEMS, failedItemsSticky, LEDGER } from './sync';
 
 const ID = 'anyAppToGhl00001';
+const CSV_EXTRACT = 'Read the CSV rows';
+const CSV_RECORDS = 'CSV rows as records';
 const PLAN = 'Plan: map, validate, skip synced';
 
 /** What the app posts: one record, a JSON array, or `{records: [...]}` (also what the demo sends). */
@@ -28,20 +30,23 @@ const PLAN_CODE = `${PAYLOADS_OF}${PHONE_E164}${LEDGER}
 // and one note per record, found again by their markers. The same record twice in a batch counts
 // once (the last one wins); a record this workflow already wrote unchanged is skipped.
 const config = $('Config').first().json;
+// A CSV row has its line number (row) and may go without an id: its email (else phone) names it.
 const latest = new Map();
 for (const [index, item] of $input.all().entries()) {
   for (const payload of payloadsOf(item.json)) {
     const records = Array.isArray(payload.records) ? payload.records : [payload];
     for (const record of records) {
       if (!record || typeof record !== 'object') continue;
-      const id = String(record.id || record.externalId || '').trim();
-      latest.delete(id);
-      latest.set(id, { record, index });
+      const fromFile = record.row !== undefined;
+      const id = String(record.id || record.externalId || (fromFile ? String(record.email || '').toLowerCase() || record.phone : '') || '').trim();
+      const key = id || (fromFile ? '#row ' + record.row : '');
+      latest.delete(key);
+      latest.set(key, { id, record, index });
     }
   }
 }
 const out = [];
-for (const [id, { record, index }] of latest) {
+for (const { id, record, index } of latest.values()) {
   const value = (key) => (record[key] === null || record[key] === undefined ? '' : String(record[key]).trim());
   const tags = String(config.tags || '').split(',').concat(Array.isArray(record.tags) ? record.tags : String(record.tags || '').split(','))
     .map((tag) => String(tag).trim()).filter(Boolean);
@@ -73,12 +78,47 @@ for (const [id, { record, index }] of latest) {
   else if (!contact.email && !contact.phone) invalidReason = 'no email or phone to match on';
   else if (contact.email && !/^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$/.test(contact.email)) invalidReason = 'invalid email ' + contact.email.slice(0, 80);
   else if (!side.taskDueDate) invalidReason = 'invalid task dueDate ' + String(task.dueDate).slice(0, 40);
+  if (invalidReason && record.row !== undefined) invalidReason = 'row ' + record.row + ': ' + invalidReason;
   out.push({
     json: Object.assign({ syncKey, syncHash: hash, valid: !invalidReason, invalidReason, recordId: id, taskMarker, noteMarker }, contact, side),
     pairedItem: { item: index },
   });
 }
 return out;
+`;
+
+/** A few rows as a spreadsheet export gives them (quoted commas, an empty phone, one bad row), in the columns the CSV path reads. */
+export const ANY_APP_CSV_SAMPLE = [
+	'id,email,phone,firstName,lastName,companyName,tags,taskTitle,taskDueDate,taskBody,note',
+	'app-5001,lena.berg@example.org,+46 70 123 45 67,Lena,Berg,Berg Design,trial; webinar,Call Lena about the webinar,2030-02-01T09:00:00Z,She asked for the recording.,Imported from the webinar sign-up sheet.',
+	'app-5002,omar.farouk@example.org,,Omar,Farouk,"Farouk & Sons, Ltd",newsletter,,,,',
+	'app-5003,not-an-email,,Broken,Row,,,,,,',
+].join('\n');
+
+const CSV_ROWS = `
+// Extract From File gives one item per CSV row (columns by the header line). They go on as one
+// batch of records; each keeps its line number for Failed items' reason. Columns: id, email, phone,
+// firstName, lastName, companyName, tags (separated by , ; or |), taskTitle, taskDueDate, taskBody, note.
+const text = (value) => (value === null || value === undefined ? '' : String(value).trim());
+const records = $input.all().map((item, index) => {
+  const row = item.json;
+  const record = {
+    row: index + 2,
+    id: text(row.id || row.externalId),
+    email: text(row.email),
+    phone: text(row.phone),
+    firstName: text(row.firstName),
+    lastName: text(row.lastName),
+    companyName: text(row.companyName),
+    tags: text(row.tags).split(/[,;|]/).map((tag) => tag.trim()).filter(Boolean),
+    note: text(row.note),
+  };
+  if (text(row.taskTitle) || text(row.taskDueDate) || text(row.taskBody)) {
+    record.task = { title: text(row.taskTitle), dueDate: text(row.taskDueDate), body: text(row.taskBody) };
+  }
+  return record;
+});
+return [{ json: { records, source: 'csv' }, pairedItem: { item: 0 } }];
 `;
 
 const DEMO = `
@@ -106,9 +146,9 @@ const tail = contactSync({
 export const anyAppToGhl: TemplateSpec = {
 	id: ID,
 	file: 'any-app-to-ghl',
-	name: 'Any app → HighLevel contacts + task + note (webhook or JSON batch)',
+	name: 'Any app → HighLevel contacts + task + note (webhook, JSON batch or CSV file)',
 	description:
-		'Any system that can POST JSON (one record, an array, or {"records": [...]}, each with an id and an email or phone) creates or updates HighLevel contacts: upserted by email, then phone, so the same person is one contact; tags added, source set on new contacts only. Each record gets one task (its own, or a follow-up) and one note, found again by their [sync:any-app-…:<id>] markers, so a re-sent batch writes nothing twice. Bad records and failed writes end in "Failed items"; send the batch again to retry them.',
+		'Any system that can POST JSON (one record, an array, or {"records": [...]}, each with an id and an email or phone) creates or updates HighLevel contacts: upserted by email, then phone, so the same person is one contact; tags added, source set on new contacts only. Each record gets one task (its own, or a follow-up) and one note, found again by their [sync:any-app-…:<id>] markers, so a re-sent batch writes nothing twice. A CSV file (posted to the second webhook, read by n8n\'s Extract From File: one record per row, columns as the README lists) takes the same path; a bad row ends in "Failed items" with its line and reason. Bad records and failed writes end in "Failed items"; send the batch again to retry them.',
 	nodes: [
 		webhook('Records from the app', [0, 0], {
 			path: 'any-app/records',
@@ -119,6 +159,15 @@ export const anyAppToGhl: TemplateSpec = {
 		}),
 		manualTrigger('Try it with a sample batch', [0, 220]),
 		code('Sample batch (demo data)', [220, 220], DEMO),
+		webhook('CSV file from the app', [0, -440], {
+			path: 'any-app/records-csv',
+			auth: 'headerAuth',
+			credential: 'anyAppWebhook',
+			responseBody: '{"received":true}',
+			responseContentType: 'application/json',
+		}),
+		errorOutput(extractCsv(CSV_EXTRACT, [220, -440])),
+		code(CSV_RECORDS, [440, -330], CSV_ROWS),
 		config('Config', [440, 0], [
 			{ name: 'appName', value: 'Any app' },
 			{ name: 'tags', value: 'any-app' },
@@ -133,6 +182,10 @@ export const anyAppToGhl: TemplateSpec = {
 		['Records from the app', 'Config'],
 		['Try it with a sample batch', 'Sample batch (demo data)'],
 		['Sample batch (demo data)', 'Config'],
+		['CSV file from the app', CSV_EXTRACT],
+		[CSV_EXTRACT, CSV_RECORDS, 0],
+		[CSV_EXTRACT, FAILED_ITEMS, 1],
+		[CSV_RECORDS, 'Config'],
 		['Config', PLAN],
 		[PLAN, 'Valid?'],
 		...tail.links,

@@ -217,6 +217,26 @@ export function config(name: string, position: Position, fields: ConfigField[], 
 	};
 }
 
+/**
+ * n8n's Extract From File reading a CSV (header line = column names) into one item per row, from
+ * the item's first binary property (a Webhook puts a raw upload in `data`, a multipart file under
+ * its field name).
+ */
+export function extractCsv(name: string, position: Position): N8nNode {
+	return {
+		id: '',
+		name,
+		type: 'n8n-nodes-base.extractFromFile',
+		typeVersion: 1.1,
+		position,
+		parameters: {
+			operation: 'csv',
+			binaryPropertyName: "={{ Object.keys($binary || {})[0] || 'data' }}",
+			options: { headerRow: true },
+		},
+	};
+}
+
 /** An IF node on one boolean expression (true → output 0, false → output 1). */
 export function ifTrue(name: string, position: Position, expression: string, templateId: string): N8nNode {
 	return {

@@ -50,6 +50,7 @@ const BASE_NODE_FILES: Record<string, string> = {
 	'n8n-nodes-base.code': 'dist/nodes/Code/Code.node.js',
 	'n8n-nodes-base.httpRequest': 'dist/nodes/HttpRequest/HttpRequest.node.js',
 	'n8n-nodes-base.respondToWebhook': 'dist/nodes/RespondToWebhook/RespondToWebhook.node.js',
+	'n8n-nodes-base.extractFromFile': 'dist/nodes/Files/ExtractFromFile/ExtractFromFile.node.js',
 };
 
 let loaded: Record<string, INodeType | IVersionedNodeType> | undefined;
@@ -169,6 +170,11 @@ export class TemplateEngine {
 	 * node after it), in `mode` ('trigger'/'webhook' keep static data; 'manual' runs do not in n8n).
 	 */
 	async run(start: string, input: IDataObject[] = [{}], mode: WorkflowExecuteMode = 'trigger'): Promise<TemplateRun> {
+		return await this.runItems(start, input.map((item) => ({ json: item })), mode);
+	}
+
+	/** As `run`, with whole items (e.g. a Webhook's output carrying an uploaded file as binary). */
+	async runItems(start: string, input: INodeExecutionData[], mode: WorkflowExecuteMode = 'trigger'): Promise<TemplateRun> {
 		const json = this.workflow;
 		const staticData = structuredClone(this.staticData);
 		const workflow = new Workflow({
@@ -198,7 +204,7 @@ export class TemplateEngine {
 				await runCodeJob(executeFunctions, settings),
 		});
 		const runExecutionData = createRunExecutionData({
-			executionData: { nodeExecutionStack: [{ node: startNode, data: { main: [input.map((item) => ({ json: item }))] }, source: null }] },
+			executionData: { nodeExecutionStack: [{ node: startNode, data: { main: [input] }, source: null }] },
 		});
 		const execution = new WorkflowExecute(additionalData, mode, runExecutionData);
 		const run = await execution.processRunExecutionData(workflow);
