@@ -25,6 +25,7 @@ export const SHARED_ENDPOINTS = {
 	lostReasons: { method: 'GET', path: '/opportunities/lost-reason', operationId: 'get-lost-reason', api: 'opportunities', scopes: ['opportunities.readonly'] },
 	campaigns: { method: 'GET', path: '/campaigns/', operationId: 'get-campaigns', api: 'campaigns', scopes: ['campaigns.readonly'] },
 	workflows: { method: 'GET', path: '/workflows/', operationId: 'get-workflow', api: 'workflows', scopes: ['workflows.readonly'] },
+	location: { method: 'GET', path: '/locations/{locationId}', operationId: 'get-location', api: 'locations', scopes: ['locations.readonly'] },
 	businesses: { method: 'GET', path: '/businesses/', operationId: 'get-businesses-by-location', api: 'businesses', scopes: ['businesses.readonly'] },
 	locationTags: { method: 'GET', path: '/locations/{locationId}/tags', operationId: 'get-location-tags', api: 'locations', scopes: ['locations/tags.readonly'] },
 	customValues: {
@@ -83,6 +84,28 @@ export async function listWorkflows(this: GhlContext): Promise<IDataObject[]> {
 export async function listBusinesses(this: GhlContext): Promise<IDataObject[]> {
 	const response = await callEndpoint.call(this, SHARED_ENDPOINTS.businesses, { qs: { locationId: await getLocationId(this), limit: '100' } });
 	return (response.businesses ?? []) as IDataObject[];
+}
+
+const companies = new WeakMap<object, Promise<string>>();
+
+/**
+ * The agency (company) the credential's location belongs to, which GHL's user search and user
+ * create ask for: read from the location once per node run.
+ */
+export async function getCompanyId(this: GhlContext, itemIndex?: number): Promise<string> {
+	let company = companies.get(this);
+	if (!company) {
+		company = (async () => {
+			const locationId = await getLocationId(this);
+			const response = await callEndpoint.call(this, SHARED_ENDPOINTS.location, { pathParams: { locationId }, itemIndex });
+			const companyId = (response.location as IDataObject | undefined)?.companyId;
+			if (typeof companyId !== 'string' || !companyId) throw new Error(`GHL's answer for location ${locationId} names no companyId`);
+			return companyId;
+		})();
+		companies.set(this, company);
+		company.catch(() => companies.delete(this));
+	}
+	return await company;
 }
 
 /** The location's users (assignee, author and follower pickers). */

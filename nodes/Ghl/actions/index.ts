@@ -14,6 +14,7 @@ import { pipeline } from './pipeline';
 import { tag } from './tag';
 import { task } from './task';
 import { template } from './template';
+import { user } from './user';
 import { workflow } from './workflow';
 
 /** Every resource of the node; the node's description and the router are both built from this list. */
@@ -33,6 +34,7 @@ export const resourceList: Resource[] = [
 	tag,
 	task,
 	template,
+	user,
 	workflow,
 ];
 
