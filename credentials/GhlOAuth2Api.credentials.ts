@@ -40,6 +40,7 @@ const READ_WRITE_SCOPES = [
 	'opportunities.readonly',
 	'opportunities.write',
 	'users.readonly',
+	'users.write',
 	'workflows.readonly',
 ];
 // </generated scopes>

@@ -41,7 +41,7 @@ const reference = fs.existsSync(REFERENCE_FILE)
 	: undefined;
 
 /** Requests GHL answers that are not catalogue operations: lookups some node operations make. */
-const SUPPORTING = new Set(['get-custom-fields', 'get-user-by-location', 'get-calendars', 'get-location']);
+const SUPPORTING = new Set(['get-custom-fields', 'get-user-by-location', 'get-calendars']);
 
 const sandbox = useSandbox();
 
