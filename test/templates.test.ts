@@ -433,7 +433,7 @@ describe('templates', () => {
 				expect([node.name, outputs[1]?.some((c) => c.node === 'Failed items') ?? false]).toEqual([node.name, true]);
 			}
 			const others = t.json.nodes.filter(
-				(n) => (n.type === 'n8n-nodes-base.httpRequest' || n.type === 'n8n-nodes-ghl.ghl') && !(n as { onError?: string }).onError && !['Newest GHL contacts (demo)', 'Appointments of a demo contact'].includes(n.name),
+				(n) => (n.type === 'n8n-nodes-base.httpRequest' || n.type === 'n8n-nodes-ghl.ghl') && !(n as { onError?: string }).onError && !['Newest GHL contacts (demo)', 'Appointments of a demo contact', 'Tasks of a demo contact'].includes(n.name),
 			);
 			expect(others.map((n) => n.name)).toEqual([]);
 		},
@@ -590,7 +590,7 @@ describe('partner simulators', () => {
 		expect(badTask.status).toBe(400);
 		const badDate = await postJson(`${base}/Task.svc/Create?${lsqKeys}`, { Name: 'x', RelatedEntity: 1, RelatedEntityId: leadId, DueDate: '2026-05-05T10:00:00Z', TaskType: { Name: 'Meeting' } });
 		expect(badDate.status).toBe(400);
-		expect(partners.leadsquared.tasks()).toEqual([]);
+		expect(partners.leadsquared.tasks().filter((t) => t.Name === 'x')).toEqual([]);
 	});
 
 	test('LeadSquared: activities by email create the lead; tasks, notes and RecentlyModified', async () => {
@@ -610,6 +610,44 @@ describe('partner simulators', () => {
 			Parameter: { FromDate: '2026-05-01 00:00:00', ToDate: '2026-05-05 00:00:00' }, Columns: { Include_CSV: 'EmailAddress' }, Paging: { PageIndex: 1, PageSize: 10 },
 		});
 		expect(recent.body).toEqual({ RecordCount: 1, Leads: [{ LeadPropertyList: expect.arrayContaining([{ Attribute: 'EmailAddress', Value: 'new.person@example.com' }]) }] });
+	});
+
+	test('LeadSquared tasks and meetings: seeded to-do and meeting, Task.svc/Update (status, reschedule), RetrieveAppointments by owner, task webhooks', async () => {
+		const base = `${partners.leadsquared.url}/v2`;
+		const priya = partners.leadsquared.findLeadByEmail('priya.raman@example.com')!;
+		const listed = await call<Array<Record<string, unknown>>>(`${base}/LeadManagement.svc/RetrieveTaskByLeadId?leadId=${priya.ProspectID}&${lsqKeys}`);
+		expect(listed.body!.map((t) => [t.Name, t.TaskType, t.Category, t.StatusCode])).toEqual([
+			['Call Priya about the loan documents', 'Call', 'To-do', 0],
+			['Site visit with Priya', 'Meeting', 'Appointment', 0],
+		]);
+		const [todo, meeting] = listed.body!;
+		const created = await postJson<{ Message: { Id: string } }>(`${base}/Task.svc/Create?${lsqKeys}`, { Name: 'Demo', RelatedEntity: 1, RelatedEntityId: priya.ProspectID, DueDate: '2026-05-06 09:00:00', EndDate: '2026-05-06 10:00:00', TaskType: { Name: 'Meeting' } });
+		const update = (body: unknown) => postJson(`${base}/Task.svc/Update?${lsqKeys}`, body);
+		expect((await update({ UserTaskId: todo.UserTaskId, StatusCode: 1 })).status).toBe(200);
+		expect((await update({ UserTaskId: created.body!.Message.Id, DueDate: '2026-05-07 09:00:00', EndDate: '2026-05-07 10:00:00' })).status).toBe(200);
+		expect((await update({ UserTaskId: meeting.UserTaskId, StatusCode: 2 })).status).toBe(200);
+		expect((await update({ UserTaskId: 'nope', StatusCode: 1 })).status).toBe(400);
+		expect((await update({ UserTaskId: todo.UserTaskId, DueDate: '2026-05-07T09:00:00Z' })).status).toBe(400);
+		expect((await update({ UserTaskId: todo.UserTaskId, StatusCode: 7 })).status).toBe(400);
+		expect(partners.leadsquared.task(String(todo.UserTaskId))).toMatchObject({ StatusCode: 1, Status: 'Completed' });
+		expect(partners.leadsquared.task(String(meeting.UserTaskId))).toMatchObject({ StatusCode: 2, Status: 'Cancelled' });
+		const fired = partners.leadsquared.takeWebhooks();
+		expect(fired.map((w) => [w.event, w.payload.Name, w.payload.StatusCode])).toEqual([
+			['task-created', 'Demo', 0],
+			['task-updated', 'Call Priya about the loan documents', 1],
+			['task-completed', 'Call Priya about the loan documents', 1],
+			['task-updated', 'Demo', 0],
+			['task-updated', 'Site visit with Priya', 2],
+		]);
+		expect(fired[3].payload).toMatchObject({ UserTaskId: created.body!.Message.Id, RelatedEntityId: priya.ProspectID, DueDate: '2026-05-07 09:00:00', EndDate: '2026-05-07 10:00:00' });
+		const appointments = (body: unknown) => postJson<{ RecordCount: number; List: Array<Record<string, unknown>> }>(`${base}/Task.svc/RetrieveAppointments/ByUserEmailAddress?${lsqKeys}`, body);
+		const window = { FromDate: '2026-05-01 00:00:00', ToDate: '2026-06-01 00:00:00', Users: ['owner@lsq-demo.example.com'], Paging: { PageIndex: 1, PageSize: 10 } };
+		expect((await appointments(window)).body).toEqual({ RecordCount: 1, List: [expect.objectContaining({ Name: 'Demo', Category: 'Appointment' })] });
+		expect((await appointments({ ...window, ToDate: '2026-09-01 00:00:00' })).status).toBe(400);
+		expect((await appointments({ ...window, Users: [] })).status).toBe(400);
+		// A user's own change in LeadSquared fires the same events.
+		partners.leadsquared.editTask(String(meeting.UserTaskId), { DueDate: '2030-02-02 05:30:00', StatusCode: 0 });
+		expect(partners.leadsquared.takeWebhooks().map((w) => [w.event, w.payload.DueDate, w.payload.Status])).toEqual([['task-updated', '2030-02-02 05:30:00', 'Pending']]);
 	});
 
 	test('LeadSquared: sendWebhook posts the samples with the demo header, as JSON, form or a batch', async () => {

@@ -9,10 +9,18 @@
  * Response envelopes `{Status:"Success", Message:{Id}}` and errors
  * `{Status:"Error", ExceptionType, ExceptionMessage}` follow the docs' samples; the extra
  * `IsCreated`/`IsUpdated` flags on Lead.Capture are an assumption (templates only read `Message.Id`).
+ *
+ * Tasks and meetings (partner-apps.md §1.2): `Task.svc/Create`, `Task.svc/Update` ({UserTaskId, …}),
+ * `RetrieveTaskByLeadId`, `Task.svc/RetrieveAppointments/ByUserEmailAddress`. A task is a meeting when
+ * its type is of the Appointment category ("Meeting" here). Assumed, as the docs excerpts do not show
+ * them: the status fields `StatusCode` (0 open, 1 completed, 2 cancelled) and `Status`, and the task
+ * webhooks (events 7 task create, 16 task complete, 17 task update) posting the task as Retrieve
+ * returns it (payloads/README.md); they fire for user edits and API writes alike.
  */
 import activityCreated from './payloads/leadsquared-lead-activity-created.json';
 import leadCreated from './payloads/leadsquared-lead-created.json';
 import leadUpdated from './payloads/leadsquared-lead-updated.json';
+import taskEvent from './payloads/leadsquared-task-event.json';
 import {
 	clone,
 	guid,
@@ -48,8 +56,14 @@ export interface LsqActivity {
 	CreatedOn: string;
 }
 
+/** Task status codes (assumed, see the header). */
+export const LSQ_TASK_STATUS = { open: 0, completed: 1, cancelled: 2 } as const;
+const STATUS_NAMES = ['Pending', 'Completed', 'Cancelled'];
+
 export interface LsqTask {
 	Id: string;
+	/** The same id under the name Task.svc/Update takes. */
+	UserTaskId: string;
 	Name: string;
 	Description: string;
 	RelatedEntity: number;
@@ -58,7 +72,12 @@ export interface LsqTask {
 	EndDate?: string;
 	OwnerEmailAddress?: string;
 	TaskType: string;
+	/** "Appointment" for meeting types, "To-do" for the others. */
+	Category: string;
+	StatusCode: number;
+	Status: string;
 	CreatedOn: string;
+	ModifiedOn: string;
 }
 
 export interface LsqNote {
@@ -68,7 +87,7 @@ export interface LsqNote {
 	CreatedOn: string;
 }
 
-export type LsqWebhookEvent = 'lead-created' | 'lead-updated' | 'activity-created';
+export type LsqWebhookEvent = 'lead-created' | 'lead-updated' | 'activity-created' | 'task-created' | 'task-updated' | 'task-completed';
 
 export interface LsqWebhookOptions {
 	event?: LsqWebhookEvent;
@@ -100,6 +119,9 @@ export const LSQ_ACTIVITY_TYPES: Record<number, string> = {
 	203: 'Purchase',
 };
 const TASK_TYPES = ['Meeting', 'Call', 'Follow Up', 'To-Do'];
+/** Task types of the Appointment category (the others are to-dos). */
+export const LSQ_MEETING_TYPES = ['Meeting'];
+const SQL_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 
 const API_USER = '3b1041fb-8374-11e7-8758-0a106ee76b21';
 const ACCOUNT_OWNER_EMAIL = 'owner@lsq-demo.example.com';
@@ -125,6 +147,31 @@ function seedLeads(): LsqLead[] {
 	];
 }
 
+/** Priya's open call-back to-do and her site visit (a meeting), as a user created them in LeadSquared. */
+function seedTasks(): LsqTask[] {
+	const sample = clone(taskEvent) as unknown as LsqTask;
+	return [
+		{ ...sample, Id: sample.UserTaskId },
+		{
+			Id: 'd41e7b20-6a3c-4f15-8b2e-5c9a0e1f7d02',
+			UserTaskId: 'd41e7b20-6a3c-4f15-8b2e-5c9a0e1f7d02',
+			Name: 'Site visit with Priya',
+			Description: 'Show the Whitefield branch',
+			RelatedEntity: 1,
+			RelatedEntityId: sample.RelatedEntityId,
+			DueDate: '2030-02-01 05:30:00',
+			EndDate: '2030-02-01 06:30:00',
+			OwnerEmailAddress: ACCOUNT_OWNER_EMAIL,
+			TaskType: 'Meeting',
+			Category: 'Appointment',
+			StatusCode: 0,
+			Status: 'Pending',
+			CreatedOn: '2025-11-25 08:00:00',
+			ModifiedOn: '2025-11-25 08:00:00',
+		},
+	];
+}
+
 function lsqError(status: number, type: string, message: string, authorized = true): PartnerReply {
 	return json(status, { Status: 'Error', ExceptionType: type, ExceptionMessage: message }, authorized);
 }
@@ -139,6 +186,9 @@ export class LeadSquaredSimulator implements PartnerSimulator {
 		'lead-created': leadCreated as Record<string, unknown>,
 		'lead-updated': leadUpdated as Record<string, unknown>,
 		'activity-created': activityCreated as Record<string, unknown>,
+		'task-created': taskEvent as Record<string, unknown>,
+		'task-updated': taskEvent as Record<string, unknown>,
+		'task-completed': { ...taskEvent, StatusCode: 1, Status: 'Completed' } as Record<string, unknown>,
 	};
 
 	private leadList: LsqLead[] = [];
@@ -164,7 +214,7 @@ export class LeadSquaredSimulator implements PartnerSimulator {
 	reset(): void {
 		this.leadList = seedLeads();
 		this.activityList = [];
-		this.taskList = [];
+		this.taskList = seedTasks();
 		this.noteList = [];
 		this.counter = 0;
 		this.outbox = [];
@@ -226,6 +276,30 @@ export class LeadSquaredSimulator implements PartnerSimulator {
 
 	notes(): LsqNote[] {
 		return clone(this.noteList);
+	}
+
+	task(id: string): LsqTask | undefined {
+		const found = this.taskList.find((t) => t.Id === id);
+		return found ? clone(found) : undefined;
+	}
+
+	/**
+	 * A user changes a task in LeadSquared (reschedules it, renames it, completes or cancels it):
+	 * ModifiedOn moves, the task-update webhook fires, and task-complete too when it became completed.
+	 */
+	editTask(id: string, fields: Partial<Pick<LsqTask, 'Name' | 'Description' | 'DueDate' | 'EndDate' | 'StatusCode'>>): LsqTask {
+		const task = this.taskList.find((t) => t.Id === id);
+		if (!task) throw new Error(`No LeadSquared task ${id}`);
+		this.changeTask(task, fields);
+		return clone(task);
+	}
+
+	/** A user creates a task (or a meeting, with a meeting type) on a lead in LeadSquared; task-create fires. */
+	addTask(fields: Pick<LsqTask, 'Name' | 'RelatedEntityId' | 'DueDate'> & Partial<LsqTask>): LsqTask {
+		const task = this.newTask({ TaskType: 'To-Do', ...fields });
+		this.taskList.push(task);
+		this.fire('task-created', this.taskPayload(task));
+		return clone(task);
 	}
 
 	/** Adds a lead as if it was created in LeadSquared's UI; returns its ProspectID. */
@@ -312,8 +386,13 @@ export class LeadSquaredSimulator implements PartnerSimulator {
 			}
 			case 'POST /v2/Task.svc/Create':
 				return this.createTask(ctx);
+			case 'POST /v2/Task.svc/Update':
+				return this.updateTask(ctx);
+			case 'POST /v2/Task.svc/RetrieveAppointments/ByUserEmailAddress':
+				return this.appointmentsOfUsers(ctx);
 			case 'GET /v2/LeadManagement.svc/RetrieveTaskByLeadId': {
 				const leadId = queryParam(ctx.query, 'leadId');
+				if (!leadId) return invalid('Parameter leadId is required');
 				return json(200, clone(this.taskList.filter((t) => t.RelatedEntityId === leadId)));
 			}
 			case 'POST /v2/LeadManagement.svc/CreateNote':
@@ -538,21 +617,91 @@ export class LeadSquaredSimulator implements PartnerSimulator {
 		const taskType = isObject(body.TaskType) ? String(body.TaskType.Name ?? '') : '';
 		if (!TASK_TYPES.includes(taskType)) return invalid(`Task type ${taskType || '(none)'} does not exist`);
 		const due = String(body.DueDate ?? '');
-		if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(due)) return invalid(`DueDate must be UTC "YYYY-MM-DD HH:MM:SS", got ${due}`);
-		const task: LsqTask = {
-			Id: this.nextId(),
+		if (!SQL_TIME.test(due)) return invalid(`DueDate must be UTC "YYYY-MM-DD HH:MM:SS", got ${due}`);
+		if (body.EndDate && !SQL_TIME.test(String(body.EndDate))) return invalid(`EndDate must be UTC "YYYY-MM-DD HH:MM:SS", got ${String(body.EndDate)}`);
+		const task = this.newTask({
 			Name: String(body.Name),
 			Description: String(body.Description ?? ''),
-			RelatedEntity: 1,
 			RelatedEntityId: leadId,
 			DueDate: due,
 			...(body.EndDate ? { EndDate: String(body.EndDate) } : {}),
 			OwnerEmailAddress: String(body.OwnerEmailAddress ?? ACCOUNT_OWNER_EMAIL),
 			TaskType: taskType,
-			CreatedOn: sqlDateTime(this.now()),
-		};
+		});
 		this.taskList.push(task);
+		this.fire('task-created', this.taskPayload(task));
 		return json(200, { Status: 'Success', Message: { Id: task.Id } });
+	}
+
+	/** `Task.svc/Update` `{UserTaskId, Name?, Description?, DueDate?, EndDate?, StatusCode?}`. */
+	private updateTask(ctx: PartnerContext): PartnerReply {
+		if (!isObject(ctx.body)) return invalid('Request body must be a JSON object');
+		const body = ctx.body;
+		const task = this.taskList.find((t) => t.Id === String(body.UserTaskId ?? ''));
+		if (!task) return invalid(`Task ${String(body.UserTaskId ?? '(no UserTaskId)')} does not exist`);
+		for (const key of ['DueDate', 'EndDate'] as const) {
+			if (body[key] !== undefined && !SQL_TIME.test(String(body[key]))) return invalid(`${key} must be UTC "YYYY-MM-DD HH:MM:SS", got ${String(body[key])}`);
+		}
+		if (body.StatusCode !== undefined && !STATUS_NAMES[Number(body.StatusCode)]) return invalid(`Invalid StatusCode ${String(body.StatusCode)}`);
+		if (body.Name !== undefined && !String(body.Name)) return invalid('Name cannot be empty');
+		const fields: Partial<LsqTask> = {};
+		for (const key of ['Name', 'Description', 'DueDate', 'EndDate'] as const) if (body[key] !== undefined) fields[key] = String(body[key]);
+		if (body.StatusCode !== undefined) fields.StatusCode = Number(body.StatusCode);
+		this.changeTask(task, fields);
+		return json(200, { Status: 'Success', Message: { AffectedRows: 1 } });
+	}
+
+	/** `Task.svc/RetrieveAppointments/ByUserEmailAddress`: meetings of the owners, due in a window of at most 100 days. */
+	private appointmentsOfUsers(ctx: PartnerContext): PartnerReply {
+		const body = isObject(ctx.body) ? ctx.body : {};
+		const from = String(body.FromDate ?? '');
+		const to = String(body.ToDate ?? '');
+		if (!SQL_TIME.test(from) || !SQL_TIME.test(to)) return invalid('FromDate and ToDate must be UTC "YYYY-MM-DD HH:MM:SS"');
+		if (Date.parse(`${to.replace(' ', 'T')}Z`) - Date.parse(`${from.replace(' ', 'T')}Z`) > 100 * 86_400_000) return invalid('The date range cannot be more than 100 days');
+		const users = Array.isArray(body.Users) ? body.Users.map((u) => String(u).toLowerCase()) : [];
+		if (!users.length) return invalid('Users must list at least one email address');
+		const paging = isObject(body.Paging) ? body.Paging : {};
+		const pageIndex = Math.max(1, Number(paging.PageIndex ?? 1));
+		const pageSize = Math.min(1000, Math.max(1, Number(paging.PageSize ?? 100)));
+		const matching = this.taskList
+			.filter((t) => t.Category === 'Appointment' && users.includes(String(t.OwnerEmailAddress ?? '').toLowerCase()))
+			.filter((t) => t.DueDate >= from && t.DueDate <= to)
+			.sort((a, b) => a.DueDate.localeCompare(b.DueDate));
+		return json(200, { RecordCount: matching.length, List: clone(matching.slice((pageIndex - 1) * pageSize, pageIndex * pageSize)) });
+	}
+
+	private newTask(fields: Pick<LsqTask, 'Name' | 'RelatedEntityId' | 'DueDate' | 'TaskType'> & Partial<LsqTask>): LsqTask {
+		const id = this.nextId();
+		const stamp = sqlDateTime(this.now());
+		const status = fields.StatusCode ?? LSQ_TASK_STATUS.open;
+		return {
+			Description: '',
+			RelatedEntity: 1,
+			OwnerEmailAddress: ACCOUNT_OWNER_EMAIL,
+			...fields,
+			Id: id,
+			UserTaskId: id,
+			Category: LSQ_MEETING_TYPES.includes(fields.TaskType) ? 'Appointment' : 'To-do',
+			StatusCode: status,
+			Status: STATUS_NAMES[status],
+			CreatedOn: stamp,
+			ModifiedOn: stamp,
+		};
+	}
+
+	private changeTask(task: LsqTask, fields: Partial<LsqTask>): void {
+		const wasCompleted = task.StatusCode === LSQ_TASK_STATUS.completed;
+		Object.assign(task, fields);
+		task.Status = STATUS_NAMES[task.StatusCode];
+		task.ModifiedOn = sqlDateTime(this.now());
+		this.fire('task-updated', this.taskPayload(task));
+		if (!wasCompleted && task.StatusCode === LSQ_TASK_STATUS.completed) this.fire('task-completed', this.taskPayload(task));
+	}
+
+	/** The assumed task webhook body: the task as RetrieveTaskByLeadId returns it (without the legacy `Id`). */
+	private taskPayload(task: LsqTask): Record<string, unknown> {
+		const { Id: _id, ...payload } = task;
+		return payload;
 	}
 
 	private createNote(ctx: PartnerContext): PartnerReply {

@@ -13,6 +13,8 @@ import { leadPopsPollToGhl } from './leadPopsPollToGhl';
 import type { TemplateSpec } from './lib';
 import { lsqActivityToGhl } from './lsqActivityToGhl';
 import { lsqLeadToGhl } from './lsqLeadToGhl';
+import { lsqTaskToGhl } from './lsqTaskToGhl';
+import { ghlTaskCompleteToLsq } from './ghlTaskCompleteToLsq';
 
 /** Every template, in the order templates/README.md describes them. */
 export const templates: TemplateSpec[] = [
@@ -30,4 +32,6 @@ export const templates: TemplateSpec[] = [
 	ghlContactsBulkUpdate,
 	ghlFollowUps,
 	ghlContact360ToLeadCars,
+	lsqTaskToGhl,
+	ghlTaskCompleteToLsq,
 ];

@@ -415,7 +415,7 @@ export function ghlTrigger(name: string, position: Position, params: Record<stri
  * Our polling trigger: the catch-up of a GHL → partner template (it emits what the signed webhook
  * would have brought while n8n was down), every `minutes`.
  */
-export function ghlPollingTrigger(name: string, position: Position, event: 'contactUpdated' | 'contactCreated' | 'appointmentCreated', minutes: number, options: Record<string, unknown> = {}): N8nNode {
+export function ghlPollingTrigger(name: string, position: Position, event: 'contactUpdated' | 'contactCreated' | 'appointmentCreated' | 'taskChanged', minutes: number, options: Record<string, unknown> = {}): N8nNode {
 	return {
 		id: '',
 		name,

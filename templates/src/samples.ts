@@ -8,8 +8,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { viewOf } from '../../nodes/GhlTrigger/events';
 import { TokenRegistry } from '../../sandbox/auth';
 import { seedStore } from '../../sandbox/seed';
-import { Store, toContact } from '../../sandbox/store';
-import { appointmentEvent, contactEvent, type ContactEventType } from '../../sandbox/webhooks';
+import { Store, toContact, toTask } from '../../sandbox/store';
+import { appointmentEvent, contactEvent, taskEvent, type ContactEventType } from '../../sandbox/webhooks';
 
 /** The Webhook node's output for a POSTed body (what the templates' demo Code nodes also return). */
 export function webhookSample(body: unknown): IDataObject {
@@ -55,4 +55,13 @@ export function ghlAppointmentEventSample(title: string, opts: { webhookId: stri
 	if (!appointment) throw new Error(`The GHL sandbox seeds no appointment "${title}"`);
 	const body = { ...appointmentEvent('AppointmentCreate', appointment), timestamp: SAMPLE_TIMESTAMP, webhookId: opts.webhookId } as IDataObject;
 	return triggerItem(body, opts.webhookId);
+}
+
+/** The HighLevel Trigger's item (with Fetch Full Record) for an event about the seeded task with this title. */
+export function ghlTaskEventSample(type: 'TaskComplete', opts: { webhookId: string; title?: string }): IDataObject {
+	const title = opts.title ?? 'Send onboarding pack';
+	const task = [...sandboxSeed().tasks.values()].find((t) => t.title === title);
+	if (!task) throw new Error(`The GHL sandbox seeds no task "${title}"`);
+	const body = { ...taskEvent(type, task), timestamp: SAMPLE_TIMESTAMP, webhookId: opts.webhookId } as IDataObject;
+	return triggerItem(body, opts.webhookId, toTask(task) as IDataObject);
 }

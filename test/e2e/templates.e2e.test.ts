@@ -35,6 +35,8 @@ const T = {
 	leadPops: 'leadpops-leads-poll-to-ghl',
 	leadCars: 'leadcars-leads-to-ghl',
 	ghlToLeadCars: 'ghl-contact-to-leadcars',
+	lsqTask: 'leadsquared-task-to-ghl-task',
+	taskDone: 'ghl-task-complete-to-leadsquared',
 } as const;
 
 /** The partner simulators the stack started (sandbox/partners). */
@@ -222,7 +224,7 @@ describe('run by hand (Manual Trigger path)', () => {
 		await runByHand(stack, T.apptToLsq);
 		const lead = partners(stack).leadsquared.findLeadByEmail('ada.lovelace@example.com');
 		expect(lead).toMatchObject({ FirstName: 'Ada', LastName: 'Lovelace', Phone: '+15550101000' });
-		const [task] = partners(stack).leadsquared.tasks();
+		const [task] = partners(stack).leadsquared.tasks().filter((t) => t.RelatedEntityId === lead!.ProspectID);
 		expect(task).toMatchObject({
 			Name: 'Discovery call with Ada',
 			TaskType: 'Meeting',
@@ -517,11 +519,38 @@ describe('triggered (activated workflows)', () => {
 		await newestExecution(stack, id, before + 1);
 		const lead = partners(stack).leadsquared.findLeadByEmail('grace.hopper@example.com');
 		expect(lead?.mx_GHL_Contact_Id).toBe(grace.id);
-		expect(partners(stack).leadsquared.tasks()).toEqual([
+		expect(partners(stack).leadsquared.tasks().filter((t) => t.RelatedEntityId === lead!.ProspectID)).toEqual([
 			expect.objectContaining({ Name: 'Onboarding for Grace', DueDate: '2031-03-04 16:00:00', TaskType: 'Meeting', RelatedEntityId: lead!.ProspectID }),
 		]);
 		expect(partners(stack).leadsquared.activities()).toHaveLength(1);
 		await stack.deactivate(id);
+	});
+
+	test('LeadSquared task webhook → GHL task; completed in GHL (signed TaskComplete) → the LeadSquared task completed, once', async () => {
+		const stack = stackRef();
+		const lsqTaskId = await activated(stack, T.lsqTask);
+		const doneId = await activated(stack, T.taskDone);
+		const lsq = partners(stack).leadsquared;
+		const beforeTask = (await stack.executions(lsqTaskId)).length;
+		const beforeDone = (await stack.executions(doneId)).length;
+		const sent = await lsq.sendWebhook(stack.webhookUrl('leadsquared/task'), { event: 'task-created' });
+		expect(sent.json).toEqual({ Status: 'Success', StatusReason: '' });
+		await newestExecution(stack, lsqTaskId, beforeTask + 1);
+		const sample = lsq.samples['task-created'];
+		const priya = contactByEmail(stack, 'priya.raman@example.com');
+		const [task] = tasksOf(stack, priya.id);
+		expect(task).toMatchObject({ title: 'Call Priya about the loan documents', completed: false });
+		expect(task.body).toContain(`[sync:lsq-task:${String(sample.UserTaskId)}]`);
+		expect(tasksOf(stack, priya.id)).toHaveLength(1);
+
+		await sandboxApi(stack, 'PUT', `/contacts/${priya.id}/tasks/${task.id}/completed`, { completed: true });
+		await deliverTo(stack, T.taskDone, 'TaskComplete');
+		await newestExecution(stack, doneId, beforeDone + 1);
+		expect(lsq.task(String(sample.UserTaskId))).toMatchObject({ StatusCode: 1, Status: 'Completed' });
+		expect(partners(stack).requestsFor('leadsquared', 'Task.svc/Update')).toHaveLength(1);
+		expect(partners(stack).requestsFor('leadsquared', 'Task.svc/Create')).toHaveLength(0);
+		await stack.deactivate(lsqTaskId);
+		await stack.deactivate(doneId);
 	});
 
 	test('HighLevel Trigger → LeadCars: a new contact is sent once; the tag update it causes is ignored', async () => {

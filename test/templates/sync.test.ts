@@ -680,3 +680,170 @@ describeWithN8n('HighLevel contact → LeadCars lead', () => {
 		expect(stack.partners().leadcars.created()).toEqual([]);
 	});
 });
+
+/** What the HighLevel Trigger emits for a task event with Fetch Full Record: the task as GHL has it now. */
+async function taskEvent(contactId: string, taskId: string, event = 'TaskComplete'): Promise<IDataObject> {
+	const { task } = await ghlApi<{ task: IDataObject }>('GET', `/contacts/${contactId}/tasks/${taskId}`);
+	const { id, title, body, dueDate, assignedTo } = task;
+	return { event, locationId: sandbox().demo.locationId, payload: { id, contactId, title, body, dueDate, assignedTo }, fullRecord: task };
+}
+
+/** GHL tasks whose title or body holds `text`. */
+function ghlTasksWith(text: string): IDataObject[] {
+	return sandboxRecords(sandbox()).tasks.filter((t) => `${t.title} ${t.body ?? ''}`.includes(text)) as unknown as IDataObject[];
+}
+
+describeWithN8n('LeadSquared task → HighLevel task, status kept in step', () => {
+	const file = 'leadsquared-task-to-ghl-task';
+	const lsq = () => stack.partners().leadsquared;
+	const sample = () => lsq().samples['task-created'] as Record<string, unknown>;
+	const webhookItem = (events: unknown[]) => [{ headers: {}, query: {}, body: events }];
+	const taskId = () => String(sample().UserTaskId);
+	const lsqMarker = (id: string) => `[sync:lsq-task:${id}]`;
+
+	test('replay ×2: the same task event three times gives one GHL task, field by field; completed in LeadSquared, it is completed in GHL once', async () => {
+		const engine = engineFor(file);
+		for (let i = 0; i < 3; i++) await run(engine, 'Config', webhookItem([sample()]));
+		const contact = contactByEmail('priya.raman@example.com')!;
+		expect(contact).toMatchObject({ firstName: 'Priya', lastName: 'Raman', source: 'LeadSquared' });
+		expect(contact.tags).toEqual(expect.arrayContaining(['leadsquared', `lsq:${String(sample().RelatedEntityId)}`]));
+		const lsqTask = lsq().task(taskId())!;
+		const [task] = ghlTasksWith(lsqMarker(taskId()));
+		expect(ghlTasksWith(lsqMarker(taskId()))).toHaveLength(1);
+		expect(task).toMatchObject({ contactId: contact.id, title: lsqTask.Name, completed: false });
+		expect(new Date(String(task.dueDate)).toISOString()).toBe(`${lsqTask.DueDate.replace(' ', 'T')}.000Z`);
+		expect(String(task.body)).toContain(lsqTask.Description);
+		expect(String(task.body)).toContain(`LeadSquared Call, owner ${lsqTask.OwnerEmailAddress}`);
+		// The lead's meeting is the appointment template's.
+		expect(ghlTasksWith('Site visit with Priya')).toHaveLength(0);
+
+		lsq().editTask(taskId(), { StatusCode: 1 });
+		const fired = lsq().takeWebhooks().filter((w) => w.event === 'task-completed');
+		expect(fired).toHaveLength(1);
+		for (let i = 0; i < 3; i++) await run(engine, 'Config', webhookItem([fired[0].payload]));
+		expect(ghlTasksWith(lsqMarker(taskId())).map((t) => t.completed)).toEqual([true]);
+		expect(sandbox().requests.filter((r) => r.method === 'PUT' && /\/tasks\/[^/]+\/completed$/.test(r.path))).toHaveLength(1);
+		// Reopened in LeadSquared: reopened in GHL.
+		lsq().editTask(taskId(), { StatusCode: 0 });
+		await run(engine, 'Config', webhookItem([lsq().takeWebhooks()[0].payload]));
+		expect(ghlTasksWith(lsqMarker(taskId())).map((t) => t.completed)).toEqual([false]);
+	});
+
+	test('outage: GHL tasks failing → Failed items; the catch-up writes the task once, nothing lost', async () => {
+		const engine = engineFor(file);
+		ghlOutage('POST', '/tasks');
+		const failed = await run(engine, 'Config', webhookItem([sample()]));
+		expect(failed.items('Failed items')).toEqual([{ record: `lsq-task:${taskId()}`, failedStep: 'Create GHL task', reason: expect.stringMatching(/500|server|error/i) }]);
+		expect(failed.items('Record as synced')).toEqual([]);
+		sandbox().clearFaults();
+		const later = await run(engine, 'Mark as catch-up');
+		expect(later.items('Record as synced').map((i) => i.syncKey)).toEqual([`lsq-task:${taskId()}`]);
+		await run(engine, 'Mark as catch-up');
+		expect(ghlTasksWith(lsqMarker(taskId()))).toHaveLength(1);
+	});
+
+	test('outage: LeadSquared answering 503 to the task listing → the lead on Failed items; the catch-up writes its task once', async () => {
+		const engine = engineFor(file);
+		stack.partners().faults.add({ partner: 'leadsquared', route: 'RetrieveTaskByLeadId', kind: 'status', status: 503, count: 1 });
+		const failed = await run(engine, 'Config', webhookItem([sample()]));
+		expect(failed.items('Failed items')).toEqual([
+			{ record: `lsq-lead-tasks:${String(sample().RelatedEntityId)}`, failedStep: 'LeadSquared: tasks of the lead', reason: expect.stringMatching(/503|Service Unavailable/) },
+		]);
+		expect(ghlTasksWith(lsqMarker(taskId()))).toHaveLength(0);
+		await run(engine, 'Mark as catch-up');
+		await run(engine, 'Mark as catch-up');
+		expect(ghlTasksWith(lsqMarker(taskId()))).toHaveLength(1);
+	});
+
+	test('echo: completed in GHL → completed in LeadSquared once; the LeadSquared events it causes change nothing in GHL', async () => {
+		const engine = engineFor(file);
+		await run(engine, 'Config', webhookItem([sample()]));
+		const [task] = ghlTasksWith(lsqMarker(taskId()));
+		await ghlApi('PUT', `/contacts/${String(task.contactId)}/tasks/${String(task.id)}/completed`, { completed: true });
+		lsq().takeWebhooks();
+		const back = engineFor('ghl-task-complete-to-leadsquared');
+		const event = await taskEvent(String(task.contactId), String(task.id));
+		await run(back, 'Completed task', [event]);
+		expect(lsq().task(taskId())).toMatchObject({ StatusCode: 1, Status: 'Completed' });
+		expect(stack.partners().requestsFor('leadsquared', 'Task.svc/Update')).toHaveLength(1);
+		expect(stack.partners().requestsFor('leadsquared', 'Task.svc/Create')).toHaveLength(0);
+		const fired = lsq().takeWebhooks();
+		expect(fired.map((w) => w.event)).toEqual(['task-updated', 'task-completed']);
+		const before = sandbox().requests.filter((r) => r.method !== 'GET').length;
+		await run(engine, 'Config', webhookItem(fired.map((w) => w.payload)));
+		expect(ghlTasksWith(lsqMarker(taskId()))).toEqual([expect.objectContaining({ id: task.id, completed: true })]);
+		// The contact is upserted with the same values; no task is written.
+		expect(sandbox().requests.filter((r) => r.method !== 'GET').slice(before).filter((r) => /\/tasks/.test(r.path))).toEqual([]);
+		// The same GHL event again, with an empty ledger too: LeadSquared has it completed, nothing is sent.
+		await run(back, 'Completed task', [event]);
+		await run(engineFor('ghl-task-complete-to-leadsquared'), 'Completed task', [event]);
+		expect(stack.partners().requestsFor('leadsquared', 'Task.svc/Update')).toHaveLength(1);
+	});
+
+	test('bad item: a task event without a lead fails alone; the others are written', async () => {
+		const engine = engineFor(file);
+		const result = await run(engine, 'Config', webhookItem([{ UserTaskId: 'orphan-task', Name: 'No lead' }, sample()]));
+		expect(result.items('Failed items')).toEqual([{ record: 'lsq-task:orphan-task', failedStep: 'Lead named?', reason: 'the task event names no lead (RelatedEntityId)' }]);
+		expect(ghlTasksWith(lsqMarker(taskId()))).toHaveLength(1);
+	});
+});
+
+describeWithN8n('HighLevel task completed → LeadSquared task completed', () => {
+	const file = 'ghl-task-complete-to-leadsquared';
+	const lsq = () => stack.partners().leadsquared;
+	/** The seeded completed task of the demo contact Ada (a GHL-only task). */
+	const adaTask = () => sandboxRecords(sandbox()).tasks.find((t) => t.title === 'Send onboarding pack')!;
+	const ghlMarker = (id: string) => `[sync:ghl-task:${id}]`;
+
+	test('replay ×2: a GHL-only task completed, delivered three times, gives one LeadSquared to-do, completed, field by field', async () => {
+		const engine = engineFor(file);
+		const task = adaTask();
+		const event = await taskEvent(task.contactId, task.id);
+		for (let i = 0; i < 3; i++) await run(engine, 'Completed task', [event]);
+		const ada = sandboxRecords(sandbox()).contacts.find((c) => c.id === task.contactId)!;
+		const lead = lsq().findLeadByEmail(String(ada.email))!;
+		expect(lead).toMatchObject({ FirstName: ada.firstName, LastName: ada.lastName, mx_GHL_Contact_Id: ada.id });
+		const todos = lsq().tasks().filter((t) => t.Description.includes(ghlMarker(task.id)));
+		expect(todos).toEqual([
+			expect.objectContaining({
+				Name: 'Send onboarding pack',
+				RelatedEntityId: lead.ProspectID,
+				TaskType: 'To-Do',
+				StatusCode: 1,
+				Status: 'Completed',
+				DueDate: new Date(task.dueDate).toISOString().replace('T', ' ').slice(0, 19),
+			}),
+		]);
+		expect(todos[0].Description).toContain(String(task.body));
+		expect(stack.partners().requestsFor('leadsquared', 'Task.svc/Create')).toHaveLength(1);
+		expect(stack.partners().requestsFor('leadsquared', 'Task.svc/Update')).toHaveLength(1);
+		// With an empty ledger (a manual run) the to-do is found by its marker and is completed already.
+		await run(engineFor(file), 'Completed task', [event]);
+		expect(stack.partners().requestsFor('leadsquared', 'Task.svc/')).toHaveLength(2);
+	});
+
+	test('outage: LeadSquared Task.svc/Update answering 500 → Failed items; the next delivery completes it without a second to-do', async () => {
+		const engine = engineFor(file);
+		const task = adaTask();
+		const event = await taskEvent(task.contactId, task.id);
+		stack.partners().faults.add({ partner: 'leadsquared', route: 'Task.svc/Update', kind: 'status', status: 500, count: 10 });
+		const failed = await run(engine, 'Completed task', [event]);
+		expect(failed.items('Failed items')).toEqual([{ record: `ghl-task:${task.id}`, failedStep: 'LeadSquared: mark task completed', reason: expect.stringMatching(/500/) }]);
+		expect(lsq().tasks().filter((t) => t.Description.includes(ghlMarker(task.id))).map((t) => t.StatusCode)).toEqual([0]);
+		stack.partners().faults.clear();
+		await run(engine, 'Completed task', [event]);
+		await run(engine, 'Completed task', [event]);
+		expect(lsq().tasks().filter((t) => t.Description.includes(ghlMarker(task.id))).map((t) => t.StatusCode)).toEqual([1]);
+	});
+
+	test('bad item: a task of an unknown contact fails alone; a reopened task is left alone', async () => {
+		const engine = engineFor(file);
+		const task = adaTask();
+		const good = await taskEvent(task.contactId, task.id);
+		const unknown = { event: 'TaskComplete', payload: { id: 'BadTask0000000000001', contactId: 'NoSuchContact0000001', title: 'x' } };
+		const reopened = { ...good, payload: { ...(good.payload as IDataObject), id: 'Reopened000000000001' }, fullRecord: { ...(good.fullRecord as IDataObject), id: 'Reopened000000000001', completed: false } };
+		const result = await run(engine, 'Completed task', [unknown, reopened, good]);
+		expect(result.items('Failed items')).toEqual([{ record: 'ghl-task:BadTask0000000000001', failedStep: 'Get the GHL contact', reason: expect.any(String) }]);
+		expect(result.items('Record as synced').map((i) => i.syncKey)).toEqual([`ghl-task:${task.id}`]);
+	});
+});

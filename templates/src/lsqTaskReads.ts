@@ -1,0 +1,129 @@
+/**
+ * The read path the LeadSquared task templates share: LeadSquared's task webhooks (task create,
+ * update, complete) name a lead; a catch-up re-reads the leads seen lately. Each lead and its tasks
+ * are then read from the API (Leads.GetById, RetrieveTaskByLeadId), so the sync works on the
+ * task as LeadSquared has it now, whatever the webhook body carried (LeadSquared documents none).
+ */
+import { code, http, ifTrue, manualTrigger, scheduleTrigger, webhook, type N8nNode } from './lib';
+import { PAYLOADS_OF } from './snippets';
+import { errorOutput, FAILED_ITEMS } from './sync';
+import sample from '../../sandbox/partners/payloads/leadsquared-task-event.json';
+
+type Position = [number, number];
+type Link = [string, string] | [string, string, number];
+
+export const TASK_SAMPLE = sample;
+
+export const LEADS_TO_READ = 'Leads to read';
+export const LEAD_READ = 'LeadSquared: the lead';
+export const TASKS_READ = 'LeadSquared: tasks of the lead';
+
+const LEADS_CODE = `${PAYLOADS_OF}
+// Webhook: the lead of each task event (once per lead), remembered for the catch-up. Catch-up:
+// every lead with a task event in the last catchUpHours, read again (what was synced is skipped
+// later), so a write that failed is retried even though LeadSquared does not send the event again.
+const config = $('Config').first().json;
+const data = $getWorkflowStaticData('global');
+if (!data.leadsSeen || typeof data.leadsSeen !== 'object') data.leadsSeen = {};
+const now = Date.now();
+const keepMs = (Number(config.catchUpHours) || 24) * 3600000;
+const out = [];
+const seen = new Set();
+for (const [index, item] of $input.all().entries()) {
+  if (item.json.catchUp === true) {
+    for (const [leadId, at] of Object.entries(data.leadsSeen)) {
+      if (now - at > keepMs) { delete data.leadsSeen[leadId]; continue; }
+      if (!seen.has(leadId)) { seen.add(leadId); out.push({ json: { leadId, syncKey: 'lsq-lead-tasks:' + leadId }, pairedItem: { item: index } }); }
+    }
+    continue;
+  }
+  for (const event of payloadsOf(item.json)) {
+    const leadId = String(event.RelatedEntityId || event.RelatedProspectId || event.ProspectID || '').trim();
+    const taskId = String(event.UserTaskId || event.TaskId || event.Id || '').trim();
+    if (!leadId) {
+      out.push({ json: { leadId: '', syncKey: 'lsq-task:' + (taskId || '?'), invalidReason: 'the task event names no lead (RelatedEntityId)' }, pairedItem: { item: index } });
+      continue;
+    }
+    data.leadsSeen[leadId] = now;
+    if (!seen.has(leadId)) { seen.add(leadId); out.push({ json: { leadId, syncKey: 'lsq-lead-tasks:' + leadId }, pairedItem: { item: index } }); }
+  }
+}
+return out;
+`;
+
+const DEMO = `
+// The task event assumed for LeadSquared's task webhooks (sandbox/partners/payloads/leadsquared-task-event.json),
+// shaped like the Webhook node's output.
+return [{ json: { headers: {}, query: {}, body: ${JSON.stringify(sample, null, 2).replace(/\n/g, '\n  ')} } }];
+`;
+
+const LSQ = (path: string) => `={{ $('Config').first().json.lsqHost }}/v2/${path}`;
+
+/** Triggers (webhook, demo, catch-up) → Config → leads → lead + tasks read; `config` is the template's Config node. */
+export function lsqTaskReads(opts: { templateId: string; webhookPath: string; config: N8nNode; demoLabel: string; at?: Position }): { nodes: N8nNode[]; links: Link[]; readsEndAt: Position } {
+	const [x, y] = opts.at ?? [0, 0];
+	const demo = `Sample LeadSquared ${opts.demoLabel} (demo data)`;
+	const nodes: N8nNode[] = [
+		webhook(`LeadSquared ${opts.demoLabel} webhook`, [x, y], {
+			path: opts.webhookPath,
+			auth: 'headerAuth',
+			credential: 'lsqWebhook',
+			responseBody: '{"Status":"Success","StatusReason":""}',
+			responseContentType: 'application/json',
+		}),
+		manualTrigger(`Try it with a sample ${opts.demoLabel}`, [x, y + 220]),
+		code(demo, [x + 220, y + 220], DEMO),
+		scheduleTrigger('Catch-up every 15 minutes', [x, y - 200], { field: 'minutes', every: 15 }),
+		code('Mark as catch-up', [x + 220, y - 200], 'return [{ json: { catchUp: true } }];\n'),
+		{ ...opts.config, position: [x + 440, y] },
+		code(LEADS_TO_READ, [x + 660, y], LEADS_CODE),
+		ifTrue('Lead named?', [x + 880, y], "$json.leadId !== ''", opts.templateId),
+		errorOutput(
+			http(LEAD_READ, [x + 1100, y], {
+				method: 'GET',
+				url: LSQ('LeadManagement.svc/Leads.GetById?id={{ $json.leadId }}'),
+				credential: 'lsqApi',
+				fullResponse: true,
+				batchIntervalMs: 500,
+			}),
+		),
+		errorOutput(
+			http(TASKS_READ, [x + 1320, y], {
+				method: 'GET',
+				url: LSQ(`LeadManagement.svc/RetrieveTaskByLeadId?leadId={{ $('${LEADS_TO_READ}').item.json.leadId }}`),
+				credential: 'lsqApi',
+				fullResponse: true,
+				batchIntervalMs: 500,
+			}),
+		),
+	];
+	const links: Link[] = [
+		[`LeadSquared ${opts.demoLabel} webhook`, 'Config'],
+		[`Try it with a sample ${opts.demoLabel}`, demo],
+		[demo, 'Config'],
+		['Catch-up every 15 minutes', 'Mark as catch-up'],
+		['Mark as catch-up', 'Config'],
+		['Config', LEADS_TO_READ],
+		[LEADS_TO_READ, 'Lead named?'],
+		['Lead named?', LEAD_READ, 0],
+		['Lead named?', FAILED_ITEMS, 1],
+		[LEAD_READ, TASKS_READ, 0],
+		[LEAD_READ, FAILED_ITEMS, 1],
+		[TASKS_READ, FAILED_ITEMS, 1],
+	];
+	return { nodes, links, readsEndAt: [x + 1540, y] };
+}
+
+/** Code-node helpers for a plan over the read tasks: `leadOf(index)`, `tasksOf(item)`, `taskIdOf(task)`. */
+export const TASK_READ_HELPERS = `
+function leadOf(index) {
+  const body = $('${LEAD_READ}').itemMatching(index).json.body;
+  return (Array.isArray(body) ? body[0] : body) || {};
+}
+function tasksOf(item) {
+  return Array.isArray(item.json.body) ? item.json.body : [];
+}
+function taskIdOf(task) {
+  return String(task.UserTaskId || task.Id || '');
+}
+`;
