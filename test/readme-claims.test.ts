@@ -256,6 +256,10 @@ describe('Operations', () => {
 		provenBy('test/nodes/tag-batching.test.ts', 'contacts are grouped by the tags they get: one call per tag list');
 	});
 
+	claim('an Update that only adds tags costs nothing but its share of that call', () => {
+		provenBy('test/nodes/tag-batching.test.ts', 'Update with tags only, 250 contacts: at most 1.02 calls per record (the bulk tag calls alone), existing tags kept, each item its contact’s ID and tags');
+	});
+
 	claim('a contact GHL could not tag fails its own item only', () => {
 		provenBy('test/nodes/tag-batching.test.ts', 'a contact GHL names among the bulk call errors fails only its own item');
 	});

@@ -74,6 +74,31 @@ describe('Tags added in bulk', () => {
 		expect(result.out.map((json) => json.city)).toEqual(contacts.map(() => 'Batchville'));
 	});
 
+	test('Update with tags only, 250 contacts: at most 1.02 calls per record (the bulk tag calls alone), existing tags kept, each item its contact’s ID and tags', async () => {
+		const seeded = seed().contacts.filter((contact) => contact.locationId === sandbox().demo.locationId && contact.tags.length).slice(0, 5);
+		const created = await run(
+			{ resource: 'contact', operation: 'upsert', email: '={{ $json.email }}', additionalFields: { tags: 'first' } },
+			{ items: Array.from({ length: 245 }, (_, index) => ({ email: `tags-only${index}@example.com` })) },
+		);
+		const before = new Map([...seeded, ...created.out.map((json) => ({ id: String(json.id), tags: json.tags as string[] }))].map((contact) => [contact.id, contact.tags]));
+		const ids = [...before.keys()];
+		expect(ids).toHaveLength(250);
+
+		const result = await run(
+			{ resource: 'contact', operation: 'update', contactId: { mode: 'id', value: '={{ $json.id }}' }, updateFields: { tags: 'tags-only' } },
+			{ items: ids.map((id) => ({ id })) },
+		);
+		expect(result.error).toBeUndefined();
+		// No PUT and no read: one bulk tag call per 100 contacts, nothing else.
+		expect(result.requests.filter((request) => request.path !== BULK_PATH)).toEqual([]);
+		expect(bulkCalls(result).map((request) => ((request.body as IDataObject).contacts as string[]).length)).toEqual([100, 100, 50]);
+		expect(result.requests.length / ids.length).toBeLessThanOrEqual(1.02);
+		const stored = new Map(seed().contacts.map((contact) => [contact.id, contact]));
+		expect(ids.map((id) => stored.get(id)?.tags)).toEqual(ids.map((id) => [...before.get(id)!, 'tags-only']));
+		expect(result.out).toEqual(ids.map((id) => ({ id, tags: stored.get(id)?.tags })));
+		expect(result.items.map((item) => item.pairedItem)).toEqual(ids.map((_, item) => ({ item })));
+	});
+
 	test('a contact GHL names among the bulk call errors fails only its own item', async () => {
 		const emails = Array.from({ length: 6 }, (_, index) => `attrib${index}@example.com`);
 		// Hold the bulk call in the sandbox long enough to delete one contact before it is carried out.

@@ -52,6 +52,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, run?: 
 	}
 	const contactId = await resolveContactId.call(this, itemIndex);
 
+	if (addTags?.length && run && !Object.keys(body).length) {
+		// Tags only: nothing to PUT, so the contact's one call is its share of a bulk tag call. GHL's
+		// bulk answer says the contact's tags, not the rest of it: the item is the contact's ID and tags.
+		return new Deferred(
+			run.tags.add(contactId, addTags, itemIndex).then(async (tags) => ({
+				succeded: true,
+				contact: { id: contactId, tags: tags ?? ((await getContact.call(this, contactId, itemIndex))?.tags as string[] | undefined) },
+			})),
+		);
+	}
 	let response: IDataObject = {};
 	if (Object.keys(body).length) {
 		response = await callEndpoint.call(this, meta.endpoint, { pathParams: { contactId }, body, itemIndex });
