@@ -375,6 +375,26 @@ export function seedStore(store: Store, tokens: TokenRegistry, withDemoData: boo
 		});
 	});
 
+	// A blocked lunch hour on the Onboarding calendar, and a note on the first appointment.
+	put(store, '/calendars/events/block-slots', {
+		locationId: DEMO_LOCATION_ID,
+		calendarId: calendarIds[1],
+		title: 'Lunch',
+		startTime: '2030-01-18T12:00:00-05:00',
+		endTime: '2030-01-18T13:00:00-05:00',
+		dateAdded: at(2),
+		dateUpdated: at(2),
+	});
+	const [firstAppointment] = store.appointments.values();
+	put(store, `/calendars/appointments/${firstAppointment.id}/notes`, {
+		locationId: firstAppointment.locationId,
+		contactId: firstAppointment.contactId,
+		body: 'Asked for the pricing sheet before the call',
+		userId: ownerId,
+		dateAdded: at(3),
+		dateUpdated: at(3),
+	});
+
 	seedDemoRecords(store, demo, contacts);
 	seedPartnerFields(store);
 	seedLocationSettings(store, demo);

@@ -447,7 +447,7 @@ export const RESPONSE_SCHEMA_EXCEPTIONS: ResponseSchemaException[] = [
 			}),
 	},
 	{
-		operationIds: ['get-appointment', 'get-calendar-events'],
+		operationIds: ['get-appointment', 'get-calendar-events', 'get-blocked-slots'],
 		reason:
 			'CalendarEventDTO types startTime, endTime, dateAdded and dateUpdated as object, but its own examples are ' +
 			'ISO 8601 strings ("2023-09-25T16:00:00+05:30"), as in the appointment create/edit responses',
@@ -457,6 +457,15 @@ export const RESPONSE_SCHEMA_EXCEPTIONS: ResponseSchemaException[] = [
 					if (node.properties?.[name]?.type === 'object' && node.properties.appointmentStatus) node.properties[name].type = 'string';
 				}
 			}),
+	},
+	{
+		operationIds: ['create-block-slot', 'edit-block-slot'],
+		reason:
+			'BlockedSlotSuccessfulResponseDto types startTime and endTime as object, but its own examples are ISO 8601 ' +
+			'strings ("2021-06-23T03:30:00+05:30"), as the request DTO and the calendar events are',
+		patch: (schema) => {
+			for (const name of ['startTime', 'endTime']) schema.properties[name].type = 'string';
+		},
 	},
 	{
 		operationIds: ['create-association'],

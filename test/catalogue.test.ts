@@ -67,6 +67,8 @@ function exampleData(sb: Sandbox, seed: SeedSnapshot): ExampleData {
 		businessIds,
 		calendarIds,
 		calendarGroupId: records['/calendars/groups'].find((group) => group.locationId === sb.demo.locationId)!.id,
+		blockedSlotId: records['/calendars/events/block-slots'][0].id,
+		appointmentNoteId: records[`/calendars/appointments/${appointment.id}/notes`][0].id,
 		campaignIds,
 		workflowIds,
 		userIds,

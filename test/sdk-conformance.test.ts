@@ -218,6 +218,24 @@ const SDK_CALLS: Record<string, SdkCall> = {
 	'edit-group': (ghl, f) => ghl.calendars.editGroup({ groupId: calendarGroupId(f) }, { name: 'SDK group', description: 'Renamed', slug: 'sdk-group' }),
 	'disable-group': (ghl, f) => ghl.calendars.disableGroup({ groupId: calendarGroupId(f) }, { isActive: false }),
 	'delete-group': (ghl, f) => ghl.calendars.deleteGroup({ groupId: calendarGroupId(f) }),
+	'get-calendar-events': (ghl, f) =>
+		ghl.calendars.getCalendarEvents({ locationId: f.locationId, calendarId: f.sb.demo.calendarIds[0], startTime: String(Date.parse('2030-01-01T00:00:00Z')), endTime: String(Date.parse('2030-02-01T00:00:00Z')) }),
+	'get-blocked-slots': (ghl, f) =>
+		ghl.calendars.getBlockedSlots({ locationId: f.locationId, calendarId: f.sb.demo.calendarIds[1], startTime: String(Date.parse('2030-01-01T00:00:00Z')), endTime: String(Date.parse('2030-02-01T00:00:00Z')) }),
+	'create-block-slot': (ghl, f) =>
+		ghl.calendars.createBlockSlot({ locationId: f.locationId, calendarId: f.sb.demo.calendarIds[1], title: 'SDK block', startTime: '2032-01-05T12:00:00Z', endTime: '2032-01-05T13:00:00Z' }),
+	'edit-block-slot': (ghl, f) =>
+		ghl.calendars.editBlockSlot({ eventId: seededRecord(f, '/calendars/events/block-slots').id }, { locationId: f.locationId, calendarId: f.sb.demo.calendarIds[1], title: 'SDK renamed' }),
+	'get-appointment-notes': (ghl, f) => ghl.calendars.getAppointmentNotes({ appointmentId: f.seed.appointments[0].id, limit: 10, offset: 0 }),
+	'create-appointment-note': (ghl, f) => ghl.calendars.createAppointmentNote({ appointmentId: f.seed.appointments[0].id }, { body: 'From the SDK', userId: f.sb.demo.userIds[0] }),
+	'update-appointment-note': (ghl, f) => {
+		const appointmentId = f.seed.appointments[0].id;
+		return ghl.calendars.updateAppointmentNote({ appointmentId, noteId: seededRecord(f, `/calendars/appointments/${appointmentId}/notes`).id }, { body: 'Edited by the SDK' });
+	},
+	'delete-appointment-note': (ghl, f) => {
+		const appointmentId = f.seed.appointments[0].id;
+		return ghl.calendars.deleteAppointmentNote({ appointmentId, noteId: seededRecord(f, `/calendars/appointments/${appointmentId}/notes`).id });
+	},
 	'get-location-tags': (ghl, f) => ghl.locations.getLocationTags({ locationId: f.locationId }),
 	'get-pipelines': (ghl, f) => ghl.opportunities.getPipelines({ locationId: f.locationId }),
 	'get-lost-reason': (ghl, f) => ghl.opportunities.getLostReason({ locationId: f.locationId }),
@@ -297,6 +315,11 @@ const SDK_CALLS: Record<string, SdkCall> = {
 	'DELETE-an-email-sms-template': (ghl, f) =>
 		ghl.locations.dELETEAnEmailSmsTemplate({ locationId: f.locationId, id: locationRecord(f, 'templates').id }),
 };
+
+/** The first seeded record of a generic collection (blocked slots, an appointment's notes). */
+function seededRecord(f: Fixture, collection: string): { id: string } {
+	return (f.sb.snapshot() as { records: Record<string, Array<{ id: string }>> }).records[collection][0];
+}
 
 /** The demo location's seeded calendar group. */
 function calendarGroupId(f: Fixture): string {

@@ -132,6 +132,13 @@ const editAppointment: Handler = (ctx) => {
 
 /** `DELETE /calendars/events/{eventId}` answers 201 `{succeeded: true}` (spec; note the spelling differs from contacts' `succeded`). */
 const deleteEvent: Handler = (ctx) => {
+	// Any calendar event: a blocked slot too.
+	const blocked = ctx.state.store.collection('/calendars/events/block-slots').get(ctx.params.eventId);
+	if (blocked) {
+		assertLocationAccess(ctx, blocked.locationId);
+		ctx.state.store.collection('/calendars/events/block-slots').delete(blocked.id);
+		return { status: 201, body: { succeeded: true } };
+	}
 	const appointment = getAppointment(ctx, ctx.params.eventId);
 	ctx.state.store.appointments.delete(appointment.id);
 	ctx.state.webhooks.emit(appointmentEvent('AppointmentDelete', appointment));

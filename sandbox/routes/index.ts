@@ -1,6 +1,7 @@
 import { oauthHandlers } from '../oauth';
 import { associationHandlers } from './associations';
 import { calendarHandlers } from './calendars';
+import { calendarEventHandlers } from './calendarEvents';
 import { calendarSetupHandlers } from './calendarSetup';
 import { contactHandlers } from './contacts';
 import type { Handler } from './context';
@@ -21,6 +22,7 @@ export const handlers: Record<string, Handler> = {
 	...associationHandlers,
 	...calendarHandlers,
 	...calendarSetupHandlers,
+	...calendarEventHandlers,
 	...locationHandlers,
 	...oauthHandlers,
 	...opportunityHandlers,

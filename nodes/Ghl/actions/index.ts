@@ -1,7 +1,10 @@
 import type { Resource } from './types';
 import { appointment } from './appointment';
+import { appointmentNote } from './appointmentNote';
+import { blockedSlot } from './blockedSlot';
 import { business } from './business';
 import { calendar } from './calendar';
+import { calendarEvent } from './calendarEvent';
 import { calendarGroup } from './calendarGroup';
 import { campaign } from './campaign';
 import { contact } from './contact';
@@ -20,8 +23,11 @@ import { workflow } from './workflow';
 /** Every resource of the node; the node's description and the router are both built from this list. */
 export const resourceList: Resource[] = [
 	appointment,
+	appointmentNote,
+	blockedSlot,
 	business,
 	calendar,
+	calendarEvent,
 	calendarGroup,
 	campaign,
 	contact,

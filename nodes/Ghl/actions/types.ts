@@ -50,6 +50,10 @@ export interface ExampleData {
 	calendarIds: string[];
 	/** A calendar group of the demo location (slug sales-team). */
 	calendarGroupId: string;
+	/** A blocked slot on calendarIds[1]. */
+	blockedSlotId: string;
+	/** A note on the appointment. */
+	appointmentNoteId: string;
 	campaignIds: string[];
 	workflowIds: string[];
 	userIds: string[];

@@ -117,3 +117,62 @@ export const groupFieldProperties: INodeProperties[] = [
 		description: 'Part of the group’s booking link: lowercase letters, digits and hyphens',
 	},
 ];
+
+/**
+ * Whose events to list (GHL needs a calendar, a user or a calendar group) and the window: the
+ * fields of Calendar Event: Get Many and Blocked Slot: Get Many.
+ */
+export const eventWindowProperties: INodeProperties[] = [
+	{
+		displayName: 'Events Of',
+		name: 'eventsOf',
+		type: 'options',
+		options: [
+			{ name: 'Calendar', value: 'calendar' },
+			{ name: 'Calendar Group', value: 'calendarGroup' },
+			{ name: 'User', value: 'user' },
+		],
+		default: 'calendar',
+		description: 'GHL lists events of one calendar, one user or one calendar group',
+	},
+	{ ...calendarLocator(), displayOptions: { show: { eventsOf: ['calendar'] } } },
+	{ ...calendarGroupProperty(true), displayOptions: { show: { eventsOf: ['calendarGroup'] } } },
+	{ ...userProperty('User Name or ID', 'userId'), required: true, displayOptions: { show: { eventsOf: ['user'] } } },
+	{
+		displayName: 'Start Time',
+		name: 'startTime',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: 'Events ending after this time; a time without an offset is read in the workflow’s time zone',
+	},
+	{
+		displayName: 'End Time',
+		name: 'endTime',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: 'Events starting before this time',
+	},
+];
+
+/** The ID of an appointment (calendar event), for its notes. */
+export const appointmentIdProperty: INodeProperties = {
+	displayName: 'Appointment ID',
+	name: 'appointmentId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. ocQHyuzHvysMo5N5VsXc',
+	description: 'ID of the appointment the notes belong to',
+};
+
+export const appointmentNoteIdProperty: INodeProperties = {
+	displayName: 'Note ID',
+	name: 'noteId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 1F0IJLtbDKE4LWzW5vTl',
+	description: 'ID of the appointment’s note',
+};

@@ -91,3 +91,37 @@ export function readGroupFields(ctx: IExecuteFunctions, itemIndex: number): { na
 		slug: checkSlug(ctx, itemIndex, ctx.getNodeParameter('slug', itemIndex, '')),
 	};
 }
+
+/**
+ * The query of GHL's event listings (`GET /calendars/events`, `GET /calendars/blocked-slots`): the
+ * calendar, user or group asked for and the window as epoch milliseconds (GHL's spec types them as text).
+ */
+export function readEventWindow(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const eventsOf = ctx.getNodeParameter('eventsOf', itemIndex, 'calendar') as string;
+	const qs: IDataObject = {};
+	if (eventsOf === 'calendar') qs.calendarId = readCalendarId(ctx, itemIndex);
+	else if (eventsOf === 'calendarGroup') qs.groupId = checkId(ctx, itemIndex, 'Calendar Group', ctx.getNodeParameter('groupId', itemIndex, ''));
+	else qs.userId = checkId(ctx, itemIndex, 'User', ctx.getNodeParameter('userId', itemIndex, ''));
+	const startTime = toEpochMs(ctx, itemIndex, 'Start Time', ctx.getNodeParameter('startTime', itemIndex, ''));
+	const endTime = toEpochMs(ctx, itemIndex, 'End Time', ctx.getNodeParameter('endTime', itemIndex, ''));
+	if (endTime <= startTime) throw new NodeOperationError(ctx.getNode(), 'End Time: expected a time after the Start Time', { itemIndex });
+	return { ...qs, startTime: String(startTime), endTime: String(endTime) };
+}
+
+/** A blocked slot's times (ISO 8601 with an offset), the end after the start when both are given. */
+export function readSlotTimes(ctx: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
+	const times: IDataObject = {};
+	if (fields.startTime !== undefined && fields.startTime !== '') times.startTime = toGhlDateTime(ctx, itemIndex, 'Start Time', fields.startTime);
+	if (fields.endTime !== undefined && fields.endTime !== '') times.endTime = toGhlDateTime(ctx, itemIndex, 'End Time', fields.endTime);
+	if (times.startTime && times.endTime && Date.parse(times.endTime as string) <= Date.parse(times.startTime as string)) {
+		throw new NodeOperationError(ctx.getNode(), `End Time: expected a time after the Start Time (${String(times.startTime)}), got "${String(times.endTime)}"`, { itemIndex });
+	}
+	return times;
+}
+
+/** An appointment note's body (NotesDTO): its text, and its author when one is picked. */
+export function readNoteBody(ctx: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
+	const body: IDataObject = { body: requireText(ctx, itemIndex, 'Body', ctx.getNodeParameter('body', itemIndex, '')) };
+	if (fields.userId) body.userId = checkId(ctx, itemIndex, 'Author', fields.userId);
+	return body;
+}

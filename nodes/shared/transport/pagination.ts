@@ -150,25 +150,32 @@ export async function getStartAfterPaged(
 	);
 }
 
-/** GET with `skip`/`limit` offsets (GET /contacts/business/{businessId}). */
+/**
+ * GET with `skip`/`limit` offsets (GET /contacts/business/{businessId}); `offsetParam` names the
+ * offset where GHL calls it otherwise (appointment notes: `offset`). `itemsKey` '' reads an answer
+ * that is the list itself (calendar resources). A `hasMore: false` answer ends the walk.
+ */
 export async function getSkipPaged(
 	this: GhlContext,
 	request: Omit<GhlRequest, 'method'>,
 	itemsKey: string,
 	max?: number,
+	offsetParam = 'skip',
 ): Promise<IDataObject[]> {
 	return await collect.call(
 		this,
 		async (cursor, pageSize) => {
 			const skip = Number(cursor?.skip ?? 0);
-			const response = await ghlApiRequest.call(this, {
+			const response: unknown = await ghlApiRequest.call(this, {
 				...request,
 				method: 'GET',
 				// The spec types skip and limit as strings.
-				qs: { ...request.qs, skip: String(skip), limit: String(pageSize) },
+				qs: { ...request.qs, [offsetParam]: String(skip), limit: String(pageSize) },
 			});
-			const items = (response[itemsKey] ?? []) as IDataObject[];
-			return { items, next: { skip: skip + items.length }, total: totalOf(response.total) };
+			const answer = (response ?? {}) as IDataObject;
+			const list = itemsKey ? answer[itemsKey] : response;
+			const items = (Array.isArray(list) ? list : []) as IDataObject[];
+			return { items, next: answer.hasMore === false ? undefined : { skip: skip + items.length }, total: totalOf(answer.total) };
 		},
 		SKIP_PAGE_LIMIT,
 		max,

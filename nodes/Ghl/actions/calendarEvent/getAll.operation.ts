@@ -1,0 +1,39 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { callEndpoint, getLocationId } from '../../../shared/transport';
+import { eventWindowProperties } from '../../descriptions/calendarFields';
+import { pagingProperties } from '../../descriptions/paging';
+import { readEventWindow } from '../../helpers/calendars';
+import { listFromResponse } from '../../helpers/paging';
+import { byId } from '../types';
+import type { OperationExample, OperationMeta } from '../types';
+
+export const meta: OperationMeta = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many calendar events',
+	description: 'List the appointments of a calendar, user or calendar group between two times',
+	endpoint: {
+		method: 'GET',
+		path: '/calendars/events',
+		operationId: 'get-calendar-events',
+		api: 'calendars',
+		scopes: ['calendars/events.readonly'],
+	},
+};
+
+export const properties: INodeProperties[] = [...eventWindowProperties, ...pagingProperties];
+
+export const example: OperationExample = (d) => ({
+	eventsOf: 'calendar',
+	calendarId: byId(d.calendarIds[0]),
+	startTime: '2030-01-01T00:00:00Z',
+	endTime: '2030-02-01T00:00:00Z',
+	returnAll: true,
+});
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const qs = { locationId: await getLocationId(this), ...readEventWindow(this, itemIndex) };
+	const response = await callEndpoint.call(this, meta.endpoint, { qs, itemIndex });
+	// GHL answers every event of the window at once; the Limit cuts the list.
+	return listFromResponse(this, itemIndex, response, 'events');
+}
