@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'http';
 import { handleConsoleRoute } from './console';
 import { isFault } from './faults';
 import { isPlainObject, readRawBody } from './http';
-import { issueDemoTokens } from './oauth';
+import { issueDemoTokens, setInstalled } from './oauth';
 import type { SandboxCore } from './server';
 import type { DeliverOptions, RateLimitOptions, WebhookEvent } from './types';
 
@@ -59,6 +59,15 @@ export async function handleAdmin(core: SandboxCore, req: IncomingMessage, res: 
 			case 'POST /_sandbox/oauth/expire':
 				core.tokens.expireAccessTokens();
 				return send(res, 200, { ok: true });
+			case 'POST /_sandbox/oauth/installation': {
+				// { locationId, installed }: uninstall the demo app from a sub-account, or install it again.
+				const { locationId, installed } = obj as { locationId?: unknown; installed?: unknown };
+				if (typeof locationId !== 'string' || typeof installed !== 'boolean') {
+					return send(res, 400, { message: 'Send { "locationId": string, "installed": boolean }' });
+				}
+				setInstalled(core.state(), locationId, installed);
+				return send(res, 200, { ok: true, locationId, installed });
+			}
 			case 'GET /_sandbox/faults':
 				return send(res, 200, core.faults.list());
 			case 'POST /_sandbox/faults': {

@@ -196,6 +196,12 @@ export class TokenRegistry {
 		return grant;
 	}
 
+	/** An app uninstalled from a sub-account: its tokens for that sub-account stop working. */
+	revokeLocation(clientId: string, locationId: string): void {
+		for (const [token, record] of this.access) if (record.clientId === clientId && record.locationId === locationId) this.access.delete(token);
+		for (const [token, record] of this.refresh) if (record.clientId === clientId && record.locationId === locationId) this.refresh.delete(token);
+	}
+
 	/** Make every OAuth access token expired (PITs never expire). */
 	expireAccessTokens(): void {
 		for (const record of this.access.values()) record.expiresAt = 0;

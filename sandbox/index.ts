@@ -4,7 +4,7 @@
  */
 import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
-import { issueDemoTokens } from './oauth';
+import { issueDemoTokens, setInstalled } from './oauth';
 import { setClockSkew } from './routes/common';
 import { SandboxCore } from './server';
 import type { Sandbox, SandboxOptions } from './types';
@@ -60,6 +60,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		reset: () => core.reset(),
 		issueOAuthTokens: (o) => issueDemoTokens(core.state(), o),
 		expireAccessTokens: () => core.tokens.expireAccessTokens(),
+		setAppInstalled: (locationId, installed) => setInstalled(core.state(), locationId, installed),
 		injectFault: (f) => core.faults.add(f),
 		clearFaults: () => core.faults.clear(),
 		queuedEvents: () => [...core.webhooks.queue],

@@ -127,10 +127,12 @@ const chooseLocation: Handler = (ctx) => {
 	const locationId = get('locationId') ?? ctx.state.demo.locationId;
 	const location = ctx.state.store.locations.get(locationId);
 	if (!location) throw errors.badRequest(`Unknown location ${locationId}`);
+	// `user_type=Company` (a sandbox extension, as `locationId=` is): the agency installs the app.
+	const userType = get('user_type') === 'Company' ? 'Company' : 'Location';
 	const code = ctx.state.tokens.createCode({
 		clientId: client.clientId,
-		userType: 'Location',
-		locationId,
+		userType,
+		locationId: userType === 'Location' ? locationId : undefined,
 		companyId: location.companyId,
 		userId: ctx.state.demo.userId,
 		scopes,
@@ -149,6 +151,9 @@ const locationToken: Handler = (ctx) => {
 	const location = ctx.state.store.locations.get(locationId);
 	if (companyId !== principal.companyId || !location || location.companyId !== companyId) throw errors.forbiddenLocation();
 	if (!principal.clientId) throw errors.scope();
+	// GHL's spec declares only the 200; what GHL answers for a sub-account without the app is not
+	// documented, so the sandbox answers a 400 that says so (sandbox/README.md).
+	if (ctx.state.store.uninstalled.has(locationId)) throw errors.badRequest(`This app is not installed in location ${locationId}`);
 	const response = ctx.state.tokens.issue({
 		clientId: principal.clientId,
 		userType: 'Location',
@@ -167,14 +172,47 @@ const locationToken: Handler = (ctx) => {
 	};
 };
 
+/**
+ * The agency's sub-accounts and whether the app is installed in each (`isInstalled=true` keeps the
+ * installed ones), `query` on the name, paged by `skip` / `limit` (GHL's defaults 0 and 20).
+ */
 const installedLocations: Handler = (ctx) => {
 	const principal = ctx.principal!;
 	if (ctx.query.companyId !== principal.companyId) throw new HttpError(403, { statusCode: 403, message: 'Forbidden', error: 'Forbidden' });
-	const locations = [...ctx.state.store.locations.values()]
+	const client = principal.clientId ? ctx.state.tokens.clients.get(principal.clientId) : undefined;
+	if (ctx.query.appId !== client?.appId) throw new HttpError(403, { statusCode: 403, message: 'Forbidden', error: 'Forbidden' });
+	const { uninstalled } = ctx.state.store;
+	const wanted = ctx.query.isInstalled === undefined ? undefined : String(ctx.query.isInstalled) === 'true';
+	const text = String(ctx.query.query ?? '').toLowerCase();
+	const matching = [...ctx.state.store.locations.values()]
 		.filter((l) => l.companyId === principal.companyId)
-		.map((l) => ({ _id: l.id, name: l.name, address: l.address, isInstalled: true }));
-	return { status: 200, body: { locations, count: locations.length, installToFutureLocations: false } };
+		.filter((l) => (ctx.query.locationId === undefined ? true : l.id === ctx.query.locationId))
+		.filter((l) => wanted === undefined || !uninstalled.has(l.id) === wanted)
+		.filter((l) => !text || l.name.toLowerCase().includes(text))
+		.map((l) => ({ _id: l.id, name: l.name, address: l.address, isInstalled: !uninstalled.has(l.id) }));
+	const skip = Number(ctx.query.skip ?? 0);
+	const limit = Number(ctx.query.limit ?? 20);
+	const locations = matching.slice(skip, skip + limit);
+	return { status: 200, body: { locations, count: matching.length, installToFutureLocations: false } };
 };
+
+/**
+ * The app is uninstalled from a sub-account (its tokens stop working) or installed again, and GHL's
+ * UNINSTALL / INSTALL event is queued for the app's webhook URL.
+ */
+export function setInstalled(state: SandboxState, locationId: string, installed: boolean): void {
+	const location = state.store.locations.get(locationId);
+	if (!location) throw errors.badRequest(`Unknown location ${locationId}`);
+	const client = state.tokens.clients.get(state.demo.oauthClientId)!;
+	if (installed) {
+		state.store.uninstalled.delete(locationId);
+		state.webhooks.emit({ type: 'INSTALL', appId: client.appId, companyId: location.companyId, locationId, userId: state.demo.userId, installType: 'Location' });
+	} else {
+		state.store.uninstalled.add(locationId);
+		state.tokens.revokeLocation(client.clientId, locationId);
+		state.webhooks.emit({ type: 'UNINSTALL', appId: client.appId, companyId: location.companyId, locationId });
+	}
+}
 
 export const oauthHandlers: Record<string, Handler> = {
 	'get-access-token': token,

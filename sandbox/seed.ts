@@ -10,6 +10,8 @@ import type { DemoIdentities } from './types';
 
 export const DEMO_LOCATION_ID = 'SbxDemoLocation00001';
 export const OTHER_LOCATION_ID = 'SbxOtherLocation0002';
+/** A third sub-account of the demo agency, empty: agency mode fans out over all three. */
+export const THIRD_LOCATION_ID = 'SbxThirdLocation0003';
 export const DEMO_COMPANY_ID = 'SbxDemoCompany000001';
 export const DEMO_APP_ID = 'SbxDemoApp0000000001';
 export const DEMO_PIT = 'sandbox-pit-demo-location-full-access';
@@ -88,6 +90,14 @@ export function seedStore(store: Store, tokens: TokenRegistry, withDemoData: boo
 		address: '2 Other Road, Berlin, Germany',
 		timezone: 'Europe/Berlin',
 		allowDuplicateContact: true,
+	});
+	store.locations.set(THIRD_LOCATION_ID, {
+		id: THIRD_LOCATION_ID,
+		companyId: DEMO_COMPANY_ID,
+		name: 'Sandbox Third Location',
+		address: '3 Third Avenue, Austin, TX 73301, USA',
+		timezone: 'America/Chicago',
+		allowDuplicateContact: false,
 	});
 
 	const userIds: string[] = [];
@@ -216,6 +226,7 @@ export function seedStore(store: Store, tokens: TokenRegistry, withDemoData: boo
 	const demo: DemoIdentities = {
 		locationId: DEMO_LOCATION_ID,
 		otherLocationId: OTHER_LOCATION_ID,
+		thirdLocationId: THIRD_LOCATION_ID,
 		companyId: DEMO_COMPANY_ID,
 		privateToken: DEMO_PIT,
 		readOnlyToken: DEMO_READ_ONLY_PIT,

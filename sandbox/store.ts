@@ -193,6 +193,8 @@ export class Store {
 	workflows = new Map<string, SimpleRecord>();
 	businesses = new Map<string, SimpleRecord>();
 	users = new Map<string, UserRecord>();
+	/** Sub-accounts the demo app was uninstalled from (it is installed in every other one). */
+	uninstalled = new Set<string>();
 
 	newId(): string {
 		return this.ids.next(20);
@@ -216,6 +218,7 @@ export class Store {
 		this.ids.reset();
 		this.recordIds.reset();
 		this.records.clear();
+		this.uninstalled.clear();
 		for (const map of [
 			this.locations,
 			this.contacts,

@@ -175,6 +175,8 @@ export interface DemoIdentities {
 	locationId: string;
 	/** Second sub-account for cross-location tests (duplicates allowed). */
 	otherLocationId: string;
+	/** Third sub-account, empty; with the two above, every sub-account the demo agency has the app installed in. */
+	thirdLocationId: string;
 	companyId: string;
 	/** Private Integration token of the demo location with every contact/calendar scope. */
 	privateToken: string;
@@ -217,6 +219,11 @@ export interface Sandbox {
 	publicKeys: { ed25519: string; rsa: string };
 	issueOAuthTokens(opts?: IssueTokenOptions): OAuthTokenResponse;
 	expireAccessTokens(): void;
+	/**
+	 * Uninstall the demo app from a sub-account (its tokens stop working, minting one is refused,
+	 * an UNINSTALL event is queued), or install it again (an INSTALL event is queued).
+	 */
+	setAppInstalled(locationId: string, installed: boolean): void;
 	injectFault(f: Fault): void;
 	clearFaults(): void;
 	queuedEvents(): WebhookEvent[];

@@ -21,8 +21,16 @@ import type { ExampleData } from '../nodes/Ghl/actions/types';
 import { rateLimiter } from '../nodes/shared/transport';
 import type { Sandbox } from '../sandbox';
 import { loadSpecBundle, operationKey } from '../sandbox/openapi';
-import { buildCatalogue, CATALOGUE_FILE, catalogueText, OAUTH_CREDENTIAL_FILE, oauthCredentialText } from '../scripts/catalogue/generate';
-import { pitCredential, useSandbox } from './harness/fixtures';
+import {
+	AGENCY_CREDENTIAL_FILE,
+	agencyCredentialText,
+	buildCatalogue,
+	CATALOGUE_FILE,
+	catalogueText,
+	OAUTH_CREDENTIAL_FILE,
+	oauthCredentialText,
+} from '../scripts/catalogue/generate';
+import { agencyCredential, pitCredential, useSandbox } from './harness/fixtures';
 import { runWorkflow } from './harness/run';
 import { ghlWorkflow } from './harness/workflows';
 import type { SeedSnapshot } from './nodes/kit';
@@ -87,6 +95,7 @@ function exampleData(sb: Sandbox, seed: SeedSnapshot): ExampleData {
 			folderId: first('/custom-fields/folders').id,
 			fieldId: first('/custom-fields').id,
 		},
+		subAccountIds: [sb.demo.locationId, sb.demo.otherLocationId, sb.demo.thirdLocationId],
 	};
 }
 
@@ -118,6 +127,7 @@ describe('catalogue coverage', () => {
 
 	test('the OAuth2 scope presets are generated from the operation scopes (npx tsx scripts/catalogue/generate.ts)', () => {
 		expect(fs.readFileSync(OAUTH_CREDENTIAL_FILE, 'utf8')).toBe(oauthCredentialText());
+		expect(fs.readFileSync(AGENCY_CREDENTIAL_FILE, 'utf8')).toBe(agencyCredentialText());
 	});
 
 	test('operations are unique and each operation is declared as GHL\'s contract has it', () => {
@@ -167,7 +177,8 @@ describe('catalogue coverage', () => {
 			const key = `${resource}.${operation}`;
 			sandbox().reset();
 			rateLimiter.forget();
-			const credential = pitCredential(sandbox());
+			// Agency operations take only an agency token; the others run with the demo sub-account's.
+			const credential = module.meta.endpoint.agency ? agencyCredential(sandbox()) : pitCredential(sandbox());
 			const result = await runWorkflow(ghlWorkflow({ resource, operation, ...module.example(data) }, credential), {
 				credentials: [credential],
 			});

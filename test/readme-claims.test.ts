@@ -190,6 +190,21 @@ describe('Credentials', () => {
 	});
 });
 
+describe('Credentials: agency', () => {
+	claim('**Sub-account tokens**: the node mints one with `POST /oauth/locationToken` the first time an item', () =>
+		provenBy('test/nodes/agency.test.ts', '30 items over three sub-accounts, Concurrency 8: each record lands in its sub-account, one location token minted per sub-account'),
+	);
+	claim('**Uninstalled sub-account**: GHL refuses its token, and each of its items fails with an error that', () =>
+		provenBy('test/nodes/agency.test.ts', 'a sub-account the app was uninstalled from fails its own items with an error naming it; the other sub-accounts go on'),
+	);
+	claim('**Refresh**: n8n refreshes the agency token when GHL answers 401 and stores the rotated refresh', () =>
+		provenBy('test/nodes/agency.test.ts', 'location and agency tokens expire mid-run: n8n refreshes the agency token once and each sub-account token is minted again once'),
+	);
+	claim('**Agency operations** (resource *Agency*) take only the agency credential; with another credential', () =>
+		provenBy('test/nodes/agency.test.ts', 'a sub-account OAuth2 token cannot run agency operations: refused before any request'),
+	);
+});
+
 describe('Operations', () => {
 	claim('you can pick it from a searchable list, or give its ID, its email or its phone', async () => {
 		const locators = resourceList.flatMap((resource) =>

@@ -45,6 +45,7 @@ const API_VERSIONS: Record<string, string> = {
 	forms: '2021-07-28',
 	surveys: '2021-07-28',
 	'custom-fields': '2021-07-28',
+	oauth: '2021-07-28',
 };
 
 /** What the SDK sends when no `apiVersion` is configured, read from the SDK itself (3.1.0: 2023-02-21). */
@@ -69,9 +70,12 @@ const SDK_DEVIATIONS = {
 const sandbox = useSandbox();
 
 /** An SDK client for the sandbox's demo location, with the SDK's logging off (the tests assert errors). */
-function sdkClient(sb: Sandbox, options: { apiVersion?: string; token?: string } = {}): HighLevel {
+function sdkClient(sb: Sandbox, options: { apiVersion?: string; token?: string; agencyToken?: string } = {}): HighLevel {
 	const ghl = new HighLevel({
-		privateIntegrationToken: options.token ?? sb.demo.privateToken,
+		// The SDK sends a Private Integration token on every call when it has one, so agency calls get none.
+		...(options.agencyToken
+			? { agencyAccessToken: options.agencyToken, clientId: sb.demo.oauthClientId, clientSecret: sb.demo.oauthClientSecret }
+			: { privateIntegrationToken: options.token ?? sb.demo.privateToken }),
 		...(options.apiVersion ? { apiVersion: options.apiVersion } : {}),
 		logLevel: 'none',
 	});
@@ -108,6 +112,14 @@ function fixture(sb: Sandbox): Fixture {
 }
 
 type SdkCall = (ghl: HighLevel, f: Fixture) => Promise<unknown>;
+
+/** Operations GHL's spec allows only an agency (Company) token on: their SDK client holds one. */
+const AGENCY_ONLY = new Set(['get-installed-location', 'get-location-access-token']);
+
+/** The token options of the SDK client for an operation: the demo sub-account's PIT, or an agency token. */
+function tokenFor(sb: Sandbox, operationId: string): { agencyToken?: string } {
+	return AGENCY_ONLY.has(operationId) ? { agencyToken: sb.issueOAuthTokens({ userType: 'Company' }).access_token } : {};
+}
 
 /** The SDK's own method for each catalogue operation, with valid arguments from the seed. */
 const SDK_CALLS: Record<string, SdkCall> = {
@@ -297,6 +309,10 @@ const SDK_CALLS: Record<string, SdkCall> = {
 	'get-campaigns': (ghl, f) => ghl.campaigns.getCampaigns({ locationId: f.locationId, status: 'published' }),
 	'get-workflow': (ghl, f) => ghl.workflows.getWorkflow({ locationId: f.locationId }),
 	'add-followers-opportunity': (ghl, f) => ghl.opportunities.addFollowersOpportunity({ id: opportunity(f).id }, { followers: [f.sb.demo.userIds[2]] }),
+	'get-installed-location': (ghl, f) =>
+		ghl.oauth.getInstalledLocation({ companyId: f.sb.demo.companyId, appId: f.sb.demo.appId, isInstalled: true, limit: '5' }),
+	'get-location-access-token': (ghl, f) =>
+		ghl.oauth.getLocationAccessToken({ companyId: f.sb.demo.companyId, locationId: f.sb.demo.otherLocationId }),
 	'remove-followers-opportunity': (ghl, f) =>
 		ghl.opportunities.removeFollowersOpportunity({ id: opportunity(f).id }, { followers: [(opportunity(f).followers as string[])[0]] }),
 	'get-location': (ghl, f) => ghl.locations.getLocation({ locationId: f.locationId }),
@@ -374,7 +390,7 @@ describe(`@gohighlevel/api-client ${SDK_VERSION} against the sandbox`, () => {
 			const call = SDK_CALLS[operationId];
 			expect({ operationId, hasSdkCall: !!call }).toEqual({ operationId, hasSdkCall: true });
 			const sb = sandbox();
-			const ghl = sdkClient(sb, { apiVersion: API_VERSIONS[operation.api] });
+			const ghl = sdkClient(sb, { apiVersion: API_VERSIONS[operation.api], ...tokenFor(sb, operationId) });
 			const { result, requests } = await requestsDuring(sb, () => call(ghl, fixture(sb)));
 			const error = result.status === 'rejected' ? (result.reason as GHLError) : undefined;
 			const refusal = error && { status: error.statusCode, body: error.response };
@@ -394,7 +410,7 @@ describe(`@gohighlevel/api-client ${SDK_VERSION} against the sandbox`, () => {
 	describe(`SDK deviation: ${SDK_DEVIATIONS.defaultVersion.what}`, () => {
 		test.each(operations)('%s is refused with 401, nothing changed', async (operationId) => {
 			const sb = sandbox();
-			const ghl = sdkClient(sb);
+			const ghl = sdkClient(sb, tokenFor(sb, operationId));
 			const before = JSON.stringify(sb.snapshot());
 			const { result, requests } = await requestsDuring(sb, () => SDK_CALLS[operationId](ghl, fixture(sb)));
 			expect(result.status).toBe('rejected');

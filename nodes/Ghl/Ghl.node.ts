@@ -1,6 +1,6 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { authenticationProperty, credentials } from '../shared/authentication';
+import { authenticationProperty, credentials, subAccountProperty } from '../shared/authentication';
 import { resourceList } from './actions';
 import { concurrencyProperty, route } from './actions/router';
 import { listSearch, loadOptions } from './methods';
@@ -31,6 +31,7 @@ export class Ghl implements INodeType {
 					.sort((a, b) => a.name.localeCompare(b.name)),
 				default: 'contact',
 			},
+			subAccountProperty,
 			...resourceList.flatMap((resource) => resource.properties),
 			concurrencyProperty,
 		],

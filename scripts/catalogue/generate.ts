@@ -4,7 +4,8 @@
  *     endpoint, the webhook trigger's event types and the polling trigger's events;
  *   - the README's operations table (between its `<!-- operations:begin -->` markers);
  *   - the OAuth2 credential's scope presets (credentials/GhlOAuth2Api.credentials.ts, between its
- *     `generated scopes` markers): every scope an operation or a shared lookup needs.
+ *     `generated scopes` markers): every scope an operation or a shared lookup needs, and the agency
+ *     OAuth2 credential's (credentials/GhlAgencyOAuth2Api.credentials.ts), agency operations' included.
  *
  *   npx tsx scripts/catalogue/generate.ts
  *
@@ -22,6 +23,7 @@ import { API_VERSIONS } from '../../nodes/shared/transport';
 export const CATALOGUE_FILE = path.resolve(__dirname, '../../docs/catalogue.json');
 export const README_FILE = path.resolve(__dirname, '../../README.md');
 export const OAUTH_CREDENTIAL_FILE = path.resolve(__dirname, '../../credentials/GhlOAuth2Api.credentials.ts');
+export const AGENCY_CREDENTIAL_FILE = path.resolve(__dirname, '../../credentials/GhlAgencyOAuth2Api.credentials.ts');
 
 export interface CatalogueOperation {
 	resource: string;
@@ -113,11 +115,17 @@ export function readmeText(current = fs.readFileSync(README_FILE, 'utf8')): stri
 	return current.slice(0, begin) + operationsMarkdown() + current.slice(end + README_END.length);
 }
 
-/** Every scope an operation or a shared lookup (pickers, custom fields, tag merge) needs, sorted. */
-export function neededScopes(): string[] {
-	const scopes = new Set<string>();
+/**
+ * Every scope an operation or a shared lookup (pickers, custom fields, tag merge) needs, sorted.
+ * A sub-account token never needs the scopes of operations only an agency token may call.
+ */
+export function neededScopes(kind: 'subAccount' | 'agency' = 'subAccount'): string[] {
+	const scopes = new Set<string>(kind === 'agency' ? AGENCY_TOKEN_SCOPES : []);
 	for (const resource of resourceList) {
-		for (const { meta } of Object.values(resource.operations)) meta.endpoint.scopes.forEach((scope) => scopes.add(scope));
+		for (const { meta } of Object.values(resource.operations)) {
+			if (meta.endpoint.agency && kind !== 'agency') continue;
+			meta.endpoint.scopes.forEach((scope) => scopes.add(scope));
+		}
 	}
 	for (const endpoint of Object.values(SHARED_ENDPOINTS)) endpoint.scopes.forEach((scope) => scopes.add(scope));
 	return [...scopes].sort();
@@ -143,9 +151,38 @@ export function oauthCredentialText(current = fs.readFileSync(OAUTH_CREDENTIAL_F
 	return current.slice(0, begin) + block + current.slice(end + SCOPES_END.length);
 }
 
+/** Scopes every agency token of the node holds: listing installations and minting location tokens. */
+const AGENCY_TOKEN_SCOPES = ['oauth.readonly', 'oauth.write'];
+const AGENCY_SCOPES_BEGIN = '// <generated agency scopes: npx tsx scripts/catalogue/generate.ts>';
+const AGENCY_SCOPES_END = '// </generated agency scopes>';
+
+/**
+ * The agency OAuth2 credential with its scope presets regenerated: every scope needed, agency
+ * operations' included; read only = the `.readonly` ones plus `oauth.write`, which minting a
+ * sub-account token needs whatever the token then does.
+ */
+export function agencyCredentialText(current = fs.readFileSync(AGENCY_CREDENTIAL_FILE, 'utf8')): string {
+	const begin = current.indexOf(AGENCY_SCOPES_BEGIN);
+	const end = current.indexOf(AGENCY_SCOPES_END);
+	if (begin < 0 || end < begin) throw new Error('GhlAgencyOAuth2Api.credentials.ts has no generated agency scopes block');
+	const all = neededScopes('agency');
+	const list = (scopes: string[]) => scopes.map((scope) => `\t'${scope}',`).join('\n');
+	const block = [
+		AGENCY_SCOPES_BEGIN,
+		'// Presets: every scope the node\'s operations and lookups need, agency operations included, from their meta.',
+		`const READ_ONLY_SCOPES = [\n${list(all.filter((scope) => scope.endsWith('.readonly') || scope === 'oauth.write'))}\n];`,
+		`const READ_WRITE_SCOPES = [\n${list(all)}\n];`,
+		AGENCY_SCOPES_END,
+	].join('\n');
+	return current.slice(0, begin) + block + current.slice(end + AGENCY_SCOPES_END.length);
+}
+
 if (require.main === module) {
 	fs.writeFileSync(CATALOGUE_FILE, catalogueText());
 	fs.writeFileSync(README_FILE, readmeText());
 	fs.writeFileSync(OAUTH_CREDENTIAL_FILE, oauthCredentialText());
-	for (const file of [CATALOGUE_FILE, README_FILE, OAUTH_CREDENTIAL_FILE]) process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
+	fs.writeFileSync(AGENCY_CREDENTIAL_FILE, agencyCredentialText());
+	for (const file of [CATALOGUE_FILE, README_FILE, OAUTH_CREDENTIAL_FILE, AGENCY_CREDENTIAL_FILE]) {
+		process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
+	}
 }

@@ -32,6 +32,7 @@ class AuthenticatedRequest implements INodeType {
 		credentials: [
 			{ name: 'ghlApi', required: false },
 			{ name: 'ghlOAuth2Api', required: false },
+			{ name: 'ghlAgencyOAuth2Api', required: false },
 		],
 		properties: [
 			{ displayName: 'Credential Type', name: 'credentialType', type: 'string', default: '' },

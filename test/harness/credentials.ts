@@ -19,12 +19,13 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { GhlApi } from '../../credentials/GhlApi.credentials';
+import { GhlAgencyOAuth2Api } from '../../credentials/GhlAgencyOAuth2Api.credentials';
 import { GhlOAuth2Api } from '../../credentials/GhlOAuth2Api.credentials';
 import { registerCredential } from './secrets';
 
 /** Our credential types, keyed by name, as n8n's loader registers them. */
 export const credentialTypes: Record<string, ICredentialType> = Object.fromEntries(
-	[new GhlApi(), new GhlOAuth2Api()].map((type) => [type.name, type]),
+	[new GhlApi(), new GhlOAuth2Api(), new GhlAgencyOAuth2Api()].map((type) => [type.name, type]),
 );
 
 export interface StoredCredential {

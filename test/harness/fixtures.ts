@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { startSandbox } from '../../sandbox';
 import type { Sandbox, SandboxOptions } from '../../sandbox';
-import { rateLimiter } from '../../nodes/shared/transport';
+import { forgetLocationTokens, rateLimiter } from '../../nodes/shared/transport';
 import type { StoredCredential } from './credentials';
 
 let credentialCounter = 0;
@@ -40,6 +40,25 @@ export function oauthCredential(
 	};
 }
 
+/** An agency OAuth2 credential holding a Company token the sandbox issued (the app is installed in its three sub-accounts). */
+export function agencyCredential(
+	sandbox: Sandbox,
+	tokens: Record<string, unknown> = sandbox.issueOAuthTokens({ userType: 'Company' }),
+): StoredCredential {
+	return {
+		id: `agency-cred-${++credentialCounter}`,
+		name: 'GHL sandbox (Agency OAuth2)',
+		type: 'ghlAgencyOAuth2Api',
+		data: {
+			clientId: sandbox.demo.oauthClientId,
+			clientSecret: sandbox.demo.oauthClientSecret,
+			baseUrl: sandbox.url,
+			marketplace: 'apiHost',
+			oauthTokenData: tokens as IDataObject,
+		},
+	};
+}
+
 /** Fails the running test when the sandbox answered something the spec's response schemas refuse. */
 export function assertNoResponseMismatches(sandbox: Sandbox | undefined): void {
 	const mismatches = sandbox?.responseMismatches.splice(0) ?? [];
@@ -62,6 +81,7 @@ export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
 	beforeEach(() => {
 		sandbox?.reset();
 		rateLimiter.forget();
+		forgetLocationTokens();
 	});
 	afterEach(() => assertNoResponseMismatches(sandbox));
 	afterAll(async () => {

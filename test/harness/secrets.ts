@@ -45,6 +45,7 @@ registerSecret('sandbox OAuth client secret', DEMO_OAUTH_CLIENT_SECRET);
 const SECRET_FIELDS: Record<string, string[]> = {
 	ghlApi: ['accessToken'],
 	ghlOAuth2Api: ['clientSecret'],
+	ghlAgencyOAuth2Api: ['clientSecret'],
 	ghlWebhookSecretApi: ['secret'],
 };
 

@@ -5,6 +5,9 @@ import type { StoredCredential } from './credentials';
 
 let nodeCounter = 0;
 
+/** The node's Authentication value for each credential type. */
+export const AUTHENTICATION_OF: Record<string, string> = { ghlApi: 'privateIntegration', ghlOAuth2Api: 'oAuth2', ghlAgencyOAuth2Api: 'agencyOAuth2' };
+
 /** The credential reference the node JSON carries for a stored test credential. */
 export function credentialRef(credential: StoredCredential): INode['credentials'] {
 	return { [credential.type]: { id: credential.id, name: credential.name } };
@@ -20,7 +23,7 @@ export function ghlWorkflow(
 	options: { items?: IDataObject[]; settings?: IDataObject; continueOnFail?: boolean; nodeName?: string } = {},
 ): WorkflowJson {
 	const nodeName = options.nodeName ?? 'GHL';
-	const authentication = credential.type === 'ghlOAuth2Api' ? 'oAuth2' : 'privateIntegration';
+	const authentication = AUTHENTICATION_OF[credential.type] ?? 'privateIntegration';
 	const nodes: INode[] = [
 		{
 			id: `start-${++nodeCounter}`,

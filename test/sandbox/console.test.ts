@@ -116,7 +116,7 @@ describe('sandbox console JSON routes', () => {
 	test('locations with their record counts', async () => {
 		const { body } = await json<Array<{ id: string; counts: Record<string, number> }>>(`${sb.url}/_sandbox/console/locations`);
 		const snapshot = sb.snapshot() as Record<string, Array<{ locationId: string }>>;
-		expect(body.map((l) => l.id)).toEqual([sb.demo.locationId, sb.demo.otherLocationId]);
+		expect(body.map((l) => l.id)).toEqual([sb.demo.locationId, sb.demo.otherLocationId, sb.demo.thirdLocationId]);
 		for (const location of body) {
 			for (const kind of ['contacts', 'tasks', 'notes', 'appointments']) {
 				expect(location.counts[kind]).toBe(snapshot[kind].filter((r) => r.locationId === location.id).length);

@@ -1,4 +1,5 @@
 import type { Resource } from './types';
+import { agency } from './agency';
 import { appointment } from './appointment';
 import { appointmentNote } from './appointmentNote';
 import { blockedSlot } from './blockedSlot';
@@ -22,6 +23,7 @@ import { workflow } from './workflow';
 
 /** Every resource of the node; the node's description and the router are both built from this list. */
 export const resourceList: Resource[] = [
+	agency,
 	appointment,
 	appointmentNote,
 	blockedSlot,

@@ -7,6 +7,7 @@ import type {
 	INodeProperties,
 	JsonObject,
 } from 'n8n-workflow';
+import { forItem } from '../../shared/transport';
 import { TagBatch } from '../helpers/tagBatch';
 import { resources } from './index';
 import { Deferred } from './types';
@@ -133,7 +134,8 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 					itemIndex,
 				});
 			}
-			const response = await module.execute.call(this, itemIndex, run);
+			// Each item acts for its own sub-account under an agency credential (forItem).
+			const response = await module.execute.call(forItem(this, itemIndex), itemIndex, run);
 			if (response instanceof Deferred) {
 				// Settles after this item's slot is free (e.g. once its tags went out in a bulk call).
 				finishing.push(

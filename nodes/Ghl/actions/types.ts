@@ -61,6 +61,8 @@ export interface ExampleData {
 	location: { id: string; tagId: string; customValueId: string; customFieldId: string; templateId: string; recurringTaskId: string };
 	/** A custom object of the demo location with a folder holding one field (custom fields v2). */
 	customObject: { key: string; folderId: string; fieldId: string };
+	/** The agency's sub-accounts (the app is installed in each): the demo one first. */
+	subAccountIds: string[];
 }
 
 /** Node parameters that run an operation once against the seeded demo data. */

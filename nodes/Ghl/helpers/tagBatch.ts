@@ -1,7 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { addContactTags } from '../../shared/reads';
-import { callEndpoint, getLocationId } from '../../shared/transport';
+import { callEndpoint, forItem, getLocationId, readNodeParameter, SUB_ACCOUNT_PARAMETER, usesAgency } from '../../shared/transport';
 import { meta as bulkUpdateTags } from '../actions/contact/bulkUpdateTags.operation';
 
 /**
@@ -57,6 +57,17 @@ function outcomes(response: IDataObject): { byContact: Map<string, ContactOutcom
 	return { byContact, unattributed: failedWhole ? Infinity : Math.max(0, errorCount - attributedErrors) };
 }
 
+/** The sub-account an item acts for under an agency credential, as its parameter says ('' otherwise). */
+function subAccountKey(ctx: IExecuteFunctions, itemIndex: number): string {
+	if (!usesAgency(ctx)) return '';
+	try {
+		const value = readNodeParameter(forItem(ctx, itemIndex), SUB_ACCOUNT_PARAMETER, '');
+		return String(value && typeof value === 'object' ? (value as { value?: unknown }).value : value);
+	} catch {
+		return '';
+	}
+}
+
 /**
  * Tags to add, gathered across the items of one node run and sent with GHL's bulk endpoint
  * (`POST /contacts/bulk/tags/update/add`): one call per 100 contacts that get the same tags,
@@ -78,7 +89,8 @@ export class TagBatch {
 
 	/** Queues `tags` for the contact; settles once the call carrying them is answered. */
 	add(contactId: string, tags: string[], itemIndex: number): Promise<TagsAfter> {
-		const key = JSON.stringify([...new Set(tags)].sort());
+		// Under an agency credential items act for different sub-accounts: one bulk call never mixes them.
+		const key = JSON.stringify([subAccountKey(this.ctx, itemIndex), ...[...new Set(tags)].sort()]);
 		let group = this.groups.get(key);
 		if (!group) {
 			group = { tags: [...new Set(tags)], waiting: [], contacts: new Set() };
@@ -108,11 +120,12 @@ export class TagBatch {
 
 	private async sendGroup(group: Group): Promise<void> {
 		const contacts = [...group.contacts];
+		const ctx = forItem(this.ctx, group.waiting[0].itemIndex);
 		let response: IDataObject;
 		try {
-			response = await callEndpoint.call(this.ctx, bulkUpdateTags.endpoint, {
+			response = await callEndpoint.call(ctx, bulkUpdateTags.endpoint, {
 				pathParams: { type: 'add' },
-				body: { locationId: await getLocationId(this.ctx), contacts, tags: group.tags },
+				body: { locationId: await getLocationId(ctx), contacts, tags: group.tags },
 				idempotent: true,
 				itemIndex: group.waiting[0].itemIndex,
 			});
@@ -153,7 +166,7 @@ export class TagBatch {
 	private async oneByOne(tags: string[], waiting: Waiting[]): Promise<void> {
 		for (const entry of waiting) {
 			try {
-				entry.resolve(await addContactTags.call(this.ctx, entry.contactId, tags, entry.itemIndex));
+				entry.resolve(await addContactTags.call(forItem(this.ctx, entry.itemIndex), entry.contactId, tags, entry.itemIndex));
 			} catch (error) {
 				entry.reject(this.tagsNotAdded(error as Error, entry, 1));
 			}

@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { listCalendars } from '../../shared/reads';
-import { getLocationId, ghlApiRequest } from '../../shared/transport';
+import { endpointRequest, getAgencyConnection, getLocationId, ghlApiRequest } from '../../shared/transport';
+import { meta as installedLocations } from '../actions/agency/getInstalledSubAccounts.operation';
 
 const PAGE_SIZE = 50;
 
@@ -43,4 +44,32 @@ export async function searchCalendars(this: ILoadOptionsFunctions, filter?: stri
 		.filter((calendar) => !wanted || String(calendar.name ?? '').toLowerCase().includes(wanted) || String(calendar.id) === filter?.trim())
 		.sort((a, b) => String(a.name ?? '').localeCompare(String(b.name ?? '')));
 	return { results: calendars.map((calendar) => ({ name: String(calendar.name || calendar.id), value: String(calendar.id) })) };
+}
+
+/** The agency's sub-accounts with the app installed, for the Sub-Account locator (agency credential). */
+export async function searchSubAccounts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const { agency } = await getAgencyConnection(this);
+	const skip = Number(paginationToken ?? 0);
+	const response = await ghlApiRequest.call(
+		this,
+		endpointRequest(installedLocations.endpoint, {
+			qs: {
+				companyId: agency.companyId,
+				appId: agency.appId,
+				isInstalled: true,
+				skip: String(skip),
+				limit: String(PAGE_SIZE),
+				...(filter ? { query: filter } : {}),
+			},
+		}),
+	);
+	const locations = (response.locations ?? []) as IDataObject[];
+	return {
+		results: locations.map((location) => ({ name: String(location.name ?? location._id), value: String(location._id) })),
+		paginationToken: locations.length === PAGE_SIZE ? String(skip + PAGE_SIZE) : undefined,
+	};
 }

@@ -28,7 +28,13 @@ export function fillPath(template: string, pathParams: Record<string, string | n
 /** The request for an endpoint: its method, filled path and API (so its Version header). */
 export function endpointRequest(endpoint: GhlEndpoint, call: EndpointCall = {}): GhlRequest {
 	const { pathParams, ...rest } = call;
-	return { ...rest, method: endpoint.method, path: fillPath(endpoint.path, pathParams), api: endpoint.api };
+	return {
+		...rest,
+		method: endpoint.method,
+		path: fillPath(endpoint.path, pathParams),
+		api: endpoint.api,
+		...(endpoint.agency ? { agency: true } : {}),
+	};
 }
 
 /** Calls an endpoint through the transport: callEndpoint.call(this, meta.endpoint, { pathParams, qs, body, itemIndex }). */

@@ -1,6 +1,7 @@
 import { NodeApiError, sleep } from 'n8n-workflow';
-import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
-import { getConnection } from './connection';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import { locationTokenFor, sendAuthenticated } from './agency';
+import { getAgencyConnection, getConnection } from './connection';
 import { encodeMultipart } from './multipart';
 import { describeFailure, isNetworkFailure, toNodeApiError } from './errors';
 import type { HttpFailure } from './errors';
@@ -39,6 +40,11 @@ export function ghlPath(strings: TemplateStringsArray, ...segments: Array<string
 			path + part + (index < segments.length ? encodeURIComponent(String(segments[index])) : ''),
 		'',
 	);
+}
+
+/** A body as application/x-www-form-urlencoded (GHL's OAuth endpoints take no JSON). */
+function formBody(body: IDataObject): string {
+	return new URLSearchParams(Object.entries(body).map(([key, value]) => [key, String(value)])).toString();
 }
 
 function isRepeatable(request: GhlRequest): boolean {
@@ -110,8 +116,10 @@ async function lookForWrite(
  * and GHL's errors turned into NodeApiErrors.
  */
 export async function ghlApiRequest(this: GhlContext, request: GhlRequest): Promise<IDataObject> {
-	const { credentialType, baseUrl, locationId } = await getConnection(this);
-	const limiterKey = `${baseUrl}|${locationId}`;
+	const connection = request.agency ? await getAgencyConnection(this) : await getConnection(this);
+	const { baseUrl, locationId } = connection;
+	// GHL's limits are per app and per resource: the sub-account, or the agency for its own token.
+	const limiterKey = `${baseUrl}|${locationId || `company:${connection.agency?.companyId ?? ''}`}`;
 	// n8n's HTTP helper drops an empty object body, but several GHL endpoints require a body even
 	// when its schema is empty (campaign add, workflow add/remove): send those as literal JSON.
 	const emptyBody = request.body !== undefined && Object.keys(request.body).length === 0;
@@ -124,11 +132,12 @@ export async function ghlApiRequest(this: GhlContext, request: GhlRequest): Prom
 			Version: API_VERSIONS[request.api ?? 'contacts'],
 			...(emptyBody ? { 'Content-Type': 'application/json' } : {}),
 			...(multipart ? { 'Content-Type': multipart.contentType } : {}),
+			...(request.form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
 		},
 		qs: request.qs,
 		// An array query parameter (free slots' userIds) is its key repeated: OpenAPI's default for query arrays (form, explode).
 		arrayFormat: 'repeat',
-		body: multipart ? multipart.data : emptyBody ? '{}' : request.body,
+		body: multipart ? multipart.data : request.form ? formBody(request.body ?? {}) : emptyBody ? '{}' : request.body,
 		json: true,
 		returnFullResponse: true,
 		timeout: REQUEST_TIMEOUT_MS,
@@ -144,19 +153,26 @@ export async function ghlApiRequest(this: GhlContext, request: GhlRequest): Prom
 		waitedMs += ms;
 		return true;
 	};
+	const sendAsAgency = async (mintRequest: GhlRequest) =>
+		await ghlApiRequest.call(this, { ...mintRequest, agency: true, waitBudgetMs: request.waitBudgetMs });
+	let locationTokenRefused: string | undefined;
 	for (;;) {
+		// Agency credential: this sub-account's token (minted once, cached); a failed mint fails the item.
+		const locationToken = await locationTokenFor(this, connection, sendAsAgency, request.itemIndex, locationTokenRefused);
 		const booked = await rateLimiter.acquire(limiterKey);
 		const attemptSentAt = Date.now();
 		try {
 			// n8n's OAuth2 helper signs the options it is given; hand it a fresh copy each attempt.
-			const response = (await this.helpers.httpRequestWithAuthentication.call(this, credentialType, {
-				...options,
-				headers: { ...options.headers },
-			})) as IN8nHttpFullResponse;
+			const response = await sendAuthenticated(this, connection, { ...options, headers: { ...options.headers } }, locationToken);
 			rateLimiter.observe(limiterKey, response.headers as IDataObject, booked);
 			return (response.body ?? {}) as IDataObject;
 		} catch (error) {
 			const failure = describeFailure(error);
+			if (failure.status === 401 && locationToken !== undefined && !locationTokenRefused) {
+				// A sub-account token GHL refuses (expired early, revoked): minted again, once.
+				locationTokenRefused = locationToken;
+				continue;
+			}
 			const limits = rateLimiter.observe(limiterKey, failure.headers, booked);
 			if (failure.status === 429) {
 				if (rateLimiter.dailyLimitSpent(limiterKey, limits)) {

@@ -17,7 +17,7 @@ export type GhlContext =
 	| IHookFunctions;
 
 /** Which GHL API (spec file) a path belongs to; each has its own required `Version` header. */
-export type GhlApiName = 'contacts' | 'calendars' | 'locations' | 'users' | 'opportunities' | 'businesses' | 'forms' | 'surveys' | 'campaigns' | 'workflows' | 'custom-fields';
+export type GhlApiName = 'contacts' | 'calendars' | 'locations' | 'users' | 'opportunities' | 'businesses' | 'forms' | 'surveys' | 'campaigns' | 'workflows' | 'custom-fields' | 'oauth';
 
 export const API_VERSIONS: Record<GhlApiName, string> = {
 	contacts: '2021-07-28',
@@ -31,6 +31,7 @@ export const API_VERSIONS: Record<GhlApiName, string> = {
 	campaigns: '2021-07-28',
 	workflows: '2021-07-28',
 	'custom-fields': '2021-07-28',
+	oauth: '2021-07-28',
 };
 
 /** A GHL endpoint as its OpenAPI file declares it; an operation file's `meta.endpoint`. */
@@ -44,6 +45,8 @@ export interface GhlEndpoint {
 	api: GhlApiName;
 	/** Scopes the token needs, as GHL's spec declares them. */
 	scopes: string[];
+	/** Sent with the agency (Company) token itself: GHL's spec allows only Agency-Access here. */
+	agency?: true;
 }
 
 export interface GhlRequest {
@@ -55,6 +58,10 @@ export interface GhlRequest {
 	body?: IDataObject;
 	/** A multipart/form-data body (file uploads), sent instead of `body`. */
 	multipart?: MultipartBody;
+	/** Send `body` as application/x-www-form-urlencoded (GHL's OAuth endpoints). */
+	form?: boolean;
+	/** Made with the agency (Company) token itself, not for a sub-account (agency credential only). */
+	agency?: boolean;
 	/**
 	 * Safe to send twice (GET, PUT and DELETE always are). Lets the transport retry a POST after a 5xx
 	 * or a dropped connection, e.g. a search (a read sent as POST), upsert or adding tags.

@@ -1,0 +1,167 @@
+import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+// <generated agency scopes: npx tsx scripts/catalogue/generate.ts>
+// Presets: every scope the node's operations and lookups need, agency operations included, from their meta.
+const READ_ONLY_SCOPES = [
+	'businesses.readonly',
+	'calendars.readonly',
+	'calendars/events.readonly',
+	'calendars/groups.readonly',
+	'campaigns.readonly',
+	'contacts.readonly',
+	'locations.readonly',
+	'locations/customFields.readonly',
+	'locations/customValues.readonly',
+	'locations/tags.readonly',
+	'locations/templates.readonly',
+	'oauth.readonly',
+	'oauth.write',
+	'opportunities.readonly',
+	'users.readonly',
+	'workflows.readonly',
+];
+const READ_WRITE_SCOPES = [
+	'businesses.readonly',
+	'businesses.write',
+	'calendars.readonly',
+	'calendars.write',
+	'calendars/events.readonly',
+	'calendars/events.write',
+	'calendars/groups.readonly',
+	'calendars/groups.write',
+	'campaigns.readonly',
+	'contacts.readonly',
+	'contacts.write',
+	'locations.readonly',
+	'locations/customFields.readonly',
+	'locations/customValues.readonly',
+	'locations/customValues.write',
+	'locations/tags.readonly',
+	'locations/tags.write',
+	'locations/templates.readonly',
+	'oauth.readonly',
+	'oauth.write',
+	'opportunities.readonly',
+	'opportunities.write',
+	'users.readonly',
+	'users.write',
+	'workflows.readonly',
+];
+// </generated agency scopes>
+
+export class GhlAgencyOAuth2Api implements ICredentialType {
+	name = 'ghlAgencyOAuth2Api';
+
+	extends = ['oAuth2Api'];
+
+	displayName = 'HighLevel (GHL) Agency OAuth2 API';
+
+	icon: Icon = { light: 'file:ghl.svg', dark: 'file:ghl.dark.svg' };
+
+	documentationUrl = 'https://marketplace.gohighlevel.com/docs/Authorization/OAuth2.0';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Grant Type',
+			name: 'grantType',
+			type: 'hidden',
+			default: 'authorizationCode',
+		},
+		{
+			displayName: 'Marketplace',
+			name: 'marketplace',
+			type: 'options',
+			options: [
+				{ name: 'HighLevel (marketplace.gohighlevel.com)', value: 'https://marketplace.gohighlevel.com' },
+				{ name: 'White-Label (marketplace.leadconnectorhq.com)', value: 'https://marketplace.leadconnectorhq.com' },
+				{ name: 'Same Host as the API Base URL (Local Sandbox)', value: 'apiHost' },
+			],
+			default: 'https://marketplace.gohighlevel.com',
+			description: 'Where the agency installs your app',
+		},
+		{
+			displayName: 'API Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://services.leadconnectorhq.com',
+			description: 'Change only for a white-label API host or a local GHL sandbox',
+		},
+		{
+			displayName: 'App ID',
+			name: 'appId',
+			type: 'string',
+			default: '',
+			description:
+				'Your marketplace app’s ID, for listing the sub-accounts it is installed in. Leave empty: it is the part of the Client ID before the dash.',
+		},
+		{
+			displayName: 'Authorization URL',
+			name: 'authUrl',
+			type: 'hidden',
+			default:
+				'={{$self["marketplace"] === "apiHost" ? $self["baseUrl"].replace(/\\/+$/, "") + "/oauth/chooselocation" : $self["marketplace"] + "/v2/oauth/chooselocation"}}',
+		},
+		{
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'hidden',
+			default: '={{$self["baseUrl"].replace(/\\/+$/, "")}}/oauth/token',
+		},
+		{
+			displayName: 'Scope Preset',
+			name: 'scopePreset',
+			type: 'options',
+			options: [
+				{ name: 'Read and Write', value: 'readWrite', description: READ_WRITE_SCOPES.join(' ') },
+				{ name: 'Read Only', value: 'readOnly', description: READ_ONLY_SCOPES.join(' ') },
+				{ name: 'Custom', value: 'custom' },
+			],
+			default: 'readWrite',
+			description: 'Request only what your workflows need; must match the scopes of your marketplace app',
+		},
+		{
+			displayName: 'Custom Scopes',
+			name: 'customScopes',
+			type: 'string',
+			default: 'contacts.readonly contacts.write',
+			displayOptions: { show: { scopePreset: ['custom'] } },
+			description: 'Space-separated GHL scopes',
+		},
+		{
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'hidden',
+			default: `={{$self["scopePreset"] === "custom" ? $self["customScopes"] : $self["scopePreset"] === "readOnly" ? "${READ_ONLY_SCOPES.join(' ')}" : "${READ_WRITE_SCOPES.join(' ')}"}}`,
+		},
+		{
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			// The local sandbox issues an agency token when asked; GHL decides by the app's distribution.
+			default: '={{$self["marketplace"] === "apiHost" ? "user_type=Company" : ""}}',
+		},
+		{
+			// GHL's token endpoint takes client_id and client_secret in the form body.
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'hidden',
+			default: 'body',
+		},
+	];
+
+	// One real request proves the agency token and its oauth.readonly scope: the app's installed sub-accounts.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/oauth/installedLocations',
+			method: 'GET',
+			headers: { Version: '2021-07-28' },
+			qs: {
+				companyId: '={{$credentials.oauthTokenData.companyId}}',
+				appId: '={{$credentials.appId || $credentials.clientId.split("-")[0]}}',
+				isInstalled: true,
+				limit: 1,
+			},
+		},
+	};
+}
