@@ -10,9 +10,11 @@ const APPOINTMENT = `
 // Appointment → Get Many items are the appointments themselves.
 return $input.all().map((item, index) => {
   const json = item.json;
-  const appointment = json.event !== undefined && json.payload !== undefined
-    ? Object.assign({}, json.payload, json.fullRecord || {})
-    : json;
+  const event = json.event !== undefined && json.payload !== undefined ? String(json.event) : '';
+  const appointment = event ? Object.assign({}, json.payload, json.fullRecord || {}) : json;
+  const status = appointment.appointmentStatus || appointment.status || '';
+  // An appointment the LeadSquared meeting template created names its LeadSquared task.
+  const linked = /\\[sync:lsq-meeting:([^\\]\\s]+)\\]/.exec(String(appointment.description || ''));
   return {
     json: {
       syncKey: 'ghl-appointment:' + appointment.id,
@@ -22,7 +24,9 @@ return $input.all().map((item, index) => {
       title: appointment.title || 'Appointment',
       startTime: appointment.startTime,
       endTime: appointment.endTime,
-      status: appointment.appointmentStatus || appointment.status || '',
+      status,
+      cancelled: event === 'AppointmentDelete' || status === 'cancelled',
+      linkedLsqTaskId: linked ? linked[1] : '',
       address: appointment.address || '',
       assignedUserId: appointment.assignedUserId || '',
     },
@@ -36,6 +40,8 @@ const MAP = `${UTC_SQL}${LEDGER}
 // an appointment task (Task.svc/Create, task type "Meeting") and an activity on the lead timeline.
 // Both carry [sync:ghl-appointment:<id>] and are looked up before they are created; the activity
 // template skips activities with such a marker, so this one's activity never comes back as a task.
+// A rescheduled, renamed or cancelled (or deleted) appointment updates that task (Task.svc/Update);
+// a cancelled one that LeadSquared never had creates nothing.
 const config = $('Config').first().json;
 const out = [];
 for (const [index, item] of $input.all().entries()) {
@@ -78,14 +84,19 @@ for (const [index, item] of $input.all().entries()) {
     ],
   };
   const syncKey = 'ghl-appointment:' + appointment.appointmentId;
-  const hash = syncHash({ lead, task, fields: activity.Fields });
+  const hash = syncHash({ lead, task, fields: activity.Fields, cancelled: appointment.cancelled });
   if (appointment.appointmentId && alreadySynced(syncKey, hash)) continue;
   let invalidReason = '';
   if (!appointment.appointmentId) invalidReason = 'no appointment id';
   else if (!text('email') && !text('phone')) invalidReason = 'the contact has no email or phone';
   else if (!start) invalidReason = 'no valid start time';
   out.push({
-    json: { syncKey, syncHash: hash, valid: !invalidReason, invalidReason, marker, lead, task, activity, ghlContactId: text('id') },
+    json: {
+      syncKey, syncHash: hash, valid: !invalidReason, invalidReason, marker, lead, task, activity, ghlContactId: text('id'),
+      cancelled: appointment.cancelled, linkedLsqTaskId: appointment.linkedLsqTaskId,
+      // LeadSquared has the meeting on its timeline already when it came from there, or was cancelled.
+      wantActivity: !appointment.cancelled && !appointment.linkedLsqTaskId,
+    },
     pairedItem: { item: index },
   });
 }
@@ -107,18 +118,48 @@ return $input.all().map((item, index) => {
 });
 `;
 
+const APPOINTMENT_MATCH = `
+// The lead's tasks (one lookup answer per item): the task the appointment came from, or the one
+// carrying its marker. create: none yet (and not cancelled); update: name, times or status differ.
+return $input.all().map((item, index) => {
+  const plan = $('${PLAN}').itemMatching(index).json;
+  const tasks = Array.isArray(item.json.body) ? item.json.body : [];
+  const idOf = (task) => String(task.UserTaskId || task.Id || '');
+  const found = tasks.find((task) => plan.linkedLsqTaskId && idOf(task) === plan.linkedLsqTaskId)
+    || tasks.find((task) => String(task.Description || '').includes(plan.marker));
+  let action = 'none';
+  let update = null;
+  if (!found) action = plan.cancelled ? 'none' : 'create';
+  else {
+    const current = Number(found.StatusCode) || 0;
+    const status = plan.cancelled ? 2 : (current === 2 ? 0 : current);
+    const changes = {};
+    if (String(found.Name || '') !== plan.task.Name) changes.Name = plan.task.Name;
+    if (String(found.DueDate || '') !== plan.task.DueDate) changes.DueDate = plan.task.DueDate;
+    if (String(found.EndDate || '') !== plan.task.EndDate) changes.EndDate = plan.task.EndDate;
+    if (current !== status) changes.StatusCode = status;
+    if (Object.keys(changes).length) {
+      action = 'update';
+      update = Object.assign({ UserTaskId: idOf(found) }, changes);
+    }
+  }
+  const leadId = $('LeadSquared: find or create lead').itemMatching(index).json.Message.Id;
+  return { json: Object.assign({}, plan, { leadId, exists: !!found, action, update }), pairedItem: { item: index } };
+});
+`;
+
 export const ghlAppointmentToLsq: TemplateSpec = {
 	id: ID,
 	file: 'ghl-appointment-to-leadsquared',
 	name: 'HighLevel appointment → LeadSquared appointment + activity',
 	description:
-		'When an appointment is booked in HighLevel (signed GHL webhook), its contact is found or created in LeadSquared (Lead.Capture, existing leads left unchanged), the appointment is created there as a "Meeting" task at the same time, and an activity is posted on the lead\'s timeline: both carry the appointment id and are looked up first, so a replayed or caught-up event creates nothing twice (a polling trigger catches up with appointments booked while n8n was down). The activity is not turned back into a GHL task by the activity template. Failures end in "Failed items" and are written by a later run; set Settings › Error Workflow for runs that fail as a whole. "Execute workflow" sends a sample AppointmentCreate (the sandbox\'s "Discovery call with Ada"); "Run it now" copies the appointments of that demo contact.',
+		'When an appointment is booked in HighLevel (signed GHL webhook), its contact is found or created in LeadSquared (Lead.Capture, existing leads left unchanged), the appointment is created there as a "Meeting" task at the same time, and an activity is posted on the lead\'s timeline: both carry the appointment id and are looked up first, so a replayed or caught-up event creates nothing twice (a polling trigger catches up with appointments booked while n8n was down). When it is rescheduled, renamed, cancelled or deleted, that task is updated (Task.svc/Update: times, name, status cancelled); appointments the LeadSquared meeting template created update the meeting they came from. The activity is not turned back into a GHL task by the activity template. Failures end in "Failed items" and are written by a later run; set Settings › Error Workflow for runs that fail as a whole. "Execute workflow" sends a sample AppointmentCreate (the sandbox\'s "Discovery call with Ada"); "Run it now" copies the appointments of that demo contact.',
 	nodes: [
-		ghlTrigger('GHL appointment booked', [0, 0], {
-			events: ['AppointmentCreate'],
+		ghlTrigger('GHL appointment booked, changed or deleted', [0, 0], {
+			events: ['AppointmentCreate', 'AppointmentUpdate', 'AppointmentDelete'],
 			verification: 'ghlSignature',
 			locationIds: '',
-			fetchFullRecord: false,
+			fetchFullRecord: true,
 			options: {},
 		}),
 		manualTrigger('Run it now', [0, 220]),
@@ -162,8 +203,18 @@ export const ghlAppointmentToLsq: TemplateSpec = {
 				batchIntervalMs: 500,
 			}),
 		),
-		code('Appointment there already?', [1980, 40], markerInList('Array.isArray(body) ? body : []', 'record.Description')),
-		ifTrue('Appointment missing?', [2200, 40], '!$json.exists', ID),
+		code('Appointment there already?', [1980, 40], APPOINTMENT_MATCH),
+		ifTrue('Appointment missing?', [2200, 40], "$json.action === 'create'", ID),
+		ifTrue('Appointment changed?', [2420, 160], "$json.action === 'update'", ID),
+		errorOutput(
+			http('LeadSquared: update appointment', [2640, 160], {
+				method: 'POST',
+				url: LSQ_URL('Task.svc/Update'),
+				credential: 'lsqApi',
+				jsonBody: 'JSON.stringify($json.update)',
+				batchIntervalMs: 500,
+			}),
+		),
 		errorOutput(
 			http('LeadSquared: create appointment', [2420, -60], {
 				method: 'POST',
@@ -184,7 +235,7 @@ export const ghlAppointmentToLsq: TemplateSpec = {
 			}),
 		),
 		code('Activity there already?', [2860, 40], markerInList('(body && body.ProspectActivities) || []', 'record.ActivityNote')),
-		ifTrue('Activity missing?', [3080, 40], '!$json.exists', ID),
+		ifTrue('Activity missing?', [3080, 40], '!$json.exists && $json.wantActivity', ID),
 		errorOutput(
 			http('LeadSquared: post activity', [3300, -60], {
 				method: 'POST',
@@ -200,7 +251,7 @@ export const ghlAppointmentToLsq: TemplateSpec = {
 	],
 	editorSample: [ghlAppointmentEventSample('Discovery call with Ada', { webhookId: 'b1c4a3e0-5d6f-4a71-9c2e-0f5e7a1d2c03' })],
 	links: [
-		['GHL appointment booked', 'Appointment'],
+		['GHL appointment booked, changed or deleted', 'Appointment'],
 		['Catch-up: appointments booked in GHL', 'Appointment'],
 		['Run it now', 'Appointments of a demo contact'],
 		['Appointments of a demo contact', 'Appointment'],
@@ -217,7 +268,11 @@ export const ghlAppointmentToLsq: TemplateSpec = {
 		['LeadSquared: tasks of the lead', FAILED_ITEMS, 1],
 		['Appointment there already?', 'Appointment missing?'],
 		['Appointment missing?', 'LeadSquared: create appointment', 0],
-		['Appointment missing?', 'LeadSquared: activities of the lead', 1],
+		['Appointment missing?', 'Appointment changed?', 1],
+		['Appointment changed?', 'LeadSquared: update appointment', 0],
+		['Appointment changed?', 'LeadSquared: activities of the lead', 1],
+		['LeadSquared: update appointment', 'LeadSquared: activities of the lead', 0],
+		['LeadSquared: update appointment', FAILED_ITEMS, 1],
 		['LeadSquared: create appointment', 'LeadSquared: activities of the lead', 0],
 		['LeadSquared: create appointment', FAILED_ITEMS, 1],
 		['LeadSquared: activities of the lead', 'Activity there already?', 0],

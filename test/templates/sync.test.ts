@@ -609,6 +609,48 @@ describeWithN8n('HighLevel appointment → LeadSquared appointment + activity', 
 		for (const a of list) expect([a.id, lsqTasksWith(marker(a)), lsqActivitiesWith(marker(a))]).toEqual([a.id, 1, 1]);
 	});
 
+	test('replay ×2: rescheduled and renamed, then deleted in GHL: the LeadSquared meeting follows each change once, no second task or activity', async () => {
+		const engine = engineFor(file);
+		const [appointment] = appointments();
+		await run(engine, 'Appointment', [appointment]);
+		const lsqTask = () => stack.partners().leadsquared.tasks().filter((t) => t.Description.includes(marker(appointment)));
+		expect(lsqTask()).toHaveLength(1);
+		await calendarApi('PUT', `/calendars/events/appointments/${String(appointment.id)}`, { startTime: '2031-05-06T09:00:00+02:00', endTime: '2031-05-06T10:15:00+02:00', title: 'Moved call', ignoreFreeSlotValidation: true });
+		const moved = await appointmentEvent(String(appointment.id), 'AppointmentUpdate');
+		for (let i = 0; i < 3; i++) await run(engine, 'Appointment', [moved]);
+		expect(lsqTask()).toEqual([expect.objectContaining({ Name: 'Moved call', DueDate: '2031-05-06 07:00:00', EndDate: '2031-05-06 08:15:00', StatusCode: 0, TaskType: 'Meeting' })]);
+		expect(stack.partners().requestsFor('leadsquared', 'Task.svc/Update').map((r) => r.body)).toEqual([
+			{ UserTaskId: lsqTask()[0].UserTaskId, Name: 'Moved call', DueDate: '2031-05-06 07:00:00', EndDate: '2031-05-06 08:15:00' },
+		]);
+		await calendarApi('DELETE', `/calendars/events/${String(appointment.id)}`, {});
+		const deleted = { event: 'AppointmentDelete', locationId: sandbox().demo.locationId, payload: (moved.fullRecord as IDataObject) };
+		for (let i = 0; i < 3; i++) await run(engine, 'Appointment', [deleted]);
+		// With an empty ledger too: the meeting is cancelled already, nothing more is sent.
+		await run(engineFor(file), 'Appointment', [deleted]);
+		expect(lsqTask()).toEqual([expect.objectContaining({ Name: 'Moved call', StatusCode: 2, Status: 'Cancelled' })]);
+		expect(stack.partners().requestsFor('leadsquared', 'Task.svc/Update')).toHaveLength(2);
+		expect(stack.partners().requestsFor('leadsquared', 'Task.svc/Create')).toHaveLength(1);
+		expect(lsqActivitiesWith(marker(appointment))).toBe(1);
+		// A deleted appointment LeadSquared never had creates nothing.
+		await run(engine, 'Appointment', [{ ...deleted, payload: { ...(deleted.payload as IDataObject), id: 'NeverSynced000000001' } }]);
+		expect(stack.partners().requestsFor('leadsquared', 'Task.svc/Create')).toHaveLength(1);
+	});
+
+	test('outage: LeadSquared Task.svc/Update answering 503 on a reschedule → Failed items; the next delivery moves the meeting once', async () => {
+		const engine = engineFor(file);
+		const [appointment] = appointments();
+		await run(engine, 'Appointment', [appointment]);
+		await calendarApi('PUT', `/calendars/events/appointments/${String(appointment.id)}`, { startTime: '2031-05-07T09:00:00Z', endTime: '2031-05-07T09:30:00Z', ignoreFreeSlotValidation: true });
+		const moved = await appointmentEvent(String(appointment.id), 'AppointmentUpdate');
+		stack.partners().faults.add({ partner: 'leadsquared', route: 'Task.svc/Update', kind: 'status', status: 503, count: 5 });
+		const failed = await run(engine, 'Appointment', [moved]);
+		expect(failed.items('Failed items')).toEqual([{ record: `ghl-appointment:${String(appointment.id)}`, failedStep: 'LeadSquared: update appointment', reason: expect.stringMatching(/503|Service Unavailable/) }]);
+		stack.partners().faults.clear();
+		await run(engine, 'Appointment', [moved]);
+		await run(engine, 'Appointment', [moved]);
+		expect(stack.partners().leadsquared.tasks().filter((t) => t.Description.includes(marker(appointment))).map((t) => t.DueDate)).toEqual(['2031-05-07 09:00:00']);
+	});
+
 	test('bad item: an appointment without a start time fails alone', async () => {
 		const engine = engineFor(file);
 		const [good] = appointments();
@@ -680,6 +722,24 @@ describeWithN8n('HighLevel contact → LeadCars lead', () => {
 		expect(stack.partners().leadcars.created()).toEqual([]);
 	});
 });
+
+/** The calendars API of the sandbox (Version 2021-04-15). */
+async function calendarApi(method: string, urlPath: string, body?: unknown): Promise<IDataObject> {
+	const res = await fetch(`${sandbox().url}${urlPath}`, {
+		method,
+		headers: { authorization: `Bearer ${sandbox().demo.privateToken}`, version: '2021-04-15', 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const json = (await res.json()) as IDataObject;
+	if (!res.ok) throw new Error(`${method} ${urlPath} → ${res.status} ${JSON.stringify(json)}`);
+	return json;
+}
+
+/** What the HighLevel Trigger emits for an appointment event with Fetch Full Record: the appointment as GHL has it now. */
+async function appointmentEvent(id: string, event: string): Promise<IDataObject> {
+	const { event: record } = (await calendarApi('GET', `/calendars/events/appointments/${id}`)) as { event: IDataObject };
+	return { event, locationId: sandbox().demo.locationId, payload: record, fullRecord: record };
+}
 
 /** What the HighLevel Trigger emits for a task event with Fetch Full Record: the task as GHL has it now. */
 async function taskEvent(contactId: string, taskId: string, event = 'TaskComplete'): Promise<IDataObject> {
