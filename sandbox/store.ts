@@ -15,7 +15,8 @@ export type CustomFieldType =
 	| 'RADIO'
 	| 'DATE'
 	| 'FILE_UPLOAD'
-	| 'PHONE';
+	| 'PHONE'
+	| 'TEXTBOX_LIST';
 
 export interface DndSetting {
 	status: 'active' | 'inactive' | 'permanent';

@@ -53,6 +53,11 @@ const SUPPORTING = new Set(['get-custom-fields', 'get-user-by-location', 'get-ca
 
 const sandbox = useSandbox();
 
+/** The input item each example runs on: empty JSON and a small file in its `data` binary field (for uploads). */
+const EXAMPLE_ITEM = {
+	$binary: { data: { data: Buffer.from('example file\n').toString('base64'), mimeType: 'text/plain', fileName: 'example.txt', fileExtension: 'txt' } },
+};
+
 /** The seeded demo data's IDs that operation examples (`export const example` in each operation file) use. */
 function exampleData(sb: Sandbox, seed: SeedSnapshot): ExampleData {
 	const [c0, c1] = seed.contacts;
@@ -179,7 +184,7 @@ describe('catalogue coverage', () => {
 			rateLimiter.forget();
 			// Agency operations take only an agency token; the others run with the demo sub-account's.
 			const credential = module.meta.endpoint.agency ? agencyCredential(sandbox()) : pitCredential(sandbox());
-			const result = await runWorkflow(ghlWorkflow({ resource, operation, ...module.example(data) }, credential), {
+			const result = await runWorkflow(ghlWorkflow({ resource, operation, ...module.example(data) }, credential, { items: [EXAMPLE_ITEM] }), {
 				credentials: [credential],
 			});
 			expect({ key, error: result.run.data.resultData.error?.message }).toEqual({ key, error: undefined });

@@ -330,6 +330,39 @@ const SDK_CALLS: Record<string, SdkCall> = {
 	'GET-all-or-email-sms-templates': (ghl, f) => ghl.locations.gETAllOrEmailSmsTemplates({ locationId: f.locationId, originId: f.locationId, type: 'email' }),
 	'DELETE-an-email-sms-template': (ghl, f) =>
 		ghl.locations.dELETEAnEmailSmsTemplate({ locationId: f.locationId, id: locationRecord(f, 'templates').id }),
+	'task-search': (ghl, f) => ghl.locations.taskSearch({ locationId: f.locationId }, { completed: false, limit: 10, skip: 0 }),
+	'create-recurring-task': (ghl, f) =>
+		ghl.locations.createRecurringTask(
+			{ locationId: f.locationId },
+			{
+				title: 'SDK weekly',
+				owners: [f.sb.demo.userIds[0]],
+				rruleOptions: { intervalType: 'weekly', interval: 1, startDate: '2032-01-05T10:00:00Z', dueAfterSeconds: 3600 },
+			},
+		),
+	'get-recurring-task-by-id': (ghl, f) => ghl.locations.getRecurringTaskById({ locationId: f.locationId, id: locationRecord(f, 'recurring-tasks').id }),
+	'update-recurring-task': (ghl, f) =>
+		ghl.locations.updateRecurringTask({ locationId: f.locationId, id: locationRecord(f, 'recurring-tasks').id }, { title: 'SDK renamed' }),
+	'delete-recurring-task': (ghl, f) => ghl.locations.deleteRecurringTask({ locationId: f.locationId, id: locationRecord(f, 'recurring-tasks').id }),
+	'get-custom-fields': (ghl, f) => ghl.locations.getCustomFields({ locationId: f.locationId, model: 'contact' }),
+	'locations:create-custom-field': (ghl, f) =>
+		ghl.locations.createCustomField({ locationId: f.locationId }, { name: 'SDK Field', dataType: 'TEXT', model: 'contact' }),
+	'get-custom-field': (ghl, f) => ghl.locations.getCustomField({ locationId: f.locationId, id: contactField(f).id }),
+	'locations:update-custom-field': (ghl, f) => ghl.locations.updateCustomField({ locationId: f.locationId, id: contactField(f).id }, { name: 'SDK renamed' }),
+	'locations:delete-custom-field': (ghl, f) => ghl.locations.deleteCustomField({ locationId: f.locationId, id: contactField(f).id }),
+	'upload-file-customFields': (ghl, f) => {
+		// The SDK hands its body to axios. Its client-wide JSON Content-Type would make axios turn a
+		// FormData into JSON, so the call names multipart/form-data (axios then adds the boundary).
+		const form = new FormData();
+		form.append('id', f.contacts[0].id);
+		form.append('maxFiles', '1');
+		form.append('notes.txt', new Blob(['sdk upload'], { type: 'text/plain' }), 'notes.txt');
+		return ghl.locations.uploadFileCustomFields(
+			{ locationId: f.locationId },
+			form as unknown as Parameters<HighLevel['locations']['uploadFileCustomFields']>[1],
+			{ headers: { 'Content-Type': 'multipart/form-data' } },
+		);
+	},
 };
 
 /** The first seeded record of a generic collection (blocked slots, an appointment's notes). */
@@ -341,6 +374,12 @@ function seededRecord(f: Fixture, collection: string): { id: string } {
 function calendarGroupId(f: Fixture): string {
 	const records = (f.sb.snapshot() as { records: Record<string, Array<{ id: string; locationId: string }>> }).records;
 	return records['/calendars/groups'].find((record) => record.locationId === f.locationId)!.id;
+}
+
+/** The demo location's first contact custom field. */
+function contactField(f: Fixture): { id: string } {
+	const fields = (f.sb.snapshot() as { customFields: Array<{ id: string; locationId: string }> }).customFields;
+	return fields.find((field) => field.locationId === f.locationId)!;
 }
 
 /** The first seeded record of the demo location's `/locations/{locationId}/<collection>`. */

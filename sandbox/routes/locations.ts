@@ -7,19 +7,22 @@
 import { createHash } from 'crypto';
 import { errors } from '../http';
 import { toCustomField, toTask, toUser } from '../store';
-import type { CustomFieldRecord, CustomFieldType } from '../store';
+import type { CustomFieldRecord, CustomFieldType, GenericRecord } from '../store';
 import { responseSchema } from '../validation';
 import { getLocation, nowIso } from './common';
 import type { Handler, HandlerContext } from './context';
 import { collectionOf, classify, findRecord, shape } from './generic';
 
 /** The data types GHL's custom field editor offers (the create DTO types `dataType` as a plain string). */
-const DATA_TYPES: CustomFieldType[] = ['TEXT', 'LARGE_TEXT', 'NUMERICAL', 'MONETORY', 'SINGLE_OPTIONS', 'MULTIPLE_OPTIONS', 'CHECKBOX', 'RADIO', 'DATE', 'FILE_UPLOAD', 'PHONE'];
+const DATA_TYPES: CustomFieldType[] = ['TEXT', 'LARGE_TEXT', 'NUMERICAL', 'MONETORY', 'SINGLE_OPTIONS', 'MULTIPLE_OPTIONS', 'CHECKBOX', 'RADIO', 'DATE', 'FILE_UPLOAD', 'PHONE', 'TEXTBOX_LIST'];
 
 /** `Lead Quality!` → `lead_quality`, as GHL derives field and merge keys from a name. */
 function keyOf(name: string): string {
 	return name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
 }
+
+/** A text box list option's label (GHL lists a Text Box List field's boxes by label). */
+const boxLabel = (option: unknown) => String((option as { label?: unknown })?.label ?? '');
 
 function answer(ctx: HandlerContext, status: number, body: Record<string, unknown>) {
 	return { status, body: shape(responseSchema(ctx.op, String(status)), body) };
@@ -35,6 +38,25 @@ function fieldOf(ctx: HandlerContext): CustomFieldRecord {
 /** The IANA zones GHL offers (it lists the tz database's; Node's ICU knows the same names). */
 function timeZones(): string[] {
 	return Intl.supportedValuesOf('timeZone');
+}
+
+/**
+ * A recurring task with the body's fields written in: its contacts and assignees must be the
+ * location's (GHL answers the first of each as contactId and assignedTo), and a schedule is
+ * replaced whole.
+ */
+function recurringTask(ctx: HandlerContext, locationId: string, record: GenericRecord): GenericRecord {
+	const { contactIds, owners, ignoreTaskCreation: _ignoreTaskCreation, ...fields } = ctx.body;
+	for (const contactId of (contactIds ?? []) as string[]) {
+		if (ctx.state.store.contacts.get(contactId)?.locationId !== locationId) throw errors.badRequest(`Contact ${contactId} not found`);
+	}
+	for (const userId of (owners ?? []) as string[]) {
+		if (!ctx.state.store.users.get(userId)?.locationIds.includes(locationId)) throw errors.badRequest(`User ${userId} not found`);
+	}
+	Object.assign(record, fields, { updatedAt: nowIso() });
+	if (Array.isArray(contactIds)) record.contactId = contactIds[0];
+	if (Array.isArray(owners)) record.assignedTo = owners[0];
+	return record;
 }
 
 export const locationHandlers: Record<string, Handler> = {
@@ -61,7 +83,7 @@ export const locationHandlers: Record<string, Handler> = {
 			placeholder: placeholder ?? '',
 			position: typeof position === 'number' ? position : Math.max(0, ...siblings.map((sibling) => sibling.position)) + 50,
 			model,
-			...(Array.isArray(textBoxListOptions) && textBoxListOptions.length ? { picklistOptions: textBoxListOptions.map(String) } : {}),
+			...(Array.isArray(textBoxListOptions) && textBoxListOptions.length ? { picklistOptions: textBoxListOptions.map(boxLabel) } : {}),
 		};
 		ctx.state.store.customFields.set(field.id, field);
 		return answer(ctx, 201, { customField: toCustomField(field) });
@@ -74,7 +96,7 @@ export const locationHandlers: Record<string, Handler> = {
 		field.name = String(name).trim();
 		if (placeholder !== undefined) field.placeholder = placeholder;
 		if (typeof position === 'number') field.position = position;
-		if (Array.isArray(textBoxListOptions)) field.picklistOptions = textBoxListOptions.map(String);
+		if (Array.isArray(textBoxListOptions)) field.picklistOptions = textBoxListOptions.map(boxLabel);
 		return answer(ctx, 200, { customField: toCustomField(field) });
 	},
 	'delete-custom-field': (ctx) => {
@@ -158,6 +180,18 @@ export const locationHandlers: Record<string, Handler> = {
 			.sort((a, b) => Date.parse(a.dateAdded) - Date.parse(b.dateAdded) || a.id.localeCompare(b.id));
 		const page = tasks.slice(Math.max(0, Number(skip)), Math.max(0, Number(skip)) + Math.max(0, Number(limit)));
 		return answer(ctx, 200, { tasks: page.map((task) => ({ ...toTask(task), dateAdded: task.dateAdded, dateUpdated: task.dateUpdated })) });
+	},
+	'create-recurring-task': (ctx) => {
+		const location = getLocation(ctx, ctx.params.locationId);
+		const time = nowIso();
+		const record = recurringTask(ctx, location.id, { id: ctx.state.store.newRecordId(), locationId: location.id, description: '', totalOccurrence: 0, deleted: false, createdAt: time });
+		collectionOf(ctx, classify(ctx.op)).set(record.id, record);
+		return answer(ctx, 201, { recurringTask: record });
+	},
+	'update-recurring-task': (ctx) => {
+		const location = getLocation(ctx, ctx.params.locationId);
+		const record = findRecord(ctx, collectionOf(ctx, classify(ctx.op)), ctx.params.id, 'Recurring task');
+		return answer(ctx, 200, { recurringTask: recurringTask(ctx, location.id, record) });
 	},
 	/** `GET /locations/{locationId}/templates?originId=…`: the location's email/SMS templates, filtered and paged. */
 	'GET-all-or-email-sms-templates': (ctx) => {

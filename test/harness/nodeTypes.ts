@@ -62,12 +62,19 @@ class TestItems implements INodeType {
 		defaults: { name: 'Items' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		properties: [{ displayName: 'Items', name: 'items', type: 'string', default: '[{}]' }],
+		properties: [{ displayName: 'Items', name: 'items', type: 'string', default: '[{}]', description: 'JSON items; an item\'s `$binary` becomes its binary data' }],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as object[];
-		return [items.map((json) => ({ json: json as INodeExecutionData['json'], pairedItem: { item: 0 } }))];
+		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as Array<Record<string, unknown>>;
+		// `$binary` becomes the item's binary data (n8n's in-item form: base64 `data`, mimeType, fileName).
+		return [
+			items.map(({ $binary, ...json }) => ({
+				json: json as INodeExecutionData['json'],
+				...($binary ? { binary: $binary as INodeExecutionData['binary'] } : {}),
+				pairedItem: { item: 0 },
+			})),
+		];
 	}
 }
 

@@ -1,3 +1,4 @@
+import type { IDataObject } from 'n8n-workflow';
 import { expectRequest, nodeTests, only } from './kit';
 
 const { sandbox, run, opTest, seed, api } = nodeTests();
@@ -163,5 +164,58 @@ describe('Task', () => {
 		expectRequest(only(result, 'delete-task'), { method: 'DELETE', path: `/contacts/${contact.id}/tasks/${tasks[0].id}` });
 		expect(result.out).toEqual([{ contactId: contact.id, taskId: tasks[0].id, succeded: true }]);
 		await expect(api('GET', `/contacts/${contact.id}/tasks/${tasks[0].id}`)).rejects.toThrow(/Task not found/);
+	});
+});
+
+describe('Task › Search (across contacts)', () => {
+	/** The demo location's tasks as the sandbox holds them, oldest first. */
+	const locationTasks = () => seed().tasks.filter((task) => task.locationId === sandbox().demo.locationId);
+
+	opTest('task-search', 'finds the open tasks of every contact; the filters are sent as GHL names them', async () => {
+		const { locationId } = sandbox().demo;
+		const open = locationTasks().filter((task) => !task.completed);
+		const result = await run({ resource: 'task', operation: 'search', returnAll: true, filters: { status: 'open' } });
+		expect(result.error).toBeUndefined();
+		expectRequest(only(result, 'task-search'), {
+			method: 'POST',
+			path: `/locations/${locationId}/tasks/search`,
+			status: 200,
+			body: { completed: false, skip: 0, limit: 100 },
+		});
+		expect(result.out.map((task) => task.id)).toEqual(open.map((task) => task.id));
+		expect(new Set(result.out.map((task) => task.contactId)).size).toBeGreaterThan(1);
+
+		const [first] = open;
+		const narrowed = await run({
+			resource: 'task',
+			operation: 'search',
+			returnAll: true,
+			filters: { contactIds: ` ${first.contactId} `, query: 'pricing', status: 'all', assignedTo: [] },
+		});
+		expect(narrowed.requests[0].body).toEqual({ contactId: [first.contactId], query: 'pricing', skip: 0, limit: 100 });
+		expect(narrowed.out.map((task) => task.title)).toEqual(['Call back about pricing']);
+	});
+
+	opTest('task-search', 'Return All pages by skip until a short page; Limit asks for no more than it needs', async () => {
+		const contact = seed().contacts[4];
+		sandbox().setRateLimit({ max: 1000, intervalMs: 10_000, daily: 200_000 });
+		for (let i = 0; i < 103; i++) {
+			await api('POST', `/contacts/${contact.id}/tasks`, { title: `Bulk ${i}`, dueDate: '2026-12-01T09:00:00Z', completed: false });
+		}
+		const total = locationTasks().length;
+		const all = await run({ resource: 'task', operation: 'search', returnAll: true });
+		expect(all.requests.map((request) => (request.body as IDataObject).skip)).toEqual([0, 100]);
+		expect(all.out).toHaveLength(total);
+		expect(new Set(all.out.map((task) => task.id)).size).toBe(total);
+
+		const limited = await run({ resource: 'task', operation: 'search', returnAll: false, limit: 7 });
+		expect(limited.requests.map((request) => request.body)).toEqual([{ skip: 0, limit: 7 }]);
+		expect(limited.out).toHaveLength(7);
+	});
+
+	test('a contact ID outside GHL’s ID alphabet is refused before any request, naming the filter', async () => {
+		const result = await run({ resource: 'task', operation: 'search', returnAll: true, filters: { contactIds: 'abc/../x' } });
+		expect(result.requests).toHaveLength(0);
+		expect(result.error?.message).toMatch(/^Contact IDs: expected/);
 	});
 });

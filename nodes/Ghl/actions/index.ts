@@ -9,12 +9,14 @@ import { calendarEvent } from './calendarEvent';
 import { calendarGroup } from './calendarGroup';
 import { campaign } from './campaign';
 import { contact } from './contact';
+import { customField } from './customField';
 import { customValue } from './customValue';
 import { follower } from './follower';
 import { location } from './location';
 import { note } from './note';
 import { opportunity } from './opportunity';
 import { pipeline } from './pipeline';
+import { recurringTask } from './recurringTask';
 import { tag } from './tag';
 import { task } from './task';
 import { template } from './template';
@@ -33,12 +35,14 @@ export const resourceList: Resource[] = [
 	calendarGroup,
 	campaign,
 	contact,
+	customField,
 	customValue,
 	follower,
 	location,
 	note,
 	opportunity,
 	pipeline,
+	recurringTask,
 	tag,
 	task,
 	template,

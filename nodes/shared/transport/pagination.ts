@@ -183,3 +183,31 @@ export async function getSkipPaged(
 		true,
 	);
 }
+
+/** POST search with `skip`/`limit` in the body (POST /locations/{locationId}/tasks/search); the whole body is re-sent each page. */
+export async function postSkipPaged(
+	this: GhlContext,
+	request: Omit<GhlRequest, 'method'>,
+	itemsKey: string,
+	max?: number,
+): Promise<IDataObject[]> {
+	return await collect.call(
+		this,
+		async (cursor, pageSize) => {
+			const skip = Number(cursor?.skip ?? 0);
+			const response = await ghlApiRequest.call(this, {
+				...request,
+				method: 'POST',
+				// A search sent as POST writes nothing: safe to repeat.
+				idempotent: true,
+				body: { ...request.body, skip, limit: pageSize },
+			});
+			const items = (response[itemsKey] ?? []) as IDataObject[];
+			return { items, next: { skip: skip + items.length }, total: totalOf(response.total) };
+		},
+		SKIP_PAGE_LIMIT,
+		max,
+		request.itemIndex,
+		true,
+	);
+}

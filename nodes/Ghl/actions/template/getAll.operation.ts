@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { callEndpoint, getLocationId } from '../../../shared/transport';
+import { endpointRequest, getLocationId, getSkipPaged } from '../../../shared/transport';
 import { pagingProperties } from '../../descriptions/paging';
 import { readLimit } from '../../helpers/paging';
 import type { OperationExample, OperationMeta } from '../types';
@@ -18,9 +18,6 @@ export const meta: OperationMeta = {
 		scopes: ['locations/templates.readonly'],
 	},
 };
-
-/** Templates asked of GHL per request when returning all. */
-const PAGE_SIZE = 100;
 
 export const properties: INodeProperties[] = [
 	...pagingProperties,
@@ -58,22 +55,7 @@ export const example: OperationExample = () => ({ returnAll: true });
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const locationId = await getLocationId(this);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const limit = readLimit(this, itemIndex);
-	// originId is the template's owner: the location itself, for the location's own templates.
+	// originId is the templates' owner: the location itself, for the location's own templates.
 	const qs: IDataObject = { originId: locationId, ...(filters.type ? { type: filters.type } : {}), ...(filters.deleted ? { deleted: true } : {}) };
-	const templates: IDataObject[] = [];
-	// GHL pages with skip/limit (both typed as strings) and answers the total count.
-	for (;;) {
-		const pageSize = limit === undefined ? PAGE_SIZE : Math.min(PAGE_SIZE, limit - templates.length);
-		const response = await callEndpoint.call(this, meta.endpoint, {
-			pathParams: { locationId },
-			qs: { ...qs, skip: String(templates.length), limit: String(pageSize) },
-			itemIndex,
-		});
-		const page = (Array.isArray(response.templates) ? response.templates : []) as IDataObject[];
-		templates.push(...page);
-		const total = typeof response.totalCount === 'number' ? response.totalCount : undefined;
-		const done = page.length < pageSize || (total !== undefined && templates.length >= total) || (limit !== undefined && templates.length >= limit);
-		if (done) return limit === undefined ? templates : templates.slice(0, limit);
-	}
+	return await getSkipPaged.call(this, endpointRequest(meta.endpoint, { pathParams: { locationId }, qs, itemIndex }), 'templates', readLimit(this, itemIndex));
 }
