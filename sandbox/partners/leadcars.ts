@@ -3,11 +3,14 @@
  *
  * Base path `/leadcars/api/v2`, auth header `cliente-token` (20 characters; documented). Routes:
  * `POST /leads` (required nombre, apellidos, email, concesionario, tipo_lead; phones E.164),
- * `GET /leadinfos/{id}` (documented response shape), `POST /leads/{id}/comments`,
+ * `GET /leadinfos/{id}` (documented response shape), `PUT /leads/{id}/submit` (the edit; `estado`
+ * required since v2.5), `GET /listStates`, `POST /leads/{id}/comments`,
  * `GET /tipos`, `/concesionarios`, `/sedes/{concesionario}`, `/campanas/{concesionario}`.
  *
  * Assumed (not documented): the create answer `{"success":true,"data":{"id":N}}` (a third-party
- * client's guess), the error bodies, and the list shapes `[{id,name}]`. The real API has no
+ * client's guess), the edit answer `{"success":true}`, the error bodies, the list shapes `[{id,name}]`,
+ * the states' ids and reasons (`/listStates` is documented as "states with required fields"), and that
+ * an edit adds an action to the lead only when it changes its state. The real API has no
  * "list leads" or search endpoint and no webhooks; neither has this simulator.
  */
 import leadInfoSample from './payloads/leadcars-leadinfos.json';
@@ -42,6 +45,14 @@ const TIPOS = [
 const CONCESIONARIOS = [{ id: 123, name: 'Concesionario DEMO' }];
 const SEDES: Record<string, Array<{ id: number; name: string }>> = { '123': [{ id: 456, name: 'Sede Madrid Norte' }, { id: 457, name: 'Sede Alcobendas' }] };
 const CAMPANAS: Record<string, Array<{ code: string; name: string }>> = { '123': [{ code: 'VN-OTONO-25', name: 'VN OTOÑO 2025' }, { code: 'VO-STOCK', name: 'Vehículo de ocasión' }] };
+/** `GET /listStates`: a state that closes the lead needs its reasons (motivos). */
+const STATES = [
+	{ id: 1, name: 'Nuevo', motivos: [] as Array<{ id: number; name: string }>, requiere_motivos: false },
+	{ id: 2, name: 'En seguimiento', motivos: [], requiere_motivos: false },
+	{ id: 3, name: 'Cita concertada', motivos: [], requiere_motivos: false },
+	{ id: 4, name: 'Vendido', motivos: [], requiere_motivos: false },
+	{ id: 5, name: 'Perdido', motivos: [{ id: 51, name: 'Compró en otro concesionario' }, { id: 52, name: 'No contesta' }], requiere_motivos: true },
+];
 const E164 = /^\+[1-9]\d{6,14}$/;
 
 function madrid(date: Date): { date: string; timezone_type: number; timezone: string } {
@@ -82,6 +93,8 @@ export class LeadCarsSimulator implements PartnerSimulator {
 	private commentList: LeadCarsComment[] = [];
 	/** Bodies of every accepted `POST /leads`, in order. */
 	private createdBodies: Array<Record<string, unknown>> = [];
+	/** Every accepted `PUT /leads/{id}/submit`, in order. */
+	private updateList: Array<{ leadId: number; body: Record<string, unknown> }> = [];
 	private nextId = 799200;
 
 	constructor(
@@ -100,7 +113,13 @@ export class LeadCarsSimulator implements PartnerSimulator {
 		this.leadList = seedLeads();
 		this.commentList = [];
 		this.createdBodies = [];
+		this.updateList = [];
 		this.nextId = 799200;
+	}
+
+	/** The accepted edits (`PUT /leads/{id}/submit`): lead id and request body. */
+	updates(): Array<{ leadId: number; body: Record<string, unknown> }> {
+		return clone(this.updateList);
 	}
 
 	leads(): LeadCarsLeadInfo[] {
@@ -140,7 +159,9 @@ export class LeadCarsSimulator implements PartnerSimulator {
 		if (ctx.method === 'GET' && path === '/concesionarios') return json(200, clone(CONCESIONARIOS));
 		if (ctx.method === 'GET' && (match = /^\/sedes\/(\d+)$/.exec(path))) return json(200, clone(SEDES[match[1]] ?? []));
 		if (ctx.method === 'GET' && (match = /^\/campanas\/(\d+)$/.exec(path))) return json(200, clone(CAMPANAS[match[1]] ?? []));
+		if (ctx.method === 'GET' && path === '/listStates') return json(200, clone(STATES));
 		if (ctx.method === 'POST' && path === '/leads') return this.createLead(ctx);
+		if (ctx.method === 'PUT' && (match = /^\/leads\/(\d+)\/submit$/.exec(path))) return this.editLead(Number(match[1]), ctx);
 		if (ctx.method === 'GET' && (match = /^\/leadinfos\/(\d+)$/.exec(path))) {
 			const lead = this.leadList.find((l) => l.id === Number(match![1]));
 			return lead ? json(200, clone(lead)) : json(404, { success: false, message: 'Lead no encontrado' });
@@ -158,6 +179,57 @@ export class LeadCarsSimulator implements PartnerSimulator {
 			return json(201, { success: true });
 		}
 		return json(404, { success: false, message: 'Ruta no encontrada' });
+	}
+
+	/** The edit of v2.5: the lead's fields as in create, `estado: {id, motivos[], texto}` required. */
+	private editLead(id: number, ctx: PartnerContext): PartnerReply {
+		const lead = this.leadList.find((l) => l.id === id);
+		if (!lead) return json(404, { success: false, message: 'Lead no encontrado' });
+		if (!isObject(ctx.body)) return json(400, { success: false, message: 'El cuerpo debe ser JSON' });
+		const body = ctx.body;
+		const errors: Record<string, string[]> = {};
+		const estado = isObject(body.estado) ? body.estado : undefined;
+		const state = estado ? STATES.find((candidate) => String(candidate.id) === String(estado.id)) : undefined;
+		if (!estado) errors.estado = ['El campo estado es obligatorio'];
+		else if (!state) errors.estado = ['Estado no válido'];
+		else if (state.requiere_motivos && !(Array.isArray(estado.motivos) && estado.motivos.length)) errors.motivos = ['El estado requiere motivos'];
+		for (const field of ['nombre', 'apellidos', 'email']) {
+			if (field in body && String(body[field] ?? '').trim() === '') errors[field] = [`El campo ${field} no puede estar vacío`];
+		}
+		if (body.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(body.email))) errors.email = ['El email no es válido'];
+		for (const phone of ['telefono', 'movil']) {
+			if (body[phone] && !E164.test(String(body[phone]))) errors[phone] = [`El campo ${phone} debe estar en formato E.164 (+34...)`];
+		}
+		if (body.temperature !== undefined && !['cold', 'warn', 'hot'].includes(String(body.temperature))) {
+			errors.temperature = ['temperature debe ser cold, warn o hot'];
+		}
+		if (body.custom !== undefined && (!isObject(body.custom) || Object.keys(body.custom).some((key) => !/^[A-Za-z0-9_]+$/.test(key)))) {
+			errors.custom = ['custom debe ser un objeto con claves sin espacios ni caracteres especiales'];
+		}
+		if (Object.keys(errors).length) return json(422, { success: false, errors });
+
+		const set = (target: Record<string, unknown>, key: string, value: unknown) => {
+			if (value !== undefined) target[key] = value === null ? null : String(value);
+		};
+		const fields = lead.lead as Record<string, unknown>;
+		const data = lead.contact.data;
+		for (const [from, to] of [['nombre', 'name'], ['apellidos', 'last_name'], ['email', 'email'], ['telefono', 'phone'], ['movil', 'cellphone'], ['cp', 'postal_code'], ['provincia', 'region']]) {
+			set(fields, to, body[from]);
+			set(data, to, body[from]);
+		}
+		if (isObject(body.custom)) {
+			set(data, 'company', body.custom.company);
+			set(data, 'city', body.custom.city);
+		}
+		if (body.temperature !== undefined) lead.temperature = String(body.temperature);
+		const at = this.now();
+		if (lead.status.name !== state!.name) {
+			lead.status = { ...lead.status, name: state!.name };
+			lead.actions.data.push({ type: 'cambio_estado', date: at.toISOString(), info: state!.name + (estado!.texto ? `: ${String(estado!.texto)}` : '') });
+		}
+		lead.date_last_action = madrid(at);
+		this.updateList.push({ leadId: id, body: clone(body) });
+		return json(200, { success: true });
 	}
 
 	private createLead(ctx: PartnerContext): PartnerReply {

@@ -1,15 +1,32 @@
-import { code, config, http, manualTrigger, PARTNERS, scheduleTrigger, fromJson, type TemplateSpec } from './lib';
+import { code, config, ghl, http, manualTrigger, PARTNERS, scheduleTrigger, fromJson, type TemplateSpec } from './lib';
 import { COUNTRY_CODE, PHONE_E164, SLUG } from './snippets';
 import { contactSync, errorOutput, FAILED_ITEMS, failedItemsSticky, LEDGER } from './sync';
 
 const ID = 'leadCarsToGhl001';
+const LINKED = 'GHL contacts linked to LeadCars';
+
+const LINKED_FILTER = `
+// The GHL contacts linked to a LeadCars lead carry the tag "leadcars" and leadcars-id-<id>
+// (written by the "HighLevel contact → LeadCars" template, and by this one).
+const config = $('Config').first().json;
+const tag = String(config.contactTag || 'leadcars').trim();
+return [{ json: { filtersJson: JSON.stringify([{ field: 'tags', operator: 'eq', value: tag }]) } }];
+`;
 
 const IDS = `
-// LeadCars' API cannot list or search leads: it reads one lead by its id. Give the ids here
-// (e.g. the ones the "HighLevel contact → LeadCars" template tagged as leadcars-id-N).
+// LeadCars' API cannot list or search leads: it reads one lead by its id. The ids come from GHL
+// (each linked contact's leadcars-id-<id> tag); Config leadIds adds leads GHL has never seen (e.g.
+// created in LeadCars itself), once: after this run their contacts carry the tag too.
 const config = $('Config').first().json;
-const ids = String(config.leadIds || '').split(/[\\s,;]+/).map((id) => id.trim()).filter((id) => /^\\d+$/.test(id));
-return [...new Set(ids)].map((leadId) => ({ json: { leadId } }));
+const fromGhl = [];
+for (const item of $input.all()) {
+  for (const tag of (item.json && item.json.tags) || []) {
+    const match = /^leadcars-id-(\\d+)$/i.exec(String(tag));
+    if (match) fromGhl.push(match[1]);
+  }
+}
+const typed = String(config.leadIds || '').split(/[\\s,;]+/).map((id) => id.trim()).filter((id) => /^\\d+$/.test(id));
+return [...new Set([...typed, ...fromGhl])].map((leadId) => ({ json: { leadId, fromGhl: fromGhl.includes(leadId) }, pairedItem: { item: 0 } }));
 `;
 
 const MAP = `${PHONE_E164}${COUNTRY_CODE}${SLUG}${LEDGER}
@@ -63,7 +80,11 @@ for (const [index, item] of $input.all().entries()) {
   let invalidReason = '';
   if (!contact.email && !contact.phone) invalidReason = 'no email or phone to match on';
   else if (contact.email && !/^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$/.test(contact.email)) invalidReason = 'invalid email ' + contact.email.slice(0, 80);
-  const marker = '[sync:leadcars-lead:' + info.id + '@' + changedAt + ']';
+  // One dealer task per LeadCars action (new lead, comment, state change): an edit that only
+  // changes fields (e.g. one the HighLevel → LeadCars template made) updates the contact alone.
+  const allActions = (info.actions && info.actions.data) || [];
+  const lastAction = allActions.length ? String(allActions[allActions.length - 1].date) : changedAt;
+  const marker = '[sync:leadcars-lead:' + info.id + '@' + lastAction + ']';
   out.push({
     json: Object.assign({ syncKey, syncHash: hash, valid: !invalidReason, invalidReason, marker, leadId: String(info.id) }, contact, {
       taskTitle: 'LeadCars lead #' + info.id + ': ' + name.trim() + (info.vehicle_text ? ' – ' + info.vehicle_text : ''),
@@ -88,7 +109,7 @@ const PLAN = 'Map lead to GHL';
 const tail = contactSync({
 	templateId: ID,
 	planNode: PLAN,
-	at: [1100, 100],
+	at: [1540, 100],
 	contactFields: { ...fromJson('firstName', 'lastName', 'companyName', 'address1', 'city', 'state', 'postalCode', 'country', 'dateOfBirth', 'tags') },
 	sourceExpression: "'LeadCars'",
 	side: {
@@ -108,12 +129,13 @@ export const leadCarsToGhl: TemplateSpec = {
 	file: 'leadcars-leads-to-ghl',
 	name: 'LeadCars leads → HighLevel contacts + dealer follow-up tasks',
 	description:
-		'Every hour, reads the LeadCars leads whose ids are listed in Config (GET /leadinfos/{id}) and, for each new or changed lead, creates or updates the HighLevel contact (tags: leadcars, leadcars-id-N, temperature, status) and one follow-up task per change with the dealer, salesperson, vehicle and latest actions (looked up first, never twice). Failures end in "Failed items" and are written by a later run; set Settings › Error Workflow for runs that fail as a whole. LeadCars has no webhooks and no "list leads" call, so the ids must be known (see the README). Click "Execute workflow" to run it on the two demo leads.',
+		'Every hour, reads the LeadCars leads linked to HighLevel contacts (their leadcars-id-N tag: the ids come from GHL, none typed) plus any ids listed in Config leadIds for leads GHL has not seen yet (GET /leadinfos/{id}) and, for each new or changed lead, creates or updates the HighLevel contact (tags: leadcars, leadcars-id-N, temperature, status) and one follow-up task per new LeadCars action with the dealer, salesperson, vehicle and latest actions (looked up first, never twice). Failures end in "Failed items" and are written by a later run; set Settings › Error Workflow for runs that fail as a whole. LeadCars has no webhooks and no "list leads" call, so a lead GHL has never seen must be listed once in leadIds (see the README). Click "Execute workflow" to run it on the two demo leads.',
 	nodes: [
 		scheduleTrigger('Every hour', [0, 0], { field: 'hours', every: 1 }),
 		manualTrigger('Run it now', [0, 220]),
 		config('Config', [220, 100], [
 			{ name: 'leadCarsApiUrl', value: `${PARTNERS}/leadcars/api/v2` },
+			{ name: 'contactTag', value: 'leadcars' },
 			{ name: 'leadIds', value: '799119, 799121' },
 			{ name: 'tags', value: 'leadcars' },
 			{ name: 'defaultCountryCode', value: '34' },
@@ -121,26 +143,35 @@ export const leadCarsToGhl: TemplateSpec = {
 			{ name: 'taskDueInHours', value: 4 },
 			{ name: 'assignTaskTo', value: '' },
 		], ID),
-		code('Lead ids to read', [440, 100], IDS),
-		errorOutput(http('Read LeadCars lead', [660, 100], {
+		code('Filter: contacts linked to LeadCars', [440, 100], LINKED_FILTER),
+		{
+			...errorOutput(ghl(LINKED, [660, 100], 'contact', 'getAll', { returnAll: true, filtersJson: '={{ $json.filtersJson }}' })),
+			// One empty item when no contact is linked yet, so the typed ids are still read.
+			alwaysOutputData: true,
+		},
+		code('Lead ids to read', [880, 100], IDS),
+		errorOutput(http('Read LeadCars lead', [1100, 100], {
 			method: 'GET',
 			url: "={{ $('Config').first().json.leadCarsApiUrl }}/leadinfos/{{ $json.leadId }}",
 			credential: 'leadCarsApi',
 			batchIntervalMs: 300,
 			neverError: true,
 		})),
-		code(PLAN, [880, 100], MAP),
+		code(PLAN, [1320, 100], MAP),
 		...tail.nodes,
 	],
 	links: [
 		['Every hour', 'Config'],
 		['Run it now', 'Config'],
-		['Config', 'Lead ids to read'],
+		['Config', 'Filter: contacts linked to LeadCars'],
+		['Filter: contacts linked to LeadCars', LINKED],
+		[LINKED, 'Lead ids to read', 0],
+		[LINKED, FAILED_ITEMS, 1],
 		['Lead ids to read', 'Read LeadCars lead'],
 		['Read LeadCars lead', PLAN, 0],
 		['Read LeadCars lead', FAILED_ITEMS, 1],
 		[PLAN, 'Valid?'],
 		...tail.links,
 	],
-	stickies: [failedItemsSticky([2640, 400])],
+	stickies: [failedItemsSticky([3080, 400])],
 };

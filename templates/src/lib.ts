@@ -38,6 +38,7 @@ export interface N8nNode {
 	notes?: string;
 	notesInFlow?: boolean;
 	alwaysOutputData?: boolean;
+	executeOnce?: boolean;
 	onError?: string;
 }
 

@@ -230,7 +230,7 @@ describeWithN8n('leadPops leads (polling) → HighLevel contacts + call tasks', 
 describeWithN8n('LeadCars leads → HighLevel contacts + dealer tasks', () => {
 	const file = 'leadcars-leads-to-ghl';
 
-	test('replay ×2: an unchanged lead is written once; a change in LeadCars writes once more', async () => {
+	test('replay ×2: an unchanged lead is written once; a field change in LeadCars updates the contact, a new LeadCars action adds one task', async () => {
 		const engine = engineFor(file);
 		await run(engine, 'Config');
 		const once = ghlCounts();
@@ -241,6 +241,16 @@ describeWithN8n('LeadCars leads → HighLevel contacts + dealer tasks', () => {
 		stack.partners().leadcars.patchLead(799119, { region: 'Toledo' });
 		const changed = await run(engine, 'Config');
 		expect(changed.items('Record as synced').map((i) => i.syncKey)).toEqual(['leadcars-lead:799119']);
+		expect(contactByEmail('lucia.fernandez@example.es')).toMatchObject({ state: 'Toledo' });
+		expect(tasksWith('[sync:leadcars-lead:799119@')).toBe(1);
+		const comment = await fetch(`${stack.partners().leadcars.url}/leads/799119/comments`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'cliente-token': stack.partners().demo.leadcars.clienteToken },
+			body: JSON.stringify({ comentario: 'Cliente confirma la cita' }),
+		});
+		expect(comment.status).toBe(201);
+		await run(engine, 'Config');
+		await run(engine, 'Config');
 		expect(tasksWith('[sync:leadcars-lead:799119@')).toBe(2);
 	});
 
