@@ -19,8 +19,20 @@ export const LOCATION_SCOPES = [
 
 export const READ_ONLY_SCOPES = LOCATION_SCOPES.filter((s) => s.endsWith('.readonly'));
 
-/** Agency-only scopes (minting location tokens, listing installations). */
-export const AGENCY_SCOPES = ['oauth.readonly', 'oauth.write'];
+/**
+ * Agency-only scopes: minting location tokens, listing installations, and every scope only the
+ * contract's agency-only operations declare (creating and changing sub-accounts, …).
+ */
+export const AGENCY_SCOPES = [
+	...new Set([
+		'oauth.readonly',
+		'oauth.write',
+		...loadSpecBundle()
+			.operations.filter((op) => op.security === 'agency')
+			.flatMap((op) => op.scopes)
+			.filter((scope) => !LOCATION_SCOPES.includes(scope)),
+	]),
+].sort();
 
 export type UserType = 'Location' | 'Company';
 

@@ -4,7 +4,7 @@
  * businesses are always created (account configuration); contacts, tasks, notes and
  * appointments only when seeding demo data.
  */
-import { LOCATION_SCOPES, READ_ONLY_SCOPES, type TokenRegistry } from './auth';
+import { AGENCY_SCOPES, LOCATION_SCOPES, READ_ONLY_SCOPES, type TokenRegistry } from './auth';
 import type { ContactRecord, CustomFieldRecord, CustomFieldType, GenericRecord, Store } from './store';
 import type { DemoIdentities } from './types';
 
@@ -141,7 +141,7 @@ export function seedStore(store: Store, tokens: TokenRegistry, withDemoData: boo
 		clientId: DEMO_OAUTH_CLIENT_ID,
 		clientSecret: DEMO_OAUTH_CLIENT_SECRET,
 		appId: DEMO_APP_ID,
-		scopes: [...LOCATION_SCOPES, 'oauth.readonly', 'oauth.write'],
+		scopes: [...LOCATION_SCOPES, ...AGENCY_SCOPES],
 	});
 
 	const customFieldIds: string[] = [];

@@ -114,7 +114,15 @@ function fixture(sb: Sandbox): Fixture {
 type SdkCall = (ghl: HighLevel, f: Fixture) => Promise<unknown>;
 
 /** Operations GHL's spec allows only an agency (Company) token on: their SDK client holds one. */
-const AGENCY_ONLY = new Set(['get-installed-location', 'get-location-access-token']);
+const AGENCY_ONLY = new Set([
+	'get-installed-location',
+	'get-location-access-token',
+	'search-locations',
+	'create-location',
+	'put-location',
+	'delete-location',
+	'filter-users-by-email',
+]);
 
 /** The token options of the SDK client for an operation: the demo sub-account's PIT, or an agency token. */
 function tokenFor(sb: Sandbox, operationId: string): { agencyToken?: string } {
@@ -309,6 +317,12 @@ const SDK_CALLS: Record<string, SdkCall> = {
 	'get-campaigns': (ghl, f) => ghl.campaigns.getCampaigns({ locationId: f.locationId, status: 'published' }),
 	'get-workflow': (ghl, f) => ghl.workflows.getWorkflow({ locationId: f.locationId }),
 	'add-followers-opportunity': (ghl, f) => ghl.opportunities.addFollowersOpportunity({ id: opportunity(f).id }, { followers: [f.sb.demo.userIds[2]] }),
+	'search-locations': (ghl, f) => ghl.locations.searchLocations({ companyId: f.sb.demo.companyId, limit: '5' }),
+	'create-location': (ghl, f) => ghl.locations.createLocation({ name: 'SDK Sub-Account', companyId: f.sb.demo.companyId, city: 'Denver' }),
+	'put-location': (ghl, f) => ghl.locations.putLocation({ locationId: f.sb.demo.thirdLocationId }, { companyId: f.sb.demo.companyId, website: 'https://sdk.example' }),
+	'delete-location': (ghl, f) => ghl.locations.deleteLocation({ locationId: f.sb.demo.thirdLocationId, deleteTwilioAccount: false }),
+	'filter-users-by-email': (ghl, f) =>
+		ghl.users.filterUsersByEmail({ companyId: f.sb.demo.companyId, emails: (f.sb.snapshot() as { users: Array<{ email: string }> }).users[0].email }),
 	'get-installed-location': (ghl, f) =>
 		ghl.oauth.getInstalledLocation({ companyId: f.sb.demo.companyId, appId: f.sb.demo.appId, isInstalled: true, limit: '5' }),
 	'get-location-access-token': (ghl, f) =>

@@ -1,4 +1,5 @@
 import { oauthHandlers } from '../oauth';
+import { agencyHandlers } from './agency';
 import { associationHandlers } from './associations';
 import { calendarHandlers } from './calendars';
 import { calendarEventHandlers } from './calendarEvents';
@@ -25,6 +26,7 @@ export const handlers: Record<string, Handler> = {
 	...calendarEventHandlers,
 	...locationHandlers,
 	...oauthHandlers,
+	...agencyHandlers,
 	...opportunityHandlers,
 };
 

@@ -124,7 +124,8 @@ export function neededScopes(kind: 'subAccount' | 'agency' = 'subAccount'): stri
 	for (const resource of resourceList) {
 		for (const { meta } of Object.values(resource.operations)) {
 			if (meta.endpoint.agency && kind !== 'agency') continue;
-			meta.endpoint.scopes.forEach((scope) => scopes.add(scope));
+			// GHL grants `*.internal-access-only` to its own apps only: asking for it would fail the consent.
+			meta.endpoint.scopes.filter((scope) => !scope.endsWith('.internal-access-only')).forEach((scope) => scopes.add(scope));
 		}
 	}
 	for (const endpoint of Object.values(SHARED_ENDPOINTS)) endpoint.scopes.forEach((scope) => scopes.add(scope));

@@ -180,6 +180,85 @@ describe('agency operations', () => {
 	});
 });
 
+describe('agency sub-account and user operations', () => {
+	interface StoredLocation {
+		id: string;
+		name: string;
+		companyId: string;
+		city?: string;
+		website?: string;
+	}
+	const locations = () => (sandbox().snapshot() as { locations: StoredLocation[] }).locations;
+
+	opTest('search-locations', 'Search Sub-Accounts: every sub-account of the agency, installed or not; Limit cuts', async () => {
+		const credential = agencyCredential(sandbox());
+		sandbox().setAppInstalled(sandbox().demo.thirdLocationId, false);
+		const all = await run({ resource: 'agency', operation: 'searchSubAccounts', returnAll: true }, { credential });
+		expect(all.error).toBeUndefined();
+		expect(all.out.map((location) => location.id).sort()).toEqual([...subAccounts()].sort());
+		expect(all.requests[0].query).toMatchObject({ companyId: sandbox().demo.companyId });
+		const two = await run({ resource: 'agency', operation: 'searchSubAccounts', returnAll: false, limit: 2 }, { credential });
+		expect(two.out).toHaveLength(2);
+		const bad = await run({ resource: 'agency', operation: 'searchSubAccounts', returnAll: true, filters: { email: 'not-an-email' } }, { credential });
+		expect(bad.error?.message).toMatch(/^Email: expected an email address/);
+		expect(bad.requests).toHaveLength(0);
+	});
+
+	opTest('create-location', 'Create Sub-Account: in the agency of the credential, with the fields given', async () => {
+		const credential = agencyCredential(sandbox());
+		const result = await run(
+			{ resource: 'agency', operation: 'createSubAccount', name: 'Acme Dental Denver', additionalFields: { city: 'Denver', country: 'us', website: '' } },
+			{ credential },
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.requests[0].body).toEqual({ name: 'Acme Dental Denver', city: 'Denver', country: 'US', companyId: sandbox().demo.companyId });
+		const created = locations().find((location) => location.id === result.out[0].id);
+		expect(created).toMatchObject({ name: 'Acme Dental Denver', city: 'Denver', companyId: sandbox().demo.companyId });
+		const bad = await run({ resource: 'agency', operation: 'createSubAccount', name: 'X', additionalFields: { country: 'United States' } }, { credential });
+		expect(bad.error?.message).toBe('Country: expected a two-letter country code like US, got "UNITED STATES"');
+		expect(bad.requests).toHaveLength(0);
+	});
+
+	opTest('put-location', 'Update Sub-Account: only the fields given change', async () => {
+		const credential = agencyCredential(sandbox());
+		const third = sandbox().demo.thirdLocationId;
+		const before = locations().find((location) => location.id === third)!;
+		const result = await run(
+			{ resource: 'agency', operation: 'updateSubAccount', locationId: { __rl: true, mode: 'id', value: third }, updateFields: { website: 'https://third.example' } },
+			{ credential },
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.requests[0].body).toEqual({ website: 'https://third.example', companyId: sandbox().demo.companyId });
+		expect(locations().find((location) => location.id === third)).toMatchObject({ name: before.name, website: 'https://third.example' });
+		const nothing = await run({ resource: 'agency', operation: 'updateSubAccount', locationId: { __rl: true, mode: 'id', value: third }, updateFields: {} }, { credential });
+		expect(nothing.error?.message).toBe('Update Fields: add at least one field to change');
+		expect(nothing.requests).toHaveLength(0);
+	});
+
+	opTest('delete-location', 'Delete Sub-Account: the sub-account is gone', async () => {
+		const credential = agencyCredential(sandbox());
+		const third = sandbox().demo.thirdLocationId;
+		const result = await run({ resource: 'agency', operation: 'deleteSubAccount', locationId: { __rl: true, mode: 'id', value: third } }, { credential });
+		expect(result.error).toBeUndefined();
+		expect(result.requests[0].query).toEqual({ deleteTwilioAccount: 'false' });
+		expect(locations().map((location) => location.id)).not.toContain(third);
+	});
+
+	opTest('filter-users-by-email', 'Find Users by Email: the agency users with those emails, across sub-accounts', async () => {
+		const credential = agencyCredential(sandbox());
+		const users = (sandbox().snapshot() as { users: Array<{ id: string; email: string; locationIds: string[] }> }).users;
+		const [owner] = users;
+		const other = users.find((user) => user.locationIds.includes(sandbox().demo.otherLocationId) && !user.locationIds.includes(sandbox().demo.locationId))!;
+		const result = await run({ resource: 'agency', operation: 'findUsersByEmail', emails: `${owner.email}, ${other.email.toUpperCase()}`, returnAll: true }, { credential });
+		expect(result.error).toBeUndefined();
+		expect(result.out.map((user) => user.id).sort()).toEqual([owner.id, other.id].sort());
+		expect(result.requests[0].body).toMatchObject({ companyId: sandbox().demo.companyId, emails: `${owner.email},${other.email.toUpperCase()}` });
+		const bad = await run({ resource: 'agency', operation: 'findUsersByEmail', emails: 'a@b.example, nobody' , returnAll: true }, { credential });
+		expect(bad.error?.message).toMatch(/^Emails: expected an email address/);
+		expect(bad.requests).toHaveLength(0);
+	});
+});
+
 describe('sandbox token kinds', () => {
 	async function call(method: string, path: string, token: string): Promise<number> {
 		const response = await fetch(`${sandbox().url}${path}`, { method, headers: { Authorization: `Bearer ${token}`, Version: '2021-07-28' } });
