@@ -34,6 +34,7 @@ const READ_WRITE_SCOPES = [
 	'contacts.readonly',
 	'contacts.write',
 	'locations.readonly',
+	'locations.write',
 	'locations/customFields.readonly',
 	'locations/customFields.write',
 	'locations/customValues.readonly',
