@@ -396,6 +396,40 @@ export function seedStore(store: Store, tokens: TokenRegistry, withDemoData: boo
 		dateAdded: at(2),
 		dateUpdated: at(2),
 	});
+	put(store, '/calendars/resources/rooms', {
+		locationId: DEMO_LOCATION_ID,
+		resourceType: 'rooms',
+		name: 'Meeting Room A',
+		description: 'Ground floor (sandbox)',
+		quantity: 1,
+		outOfService: 0,
+		capacity: 8,
+		calendarIds: [calendarIds[1]],
+		isActive: true,
+	});
+	put(store, '/calendars/resources/equipments', {
+		locationId: DEMO_LOCATION_ID,
+		resourceType: 'equipments',
+		name: 'Projector',
+		description: 'Portable projector (sandbox)',
+		quantity: 2,
+		outOfService: 0,
+		capacity: 1,
+		calendarIds: [calendarIds[0], calendarIds[1]],
+		isActive: true,
+	});
+	put(store, `/calendars/${calendarIds[1]}/notifications`, {
+		locationId: DEMO_LOCATION_ID,
+		calendarId: calendarIds[1],
+		receiverType: 'contact',
+		channel: 'email',
+		notificationType: 'reminder',
+		isActive: true,
+		deleted: false,
+		subject: 'Your onboarding session is tomorrow',
+		body: 'See you tomorrow at {{appointment.start_time}}.',
+		beforeTime: [{ timeOffset: 24, unit: 'hours' }],
+	});
 	const [firstAppointment] = store.appointments.values();
 	put(store, `/calendars/appointments/${firstAppointment.id}/notes`, {
 		locationId: firstAppointment.locationId,

@@ -82,6 +82,8 @@ function exampleData(sb: Sandbox, seed: SeedSnapshot): ExampleData {
 		calendarGroupId: records['/calendars/groups'].find((group) => group.locationId === sb.demo.locationId)!.id,
 		blockedSlotId: records['/calendars/events/block-slots'][0].id,
 		appointmentNoteId: records[`/calendars/appointments/${appointment.id}/notes`][0].id,
+		roomId: records['/calendars/resources/rooms'][0].id,
+		notificationId: records[`/calendars/${calendarIds[1]}/notifications`][0].id,
 		campaignIds,
 		workflowIds,
 		userIds,

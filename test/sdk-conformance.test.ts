@@ -256,6 +256,27 @@ const SDK_CALLS: Record<string, SdkCall> = {
 		const appointmentId = f.seed.appointments[0].id;
 		return ghl.calendars.deleteAppointmentNote({ appointmentId, noteId: seededRecord(f, `/calendars/appointments/${appointmentId}/notes`).id });
 	},
+	'fetch-calendar-resources': (ghl, f) => ghl.calendars.fetchCalendarResources({ resourceType: 'rooms', locationId: f.locationId, limit: 10, skip: 0 }),
+	'create-calendar-resource': (ghl, f) =>
+		ghl.calendars.createCalendarResource(
+			{ resourceType: 'equipments' },
+			{ locationId: f.locationId, name: 'SDK camera', description: 'From the SDK', quantity: 1, outOfService: 0, capacity: 1, calendarIds: [f.sb.demo.calendarIds[0]] },
+		),
+	'get-calendar-resource': (ghl, f) => ghl.calendars.getCalendarResource({ resourceType: 'rooms', id: seededRecord(f, '/calendars/resources/rooms').id }),
+	'update-calendar-resource': (ghl, f) => ghl.calendars.updateCalendarResource({ resourceType: 'rooms', id: seededRecord(f, '/calendars/resources/rooms').id }, { capacity: 10 }),
+	'delete-calendar-resource': (ghl, f) => ghl.calendars.deleteCalendarResource({ resourceType: 'rooms', id: seededRecord(f, '/calendars/resources/rooms').id }),
+	'get-event-notification': (ghl, f) => ghl.calendars.getEventNotification({ calendarId: f.sb.demo.calendarIds[1], isActive: true, limit: 10, skip: 0 }),
+	'create-event-notification': (ghl, f) =>
+		ghl.calendars.createEventNotification({ calendarId: f.sb.demo.calendarIds[0] }, [{ receiverType: 'contact', channel: 'email', notificationType: 'booked', subject: 'Booked' }]),
+	'find-event-notification': (ghl, f) =>
+		ghl.calendars.findEventNotification({ calendarId: f.sb.demo.calendarIds[1], notificationId: seededRecord(f, `/calendars/${f.sb.demo.calendarIds[1]}/notifications`).id }),
+	'update-event-notification': (ghl, f) =>
+		ghl.calendars.updateEventNotification(
+			{ calendarId: f.sb.demo.calendarIds[1], notificationId: seededRecord(f, `/calendars/${f.sb.demo.calendarIds[1]}/notifications`).id },
+			{ isActive: false },
+		),
+	'delete-event-notification': (ghl, f) =>
+		ghl.calendars.deleteEventNotification({ calendarId: f.sb.demo.calendarIds[1], notificationId: seededRecord(f, `/calendars/${f.sb.demo.calendarIds[1]}/notifications`).id }),
 	'get-location-tags': (ghl, f) => ghl.locations.getLocationTags({ locationId: f.locationId }),
 	'get-pipelines': (ghl, f) => ghl.opportunities.getPipelines({ locationId: f.locationId }),
 	'get-lost-reason': (ghl, f) => ghl.opportunities.getLostReason({ locationId: f.locationId }),

@@ -3,6 +3,7 @@ import { agencyHandlers } from './agency';
 import { associationHandlers } from './associations';
 import { calendarHandlers } from './calendars';
 import { calendarEventHandlers } from './calendarEvents';
+import { calendarResourceHandlers } from './calendarResources';
 import { calendarSetupHandlers } from './calendarSetup';
 import { contactHandlers } from './contacts';
 import type { Handler } from './context';
@@ -24,6 +25,7 @@ export const handlers: Record<string, Handler> = {
 	...calendarHandlers,
 	...calendarSetupHandlers,
 	...calendarEventHandlers,
+	...calendarResourceHandlers,
 	...locationHandlers,
 	...oauthHandlers,
 	...agencyHandlers,

@@ -7,6 +7,8 @@ import { business } from './business';
 import { calendar } from './calendar';
 import { calendarEvent } from './calendarEvent';
 import { calendarGroup } from './calendarGroup';
+import { calendarNotification } from './calendarNotification';
+import { calendarResource } from './calendarResource';
 import { campaign } from './campaign';
 import { contact } from './contact';
 import { customField } from './customField';
@@ -33,6 +35,8 @@ export const resourceList: Resource[] = [
 	calendar,
 	calendarEvent,
 	calendarGroup,
+	calendarNotification,
+	calendarResource,
 	campaign,
 	contact,
 	customField,

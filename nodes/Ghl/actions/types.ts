@@ -54,6 +54,10 @@ export interface ExampleData {
 	blockedSlotId: string;
 	/** A note on the appointment. */
 	appointmentNoteId: string;
+	/** A room (calendar resource) of the demo location. */
+	roomId: string;
+	/** A notification of calendarIds[1]. */
+	notificationId: string;
 	campaignIds: string[];
 	workflowIds: string[];
 	userIds: string[];

@@ -176,3 +176,195 @@ export const appointmentNoteIdProperty: INodeProperties = {
 	placeholder: 'e.g. 1F0IJLtbDKE4LWzW5vTl',
 	description: 'ID of the appointment’s note',
 };
+
+/** Rooms or equipment: GHL keeps the two kinds of calendar resource apart. */
+export const resourceTypeProperty: INodeProperties = {
+	displayName: 'Resource Type',
+	name: 'resourceType',
+	type: 'options',
+	options: [
+		{ name: 'Equipment', value: 'equipments' },
+		{ name: 'Room', value: 'rooms' },
+	],
+	default: 'rooms',
+	required: true,
+};
+
+export const calendarResourceIdProperty: INodeProperties = {
+	displayName: 'Calendar Resource ID',
+	name: 'resourceId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. Y5Hy8oFGeWBlmn4AiLNs',
+	description: 'ID of the room or equipment',
+};
+
+/** The location's calendars, several picked from the list. */
+export function calendarsProperty(description: string): INodeProperties {
+	return {
+		displayName: 'Calendar Names or IDs',
+		name: 'calendarIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getCalendars' },
+		default: [],
+		description: `${description}. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+	};
+}
+
+/** The counts a calendar resource has: how many people it holds, how many are out of service, how many there are. */
+const resourceCounts: INodeProperties[] = [
+	{
+		displayName: 'Capacity',
+		name: 'capacity',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		default: 1,
+		description: 'How many people the room holds (or the equipment serves)',
+	},
+	{
+		displayName: 'Out of Service',
+		name: 'outOfService',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		default: 0,
+		description: 'How many of them cannot be booked now',
+	},
+	{
+		displayName: 'Quantity',
+		name: 'quantity',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		default: 1,
+		description: 'How many of this resource there are',
+	},
+];
+
+/** The counts, with a new resource's defaults (create) or none set (update). */
+export function resourceCountProperties(withDefaults: boolean): INodeProperties[] {
+	return withDefaults ? resourceCounts : resourceCounts.map((property) => Object.assign({}, property, { default: 0 }));
+}
+
+export const notificationIdProperty: INodeProperties = {
+	displayName: 'Notification ID',
+	name: 'notificationId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 64f0c1b2e4b0a1c2d3e4f5a6',
+	description: 'ID of the calendar notification (its _id)',
+};
+
+const timeOffsetValues: INodeProperties[] = [
+	{ displayName: 'Time Offset', name: 'timeOffset', type: 'number', typeOptions: { minValue: 0 }, default: 1 },
+	{
+		displayName: 'Unit',
+		name: 'unit',
+		type: 'options',
+		options: [
+			{ name: 'Days', value: 'days' },
+			{ name: 'Hours', value: 'hours' },
+			{ name: 'Minutes', value: 'mins' },
+		],
+		default: 'hours',
+	},
+];
+
+/** The notification settings a create (Additional Fields) or update (Update Fields) can write. */
+export function notificationFieldOptions(write: 'create' | 'update'): INodeProperties[] {
+	const list = (displayName: string, name: string, placeholder: string): INodeProperties => ({
+		displayName,
+		name,
+		type: 'string',
+		default: '',
+		placeholder,
+		description: 'Comma-separated, or an array from an expression',
+	});
+	const fields: INodeProperties[] = [
+		list('Additional Emails', 'additionalEmailIds', 'e.g. frontdesk@example.com'),
+		list('Additional Phone Numbers', 'additionalPhoneNumbers', 'e.g. +14155550100'),
+		{
+			displayName: 'After Time',
+			name: 'afterTime',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			default: {},
+			description: 'When to send it after the appointment (follow-ups)',
+			options: [{ displayName: 'Offset', name: 'offset', values: timeOffsetValues }],
+		},
+		{
+			displayName: 'Before Time',
+			name: 'beforeTime',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			default: {},
+			description: 'When to send it before the appointment (reminders)',
+			options: [{ displayName: 'Offset', name: 'offset', values: timeOffsetValues }],
+		},
+		{ displayName: 'Body', name: 'body', type: 'string', typeOptions: { rows: 4 }, default: '', description: 'Message text; GHL fills in its {{…}} placeholders' },
+		{ displayName: 'From Address', name: 'fromAddress', type: 'string', default: '', placeholder: 'e.g. bookings@example.com' },
+		{ displayName: 'From Name', name: 'fromName', type: 'string', default: '' },
+		{ displayName: 'From Number', name: 'fromNumber', type: 'string', default: '', placeholder: 'e.g. +14155550100' },
+		{ displayName: 'Is Active', name: 'isActive', type: 'boolean', default: true, description: 'Whether GHL sends it' },
+		{
+			...userProperty('Selected User Names or IDs', 'selectedUsers'),
+			type: 'multiOptions',
+			default: [],
+			description: 'Users who also receive it. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{ displayName: 'Subject', name: 'subject', type: 'string', default: '', description: 'Email subject' },
+		{ displayName: 'Template ID', name: 'templateId', type: 'string', default: '', description: 'A GHL email or SMS template to send instead of the body' },
+	];
+	if (write === 'update') fields.splice(fields.findIndex((field) => field.name === 'isActive'), 0, ...notificationKindProperties(false));
+	return fields.sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+/** Who receives it, by which channel, on which event: required to create a notification, optional to update one. */
+export function notificationKindProperties(required: boolean): INodeProperties[] {
+	return [
+		{
+			displayName: 'Channel',
+			name: 'channel',
+			type: 'options',
+			required,
+			options: [
+				{ name: 'Email', value: 'email' },
+				{ name: 'In-App', value: 'inApp' },
+				{ name: 'SMS', value: 'sms' },
+				{ name: 'WhatsApp', value: 'whatsapp' },
+			],
+			default: 'email',
+		},
+		{
+			displayName: 'Notification Type',
+			name: 'notificationType',
+			type: 'options',
+			required,
+			options: [
+				{ name: 'Booked', value: 'booked' },
+				{ name: 'Cancellation', value: 'cancellation' },
+				{ name: 'Confirmation', value: 'confirmation' },
+				{ name: 'Follow-Up', value: 'followup' },
+				{ name: 'Reminder', value: 'reminder' },
+				{ name: 'Reschedule', value: 'reschedule' },
+			],
+			default: 'booked',
+			description: 'The appointment event that sends it',
+		},
+		{
+			displayName: 'Receiver Type',
+			name: 'receiverType',
+			type: 'options',
+			required,
+			options: [
+				{ name: 'Assigned User', value: 'assignedUser' },
+				{ name: 'Business', value: 'business' },
+				{ name: 'Contact', value: 'contact' },
+				{ name: 'Emails', value: 'emails' },
+				{ name: 'Guest', value: 'guest' },
+				{ name: 'Phone Numbers', value: 'phoneNumbers' },
+			],
+			default: 'contact',
+		},
+	];
+}

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 import { toGhlDateTime } from './dates';
-import { checkId, checkIdList, checkText, requireText } from './validation';
+import { checkE164, checkEmail, checkId, checkIdList, checkText, requireText, toList } from './validation';
 
 /** The calendar ID of a calendar locator (or of a plain ID from an expression), checked. */
 export function readCalendarId(ctx: IExecuteFunctions, itemIndex: number, parameter = 'calendarId', label = 'Calendar'): string {
@@ -123,5 +123,65 @@ export function readSlotTimes(ctx: IExecuteFunctions, itemIndex: number, fields:
 export function readNoteBody(ctx: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
 	const body: IDataObject = { body: requireText(ctx, itemIndex, 'Body', ctx.getNodeParameter('body', itemIndex, '')) };
 	if (fields.userId) body.userId = checkId(ctx, itemIndex, 'Author', fields.userId);
+	return body;
+}
+
+const COUNT_FIELDS: Record<string, string> = { quantity: 'Quantity', outOfService: 'Out of Service', capacity: 'Capacity' };
+
+/** A room's or equipment's body (Create/UpdateCalendarResourceDTO) from the node's fields, checked. */
+export function buildResourceBody(ctx: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
+	const body: IDataObject = {};
+	if (fields.name !== undefined) body.name = requireText(ctx, itemIndex, 'Name', fields.name);
+	if (fields.description !== undefined) body.description = requireText(ctx, itemIndex, 'Description', fields.description);
+	for (const [key, label] of Object.entries(COUNT_FIELDS)) {
+		if (fields[key] === undefined || fields[key] === '') continue;
+		const count = Number(fields[key]);
+		if (!Number.isInteger(count) || count < 0) {
+			throw new NodeOperationError(ctx.getNode(), `${label}: expected a whole number of 0 or more, got "${String(fields[key])}"`, { itemIndex });
+		}
+		body[key] = count;
+	}
+	if (body.outOfService !== undefined && body.quantity !== undefined && (body.outOfService as number) > (body.quantity as number)) {
+		throw new NodeOperationError(ctx.getNode(), `Out of Service: expected at most the Quantity (${String(body.quantity)}), got ${String(body.outOfService)}`, { itemIndex });
+	}
+	if (fields.calendarIds !== undefined) body.calendarIds = toList(fields.calendarIds).map((id) => checkId(ctx, itemIndex, 'Calendars', id));
+	if (fields.isActive !== undefined) body.isActive = fields.isActive === true;
+	return body;
+}
+
+/** A calendar notification's body (Create/UpdateCalendarNotificationDTO) from the node's fields, checked. */
+export function buildNotificationBody(ctx: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
+	const body: IDataObject = {};
+	const texts: Record<string, string> = {
+		receiverType: 'Receiver Type',
+		channel: 'Channel',
+		notificationType: 'Notification Type',
+		templateId: 'Template ID',
+		body: 'Body',
+		subject: 'Subject',
+		fromAddress: 'From Address',
+		fromName: 'From Name',
+		fromNumber: 'From Number',
+	};
+	for (const [key, label] of Object.entries(texts)) {
+		if (fields[key] !== undefined && fields[key] !== '') body[key] = checkText(ctx, itemIndex, label, fields[key]);
+	}
+	if (body.fromAddress) body.fromAddress = checkEmail(ctx, itemIndex, 'From Address', body.fromAddress);
+	if (body.fromNumber) body.fromNumber = checkE164(ctx, itemIndex, 'From Number', body.fromNumber);
+	if (fields.isActive !== undefined) body.isActive = fields.isActive === true;
+	if (fields.additionalEmailIds) body.additionalEmailIds = toList(fields.additionalEmailIds).map((email) => checkEmail(ctx, itemIndex, 'Additional Emails', email));
+	if (fields.additionalPhoneNumbers) body.additionalPhoneNumbers = toList(fields.additionalPhoneNumbers).map((phone) => checkE164(ctx, itemIndex, 'Additional Phone Numbers', phone));
+	if (Array.isArray(fields.selectedUsers) && fields.selectedUsers.length) body.selectedUsers = checkIdList(ctx, itemIndex, 'Selected Users', fields.selectedUsers);
+	for (const [key, label] of [['beforeTime', 'Before Time'], ['afterTime', 'After Time']] as const) {
+		const offsets = ((fields[key] as IDataObject | undefined)?.offset ?? []) as IDataObject[];
+		if (!offsets.length) continue;
+		body[key] = offsets.map((offset) => {
+			const timeOffset = Number(offset.timeOffset);
+			if (!Number.isFinite(timeOffset) || timeOffset < 0) {
+				throw new NodeOperationError(ctx.getNode(), `${label}: expected a time offset of 0 or more, got "${String(offset.timeOffset)}"`, { itemIndex });
+			}
+			return { timeOffset, unit: checkText(ctx, itemIndex, `${label} Unit`, offset.unit ?? 'hours') };
+		});
+	}
 	return body;
 }
