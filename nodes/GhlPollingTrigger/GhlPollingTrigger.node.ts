@@ -8,6 +8,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 import { credentials } from '../shared/authentication';
+import { DEFAULT_CONCURRENCY, mapInOrder } from '../shared/concurrency';
 import { advanceWindow, compareStamped, isWindowState, newWindow, toMillis } from './cursor';
 import type { Stamped, WindowState } from './cursor';
 import {
@@ -188,27 +189,27 @@ async function readChildren(
 			state: { ...result.state, retry: failed.length ? [...new Set(failed)].slice(0, MAX_RETRY_CONTACTS) : undefined },
 		};
 	};
-	for (const contactId of ctx.state?.retry ?? []) children.push(...(await read(contactId)));
+	// Per-contact reads go DEFAULT_CONCURRENCY at a time (the pacer keeps GHL's limit), started in
+	// contact order, and none starts once the poll budget is spent (after at least one read this poll).
+	let readThisPoll = 0;
+	const readInOrder = async (contactIds: string[]): Promise<IDataObject[][]> => {
+		const lists = await mapInOrder(contactIds, DEFAULT_CONCURRENCY, read, (started) => Date.now() > ctx.deadline && readThisPoll + started > 0);
+		readThisPoll += lists.length;
+		return lists;
+	};
+	children.push(...(await mapInOrder(ctx.state?.retry ?? [], DEFAULT_CONCURRENCY, read)).flat());
 
 	if (mode === 'all') {
 		const sweep: Sweep = ctx.state?.sweep ?? { startedAt: ctx.startedAt, baseline: !ctx.state && !ctx.emitExisting };
 		let after = sweep.after;
 		let complete = false;
-		let contactsRead = 0;
 		for (;;) {
 			const page = await contactsPage.call(this, after);
-			let stopped = false;
-			for (const contact of page.contacts) {
-				// Every poll reads at least one contact, so a sweep always progresses.
-				if (Date.now() > ctx.deadline && contactsRead > 0) {
-					stopped = true;
-					break;
-				}
-				children.push(...(await read(String(contact.id))));
-				after = contact.searchAfter as unknown[];
-				contactsRead++;
-			}
-			if (stopped) break;
+			// Every poll reads at least one contact, so a sweep always progresses.
+			const lists = await readInOrder(page.contacts.map((contact) => String(contact.id)));
+			children.push(...lists.flat());
+			if (lists.length) after = page.contacts[lists.length - 1].searchAfter as unknown[];
+			if (lists.length < page.contacts.length) break;
 			if (!page.next) {
 				complete = true;
 				break;
@@ -226,12 +227,9 @@ async function readChildren(
 		stamp(contact, 'dateUpdated'),
 	);
 	const plan = advanceWindow(contactsWindow, stamped, ctx.overlapMs, ctx.startedAt - ctx.overlapMs);
-	const scanned: Array<Stamped<IDataObject>> = [];
-	for (const contact of plan.fresh) {
-		if (Date.now() > ctx.deadline && scanned.length) break;
-		children.push(...(await read(contact.id)));
-		scanned.push(contact);
-	}
+	const lists = await readInOrder(plan.fresh.map((contact) => contact.id));
+	children.push(...lists.flat());
+	const scanned: Array<Stamped<IDataObject>> = plan.fresh.slice(0, lists.length);
 	const complete = scanned.length === plan.fresh.length;
 	let contacts = plan.next;
 	if (!complete) {
@@ -332,12 +330,10 @@ async function samples(this: IPollFunctions, event: string): Promise<IDataObject
 			return (await latestContacts.call(this, 'dateUpdated', MANUAL_SAMPLES)).map(withoutPaging);
 		case NOTE_CREATED:
 		case TASK_CHANGED: {
-			const children: IDataObject[] = [];
-			for (const contact of await latestContacts.call(this, 'dateUpdated', MANUAL_SAMPLES * 2)) {
-				const contactId = String(contact.id);
-				children.push(...(event === NOTE_CREATED ? await notesOf.call(this, contactId) : await tasksOf.call(this, contactId)));
-				if (children.length >= MANUAL_SAMPLES && event === TASK_CHANGED) break;
-			}
+			const contacts = await latestContacts.call(this, 'dateUpdated', MANUAL_SAMPLES * 2);
+			const readList = event === NOTE_CREATED ? notesOf : tasksOf;
+			const lists = await mapInOrder(contacts, DEFAULT_CONCURRENCY, async (contact) => await readList.call(this, String(contact.id)));
+			const children = lists.flat();
 			return (event === NOTE_CREATED ? newestFirst(children, 'dateAdded') : children).slice(0, MANUAL_SAMPLES);
 		}
 		case APPOINTMENT_CREATED:

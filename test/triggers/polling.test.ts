@@ -2,6 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { pitCredential, useSandbox } from '../harness/fixtures';
 import { inParallel, Poller, sandboxApi } from './helpers';
 import { advanceWindow, MAX_SEEN, newWindow } from '../../nodes/GhlPollingTrigger/cursor';
+import { DEFAULT_CONCURRENCY } from '../../nodes/shared/concurrency';
+import type { RecordedRequest } from '../../sandbox';
 
 /**
  * GHL's search index lags writes; here each write reaches the search 0–200 ms after it, not in
@@ -47,6 +49,11 @@ async function updateContacts(ids: string[], field: string, concurrency = 16): P
 
 function ids(items: IDataObject[] | null): string[] {
 	return (items ?? []).map((item) => String(item.id));
+}
+
+/** The most requests GHL was working on at one moment. */
+function mostAtOnce(requests: RecordedRequest[]): number {
+	return Math.max(...requests.map((request) => requests.filter((other) => other.at <= request.at && other.at + other.durationMs > request.at).length));
 }
 
 function expectNoDuplicates(values: string[]): void {
@@ -395,6 +402,51 @@ describe('Polling trigger: notes, tasks, appointments', () => {
 		const emitted: IDataObject[] = [];
 		for (let poll = 0; poll < all.length + 2; poll++) emitted.push(...((await trigger.poll()) ?? []));
 		expect(emitted.map((note) => note.contactId).sort()).toEqual([...contacts].sort());
+	});
+
+	test('notes of 40 contacts ("All Contacts") are read 8 at a time, in contact order, each note once', async () => {
+		const contacts = await contactIds(40);
+		const trigger = poller({ event: 'noteCreated', contactsToCheck: 'all' });
+		expect(await trigger.poll()).toBeNull();
+		await tick();
+		for (const contact of contacts) await api()('POST', `/contacts/${contact}/notes`, { body: `Note for ${contact}` });
+		// Each list takes GHL 40 ms: one after the other, the reads could not overlap.
+		sandbox().injectFault({ kind: 'latency', ms: 40, count: 1_000_000, match: { method: 'GET', path: '/notes' } });
+		const before = sandbox().requests.length;
+		const items = await trigger.poll();
+		const reads = sandbox()
+			.requests.slice(before)
+			.filter((request) => request.method === 'GET' && /\/notes$/.test(request.path));
+		const located = (sandbox().snapshot().contacts as IDataObject[]).filter((contact) => contact.locationId === sandbox().demo.locationId);
+		expect(reads).toHaveLength(located.length);
+		expect(mostAtOnce(reads)).toBeGreaterThanOrEqual(6);
+		expect(mostAtOnce(reads)).toBeLessThanOrEqual(DEFAULT_CONCURRENCY);
+		// Emitted in the order the contacts were swept (oldest first), each note once.
+		expect(items!.map((item) => item.contactId)).toEqual(contacts);
+		expect(await trigger.poll()).toBeNull();
+	});
+
+	test('tasks of 30 changed contacts ("Contacts Updated Since Last Poll") are read 8 at a time, each task once', async () => {
+		const contacts = await contactIds(30);
+		const trigger = poller({ event: 'taskChanged' });
+		expect(await trigger.poll()).toBeNull();
+		await tick();
+		for (const contact of contacts) {
+			await api()('POST', `/contacts/${contact}/tasks`, { title: `Call ${contact}`, dueDate: new Date(Date.now() + 86_400_000).toISOString(), completed: false });
+			await api()('PUT', `/contacts/${contact}`, { city: 'Lyon' });
+		}
+		await settle();
+		sandbox().injectFault({ kind: 'latency', ms: 40, count: 1_000_000, match: { method: 'GET', path: '/tasks' } });
+		const before = sandbox().requests.length;
+		const items = await trigger.poll();
+		const reads = sandbox()
+			.requests.slice(before)
+			.filter((request) => request.method === 'GET' && /\/tasks$/.test(request.path));
+		expect(reads).toHaveLength(30);
+		expect(mostAtOnce(reads)).toBeGreaterThanOrEqual(6);
+		expect(mostAtOnce(reads)).toBeLessThanOrEqual(DEFAULT_CONCURRENCY);
+		expect(items!.map((item) => item.contactId).sort()).toEqual([...contacts].sort());
+		expect(await trigger.poll()).toBeNull();
 	});
 
 	test('New Appointment: appointments booked in any calendar, once each', async () => {

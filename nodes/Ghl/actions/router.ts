@@ -7,13 +7,14 @@ import type {
 	INodeProperties,
 	JsonObject,
 } from 'n8n-workflow';
+import { DEFAULT_CONCURRENCY } from '../../shared/concurrency';
 import { forItem } from '../../shared/transport';
 import { TagBatch } from '../helpers/tagBatch';
 import { resources } from './index';
 import { Deferred } from './types';
 import type { OperationModule, RunScope } from './types';
 
-export const DEFAULT_CONCURRENCY = 8;
+export { DEFAULT_CONCURRENCY };
 export const MAX_CONCURRENCY = 50;
 
 /** The node's Concurrency parameter: how many items are in flight at once. */
