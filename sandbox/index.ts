@@ -84,6 +84,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			location.allowDuplicateContact = allow;
 		},
 		snapshot: () => core.store.snapshot(),
+		putRecords: (collection, records) =>
+			records.map((fields) => {
+				const record = { ...fields, id: core.store.newRecordId() };
+				core.store.collection(collection).set(record.id, record);
+				return record;
+			}),
 		responseMismatches: core.responseMismatches,
 	};
 	return sandbox;

@@ -240,6 +240,11 @@ export interface Sandbox {
 	setAllowDuplicateContacts(locationId: string, allow: boolean): void;
 	/** JSON snapshot of all data (same as GET /_sandbox/store). */
 	snapshot(): Record<string, unknown>;
+	/**
+	 * Records that reach GHL other than through its API (a visitor submitting a form or survey):
+	 * stored in the collection as given, each with a new id; returns them as stored.
+	 */
+	putRecords(collection: string, records: Array<Record<string, unknown>>): Array<Record<string, unknown> & { id: string }>;
 	/** Answers that did not match the spec (with `validateResponses`); cleared by reset(). */
 	responseMismatches: ResponseMismatch[];
 }

@@ -4,7 +4,7 @@
  * declare theirs, so the OAuth scope presets cover them too (scripts/catalogue/generate.ts).
  */
 import type { IDataObject } from 'n8n-workflow';
-import { callEndpoint, getLocationId } from './transport';
+import { callEndpoint, endpointRequest, getLocationId, getSkipPaged } from './transport';
 import type { GhlContext, GhlEndpoint } from './transport';
 
 /** Endpoints read besides an operation's own: pickers, locators, custom-field lookups and the tag merge. */
@@ -25,6 +25,8 @@ export const SHARED_ENDPOINTS = {
 	lostReasons: { method: 'GET', path: '/opportunities/lost-reason', operationId: 'get-lost-reason', api: 'opportunities', scopes: ['opportunities.readonly'] },
 	campaigns: { method: 'GET', path: '/campaigns/', operationId: 'get-campaigns', api: 'campaigns', scopes: ['campaigns.readonly'] },
 	workflows: { method: 'GET', path: '/workflows/', operationId: 'get-workflow', api: 'workflows', scopes: ['workflows.readonly'] },
+	forms: { method: 'GET', path: '/forms/', operationId: 'get-forms', api: 'forms', scopes: ['forms.readonly'] },
+	surveys: { method: 'GET', path: '/surveys/', operationId: 'get-surveys', api: 'surveys', scopes: ['surveys.readonly'] },
 	location: { method: 'GET', path: '/locations/{locationId}', operationId: 'get-location', api: 'locations', scopes: ['locations.readonly'] },
 	businesses: { method: 'GET', path: '/businesses/', operationId: 'get-businesses-by-location', api: 'businesses', scopes: ['businesses.readonly'] },
 	locationTags: { method: 'GET', path: '/locations/{locationId}/tags', operationId: 'get-location-tags', api: 'locations', scopes: ['locations/tags.readonly'] },
@@ -84,6 +86,15 @@ export async function listWorkflows(this: GhlContext): Promise<IDataObject[]> {
 export async function listBusinesses(this: GhlContext): Promise<IDataObject[]> {
 	const response = await callEndpoint.call(this, SHARED_ENDPOINTS.businesses, { qs: { locationId: await getLocationId(this), limit: '100' } });
 	return (response.businesses ?? []) as IDataObject[];
+}
+
+/** GHL lists forms and surveys at most 50 a page. */
+export const FORM_PAGE_LIMIT = 50;
+
+/** All the location's forms or surveys (Form and Survey pickers, the submission triggers). */
+export async function listFormsOrSurveys(this: GhlContext, kind: 'forms' | 'surveys'): Promise<IDataObject[]> {
+	const request = endpointRequest(SHARED_ENDPOINTS[kind], { qs: { locationId: await getLocationId(this) } });
+	return await getSkipPaged.call(this, request, kind, undefined, 'skip', FORM_PAGE_LIMIT);
 }
 
 const companies = new WeakMap<object, Promise<string>>();

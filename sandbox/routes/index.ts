@@ -7,6 +7,7 @@ import { calendarResourceHandlers } from './calendarResources';
 import { calendarSetupHandlers } from './calendarSetup';
 import { contactHandlers } from './contacts';
 import type { Handler } from './context';
+import { formSurveyHandlers } from './formsSurveys';
 import { genericHandler } from './generic';
 import type { OperationSpec } from '../openapi';
 import { customFieldV2Handlers } from './customFieldsV2';
@@ -30,6 +31,7 @@ export const handlers: Record<string, Handler> = {
 	...oauthHandlers,
 	...agencyHandlers,
 	...opportunityHandlers,
+	...formSurveyHandlers,
 };
 
 /** The API (spec file) each hand-written handler above is for: a few operationIds are in two files. */

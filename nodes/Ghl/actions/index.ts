@@ -14,11 +14,13 @@ import { contact } from './contact';
 import { customField } from './customField';
 import { customValue } from './customValue';
 import { follower } from './follower';
+import { form } from './form';
 import { location } from './location';
 import { note } from './note';
 import { opportunity } from './opportunity';
 import { pipeline } from './pipeline';
 import { recurringTask } from './recurringTask';
+import { survey } from './survey';
 import { tag } from './tag';
 import { task } from './task';
 import { template } from './template';
@@ -42,11 +44,13 @@ export const resourceList: Resource[] = [
 	customField,
 	customValue,
 	follower,
+	form,
 	location,
 	note,
 	opportunity,
 	pipeline,
 	recurringTask,
+	survey,
 	tag,
 	task,
 	template,

@@ -4,6 +4,7 @@ import {
 	listCalendarGroups,
 	listCalendars,
 	listCampaigns,
+	listFormsOrSurveys,
 	listCustomFields,
 	listCustomValues,
 	listLocationTags,
@@ -144,4 +145,14 @@ export async function getLocationCustomFields(this: ILoadOptionsFunctions): Prom
 /** The location's email and SMS templates, by name, with their kind. */
 export async function getTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return byName(await listTemplates.call(this), (template) => template.type);
+}
+
+/** The location's forms, by name. */
+export async function getForms(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return byName(await listFormsOrSurveys.call(this, 'forms'));
+}
+
+/** The location's surveys, by name. */
+export async function getSurveys(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return byName(await listFormsOrSurveys.call(this, 'surveys'));
 }

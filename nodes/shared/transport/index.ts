@@ -1,7 +1,7 @@
 export { ghlApiRequest, ghlPath } from './request';
 export { callEndpoint, endpointRequest, fillPath } from './endpoint';
 export type { EndpointCall } from './endpoint';
-export { searchContactsPaged, getStartAfterPaged, getSkipPaged, postSkipPaged } from './pagination';
+export { searchContactsPaged, getStartAfterPaged, getSkipPaged, postSkipPaged, getPageNumberPaged } from './pagination';
 export {
 	forItem,
 	getAgencyConnection,

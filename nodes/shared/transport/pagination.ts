@@ -154,6 +154,7 @@ export async function getStartAfterPaged(
  * GET with `skip`/`limit` offsets (GET /contacts/business/{businessId}); `offsetParam` names the
  * offset where GHL calls it otherwise (appointment notes: `offset`). `itemsKey` '' reads an answer
  * that is the list itself (calendar resources). A `hasMore: false` answer ends the walk.
+ * `pageSizeLimit` where GHL allows fewer than 100 a page (forms and surveys: 50).
  */
 export async function getSkipPaged(
 	this: GhlContext,
@@ -161,6 +162,7 @@ export async function getSkipPaged(
 	itemsKey: string,
 	max?: number,
 	offsetParam = 'skip',
+	pageSizeLimit = SKIP_PAGE_LIMIT,
 ): Promise<IDataObject[]> {
 	return await collect.call(
 		this,
@@ -177,7 +179,7 @@ export async function getSkipPaged(
 			const items = (Array.isArray(list) ? list : []) as IDataObject[];
 			return { items, next: answer.hasMore === false ? undefined : { skip: skip + items.length }, total: totalOf(answer.total) };
 		},
-		SKIP_PAGE_LIMIT,
+		pageSizeLimit,
 		max,
 		request.itemIndex,
 		true,
@@ -210,4 +212,41 @@ export async function postSkipPaged(
 		request.itemIndex,
 		true,
 	);
+}
+
+const PAGE_NUMBER_LIMIT = 100;
+
+/**
+ * GET with `page`/`limit` (form and survey submissions), following GHL's `meta.nextPage`. GHL lists
+ * newest first, so a record added during the walk pushes the others one place down and one may come
+ * twice: each record is kept once, by id.
+ */
+export async function getPageNumberPaged(
+	this: GhlContext,
+	request: Omit<GhlRequest, 'method'>,
+	itemsKey: string,
+	max?: number,
+): Promise<IDataObject[]> {
+	// Page numbers count pages of one size: it stays the same on every page (the Limit is cut at the end).
+	const pageSize = Math.min(PAGE_NUMBER_LIMIT, max ?? PAGE_NUMBER_LIMIT);
+	const items = await collect.call(
+		this,
+		async (cursor) => {
+			const page = Number(cursor?.page ?? 1);
+			const response = await ghlApiRequest.call(this, { ...request, method: 'GET', qs: { ...request.qs, page, limit: pageSize } });
+			const meta = (response.meta ?? {}) as IDataObject;
+			const nextPage = Number(meta.nextPage);
+			return {
+				items: (response[itemsKey] ?? []) as IDataObject[],
+				next: Number.isInteger(nextPage) && nextPage > page ? { page: nextPage } : undefined,
+				total: totalOf(meta.total),
+			};
+		},
+		PAGE_NUMBER_LIMIT,
+		max,
+		request.itemIndex,
+		true,
+	);
+	const seen = new Set<string>();
+	return items.filter((item) => item.id === undefined || (!seen.has(String(item.id)) && !!seen.add(String(item.id))));
 }
