@@ -101,7 +101,8 @@ const companies = new WeakMap<object, Promise<string>>();
 
 /**
  * The agency (company) the credential's location belongs to, which GHL's user search and user
- * create ask for: read from the location once per node run.
+ * create ask for: read from the location once per item context (items may act for different
+ * sub-accounts under an agency credential).
  */
 export async function getCompanyId(this: GhlContext, itemIndex?: number): Promise<string> {
 	let company = companies.get(this);
