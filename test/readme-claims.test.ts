@@ -200,6 +200,12 @@ describe('Credentials: agency', () => {
 	claim('**Refresh**: n8n refreshes the agency token when GHL answers 401 and stores the rotated refresh', () =>
 		provenBy('test/nodes/agency.test.ts', 'location and agency tokens expire mid-run: n8n refreshes the agency token once and each sub-account token is minted again once'),
 	);
+	claim('**Trigger**: with the agency credential the HighLevel Trigger starts for events of every sub-account', () =>
+		provenBy(
+			'test/triggers/webhook.test.ts',
+			'starts for every installed sub-account and for the agency’s INSTALL / UNINSTALL; other locations are ignored; full records are read in the event’s sub-account',
+		),
+	);
 	claim('**Agency operations** (resource *Agency*) take only the agency credential; with another credential', () =>
 		provenBy('test/nodes/agency.test.ts', 'a sub-account OAuth2 token cannot run agency operations: refused before any request'),
 	);

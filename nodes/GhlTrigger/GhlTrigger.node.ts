@@ -11,7 +11,8 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { isGhlId } from '../shared/ghlId';
-import { CREDENTIAL_TYPES, getLocationId, PRIVATE_INTEGRATION } from '../shared/transport';
+import { AGENCY_CREDENTIAL_TYPE, CREDENTIAL_TYPES, getAgencyConnection, getLocationId, PRIVATE_INTEGRATION } from '../shared/transport';
+import { installedSubAccounts } from '../Ghl/actions/agency/getInstalledSubAccounts.operation';
 import { checkDelivery } from './delivery';
 import type { DeliveryPolicy, Verification } from './delivery';
 import { triggerProperties } from './description';
@@ -96,6 +97,20 @@ function ghlCredentialType(ctx: TriggerContext): string | undefined {
 	return ctx.getNode().credentials?.[type] ? type : undefined;
 }
 
+/** Installed sub-accounts per agency, read at most once a minute: each delivery needs the list. */
+const INSTALLED_TTL_MS = 60_000;
+const installedCache = new Map<string, { at: number; ids: Promise<string[]> }>();
+
+async function installedLocationIds(ctx: TriggerContext): Promise<string[]> {
+	const { agency } = await getAgencyConnection(ctx);
+	const cached = installedCache.get(agency.cacheKey);
+	if (cached && Date.now() - cached.at < INSTALLED_TTL_MS) return await cached.ids;
+	const ids = installedSubAccounts.call(ctx).then((locations) => locations.map((location) => String(location._id)));
+	installedCache.set(agency.cacheKey, { at: Date.now(), ids });
+	ids.catch(() => installedCache.delete(agency.cacheKey));
+	return await ids;
+}
+
 interface DeliveryFilters extends EventFilters {
 	dedupe: boolean;
 	fetchFullRecord: boolean;
@@ -108,7 +123,17 @@ async function deliveryFilters(ctx: TriggerContext, verification: Verification):
 	let locations = listOf(ctx.getNodeParameter('locationIds', ''));
 	const invalid = locations.find((location) => !isGhlId(location));
 	if (invalid !== undefined) misconfigured(ctx, `Location IDs: "${invalid}" is not a GHL location ID`);
-	if (!locations.length && hasCredential) locations = [await getLocationId(ctx)];
+	let companyId: string | undefined;
+	let agencyAppId: string | undefined;
+	if (!locations.length && ghlCredentialType(ctx) === AGENCY_CREDENTIAL_TYPE) {
+		// Agency: every sub-account the app is installed in, and the agency's own events (INSTALL, UNINSTALL).
+		const { agency } = await getAgencyConnection(ctx);
+		companyId = agency.companyId;
+		agencyAppId = agency.appId;
+		locations = await installedLocationIds(ctx);
+	} else if (!locations.length && hasCredential) {
+		locations = [await getLocationId(ctx)];
+	}
 	if (!locations.length && verification === 'ghlSignature') {
 		misconfigured(
 			ctx,
@@ -126,7 +151,8 @@ async function deliveryFilters(ctx: TriggerContext, verification: Verification):
 	if (fetchFullRecord && !hasCredential) misconfigured(ctx, 'Fetch Full Record needs a GHL credential');
 	return {
 		locations,
-		appId: appId || undefined,
+		appId: appId || agencyAppId,
+		companyId,
 		events: ctx.getNodeParameter('events', []) as string[],
 		dedupe: verification === 'ghlSignature' || options.dedupe !== false,
 		fetchFullRecord,
@@ -149,6 +175,8 @@ export class GhlTrigger implements INodeType {
 			// Optional: with one, the location filter defaults to its location, and Fetch Full Record reads with it.
 			{ name: 'ghlApi', required: false, displayOptions: { show: { authentication: ['privateIntegration'] } } },
 			{ name: 'ghlOAuth2Api', required: false, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			// Agency: deliveries of every installed sub-account, and the agency's INSTALL / UNINSTALL.
+			{ name: 'ghlAgencyOAuth2Api', required: false, displayOptions: { show: { authentication: ['agencyOAuth2'] } } },
 			// The shared secret of GHL workflow webhooks: a credential, so it is never exported with the workflow.
 			{
 				name: 'ghlWebhookSecretApi',

@@ -183,12 +183,15 @@ export interface EventFilters {
 	locations: string[];
 	/** When set, deliveries naming another `appId` are not wanted (only some event types carry one). */
 	appId?: string;
+	/** Agency credential: deliveries that name this company (INSTALL, UNINSTALL, …) pass the location filter. */
+	companyId?: string;
 	events: string[];
 }
 
 /** Whether an authenticated delivery is one this trigger starts for: its location, app and event type. */
 export function isWanted(view: EventView, body: IDataObject, filters: EventFilters): boolean {
-	if (filters.locations.length && (!view.locationId || !filters.locations.includes(view.locationId))) return false;
+	const ofAgency = filters.companyId !== undefined && body.companyId === filters.companyId;
+	if (!ofAgency && filters.locations.length && (!view.locationId || !filters.locations.includes(view.locationId))) return false;
 	if (filters.appId && body.appId !== undefined && body.appId !== filters.appId) return false;
 	return isSelected(view.event, filters.events);
 }

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { GHL_ID_DESCRIPTION, isGhlId } from '../shared/ghlId';
-import { getLocationId, ghlApiRequest, ghlPath } from '../shared/transport';
+import { forSubAccount, getLocationId, ghlApiRequest, ghlPath, usesAgency } from '../shared/transport';
 import type { GhlRequest } from '../shared/transport';
 import type { EventView } from './events';
 
@@ -63,6 +63,13 @@ export function recordSource(view: EventView): RecordSource | undefined {
 export async function fetchFullRecord(this: IWebhookFunctions, view: EventView): Promise<IDataObject | undefined> {
 	const source = recordSource(view);
 	if (!source) return undefined;
+	if (usesAgency(this)) {
+		// An agency credential reads in the event's own sub-account (its token minted and cached as for any item).
+		if (!view.locationId) return undefined;
+		const response = await ghlApiRequest.call(forSubAccount(this, view.locationId), { ...source.request, waitBudgetMs: 0 });
+		const record = response[source.unwrap];
+		return record && typeof record === 'object' && !Array.isArray(record) ? (record as IDataObject) : response;
+	}
 	const credentialLocation = await getLocationId(this);
 	if (view.locationId && view.locationId !== credentialLocation) {
 		throw new NodeOperationError(

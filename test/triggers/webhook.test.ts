@@ -1,7 +1,7 @@
 import { ExecutionLifecycleHooks, HookContext } from 'n8n-core';
 import type { IDataObject, INodeParameters, INodeType, IWebhookData, IWorkflowBase } from 'n8n-workflow';
 import type { WebhookEvent } from '../../sandbox';
-import { pitCredential, useSandbox } from '../harness/fixtures';
+import { agencyCredential, pitCredential, useSandbox } from '../harness/fixtures';
 import { TestCredentialsHelper } from '../harness/credentials';
 import type { StoredCredential } from '../harness/credentials';
 import { nodeTypes } from '../harness/nodeTypes';
@@ -332,6 +332,37 @@ describe('GHL Trigger: filters and output', () => {
 		]);
 		expect(values).toEqual(expect.arrayContaining(['OpportunityStageUpdate', 'InboundMessage', 'InvoicePaid', 'INSTALL']));
 		expect(new Set(values).size).toBe(values.length);
+	});
+});
+
+describe('GHL Trigger: agency credential', () => {
+	test('starts for every installed sub-account and for the agency’s INSTALL / UNINSTALL; other locations are ignored; full records are read in the event’s sub-account', async () => {
+		const credential = agencyCredential(sandbox());
+		const server = await trigger({ authentication: 'agencyOAuth2', fetchFullRecord: true }, credential);
+		const { locationId, otherLocationId, thirdLocationId } = sandbox().demo;
+		const ours = await createContact();
+		const other = (await sandboxApi(sandbox(), sandbox().demo.otherLocationToken)('POST', '/contacts/', {
+			locationId: otherLocationId,
+			firstName: 'Agency',
+			email: `agency-${Date.now()}@example.com`,
+		})) as { contact: IDataObject };
+		sandbox().enqueueEvent({ type: 'ContactCreate', locationId: 'ForeignLocation000001', id: 'ForeignContact0000001' });
+		sandbox().setAppInstalled(thirdLocationId, false);
+		sandbox().setAppInstalled(thirdLocationId, true);
+		const results = await deliver(server);
+		expect(results.every((result) => result.status === 200)).toBe(true);
+		const started = server.started.map((delivery) => delivery.items[0]);
+		expect(started.map((item) => [item.event, item.locationId])).toEqual([
+			['ContactCreate', locationId],
+			['ContactCreate', otherLocationId],
+			['UNINSTALL', thirdLocationId],
+			['INSTALL', thirdLocationId],
+		]);
+		expect(started[0].fullRecord).toMatchObject({ id: ours.id });
+		expect(started[1].fullRecord).toMatchObject({ id: other.contact.id, locationId: otherLocationId });
+		// Each read carried the token of the event's sub-account, minted from the agency token.
+		const mints = sandbox().requests.filter((request) => request.operationId === 'get-location-access-token');
+		expect(mints.map((request) => (request.body as IDataObject).locationId)).toEqual([locationId, otherLocationId]);
 	});
 });
 

@@ -45,7 +45,7 @@ interface CredentialSetup {
 }
 
 /** Per-item contexts (forItem) → the item they act for and the context they were made from. */
-const itemContexts = new WeakMap<object, { itemIndex: number; root: GhlContext }>();
+const itemContexts = new WeakMap<object, { itemIndex: number; root: GhlContext; subAccount?: string }>();
 
 /**
  * A context that acts for one input item: parameters the transport reads itself (the agency
@@ -57,6 +57,18 @@ export function forItem<T extends GhlContext>(ctx: T, itemIndex: number): T {
 	const item = Object.create(root) as T;
 	itemContexts.set(item, { itemIndex, root });
 	return item;
+}
+
+/**
+ * A context that acts for the given sub-account under an agency credential, whatever the node's
+ * Sub-Account parameter says (the webhook trigger reads an event's record in the event's sub-account).
+ */
+export function forSubAccount<T extends GhlContext>(ctx: T, locationId: string): T {
+	const entry = itemContexts.get(ctx);
+	const root = entry?.root ?? ctx;
+	const scoped = Object.create(root) as T;
+	itemContexts.set(scoped, { itemIndex: entry?.itemIndex ?? 0, root, subAccount: locationId });
+	return scoped;
 }
 
 /** Reads a node parameter from any kind of context (only execute contexts take an item index). */
@@ -132,6 +144,8 @@ async function getSetup(ctx: GhlContext): Promise<CredentialSetup> {
 
 /** The sub-account the node's Sub-Account parameter names for this item (ID or list entry). */
 function subAccountOf(ctx: GhlContext): string {
+	const fixed = itemContexts.get(ctx)?.subAccount;
+	if (fixed) return fixed;
 	let value: unknown;
 	try {
 		value = readNodeParameter(ctx, SUB_ACCOUNT_PARAMETER, '');

@@ -4,6 +4,7 @@ export type { EndpointCall } from './endpoint';
 export { searchContactsPaged, getStartAfterPaged, getSkipPaged, postSkipPaged, getPageNumberPaged } from './pagination';
 export {
 	forItem,
+	forSubAccount,
 	getAgencyConnection,
 	getConnection,
 	getLocationId,

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { endpointRequest, getAgencyConnection, getSkipPaged } from '../../../shared/transport';
+import type { GhlContext } from '../../../shared/transport';
 import { pagingProperties } from '../../descriptions/paging';
 import { readLimit } from '../../helpers/paging';
 import type { OperationExample, OperationMeta } from '../types';
@@ -35,7 +36,7 @@ export const example: OperationExample = () => ({ returnAll: true });
 
 /** The agency's sub-accounts with the app installed, as GHL lists them (`_id`, `name`, `address`, …). */
 export async function installedSubAccounts(
-	this: IExecuteFunctions | Parameters<typeof getAgencyConnection>[0],
+	this: GhlContext,
 	options: { query?: string; max?: number; itemIndex?: number } = {},
 ): Promise<IDataObject[]> {
 	const { agency } = await getAgencyConnection(this);
