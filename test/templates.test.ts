@@ -73,6 +73,8 @@ const BASE_NODES: Record<string, number[]> = {
 	'n8n-nodes-base.stickyNote': [1],
 	'n8n-nodes-base.respondToWebhook': [1, 1.1, 1.2, 1.3, 1.4, 1.5],
 	'n8n-nodes-base.extractFromFile': [1, 1.1],
+	'n8n-nodes-base.splitInBatches': [1, 2, 3],
+	'n8n-nodes-base.wait': [1, 1.1],
 };
 const TRIGGERS = new Set(['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.scheduleTrigger', 'n8n-nodes-base.webhook', 'n8n-nodes-ghl.ghlTrigger', 'n8n-nodes-ghl.ghlPollingTrigger']);
 const BASE_CREDENTIAL_TYPES = new Set(['httpHeaderAuth', 'httpBasicAuth', 'httpCustomAuth', 'httpQueryAuth']);
@@ -439,13 +441,16 @@ describe('templates', () => {
 		},
 	);
 
-	test('templates/README.md: the sync table names, for every template, tests of it in test/templates/sync.test.ts or seeds.test.ts', () => {
+	test('templates/README.md: the sync table names, for every template, tests of it in test/templates/*.test.ts', () => {
 		const readme = readFileSync(path.join(TEMPLATES_DIR, 'README.md'), 'utf8');
 		const header = '| Template | Replay | Outage | Echo | Bad item |';
 		expect(readme).toContain(header);
 		const rows = readme.slice(readme.indexOf(header)).split('\n').slice(2).filter((line, i, all) => line.startsWith('| `') && all.slice(0, i).every((l) => l.startsWith('| `')));
-		// The describe blocks of sync.test.ts and seeds.test.ts: title, the template file it runs (const file), test names.
-		const source = ['sync.test.ts', 'seeds.test.ts'].map((name) => readFileSync(path.join(ROOT, 'test/templates', name), 'utf8')).join('\n');
+		// The describe blocks of test/templates/*.test.ts (sync.test.ts and seeds.test.ts first, so an
+		// unqualified name finds its template's block there): title, the template file it runs (const file), test names.
+		const testFiles = readdirSync(path.join(ROOT, 'test/templates')).filter((name) => name.endsWith('.test.ts'));
+		const ordered = ['sync.test.ts', 'seeds.test.ts', ...testFiles.filter((name) => !['sync.test.ts', 'seeds.test.ts'].includes(name)).sort()];
+		const source = ordered.map((name) => readFileSync(path.join(ROOT, 'test/templates', name), 'utf8')).join('\n');
 		const blocks = source.split(/^describeWithN8n\(/m).slice(1).map((block) => ({
 			title: /^'([^']+)'/.exec(block)?.[1] ?? '',
 			file: /const file = '([^']+)'/.exec(block)?.[1],

@@ -11,7 +11,13 @@
  *   for a `https://user:pass@host/path` notification URL. DPD never retries.
  *
  * Seed purchases are dated relative to the simulator's clock so a template's default
- * "last 24 hours" window finds them.
+ * "last 24 hours" window finds them. For imports and refunds at scale:
+ * - `generateHistory({count, buyers, ...})`: a purchase history of thousands, spread over years
+ *   (default: the 3 years before the last 2 days, so outside a poll's window), buyers repeating;
+ * - `refund(id)`: DPD marks an old purchase refunded (status RFD, `updated_at` now; `created_at`,
+ *   which `date_min`/`date_max` filter on, stays);
+ * - `goDownAfter(n)`: the API answers 503 to every request after the next n (down mid-import),
+ *   until `recover()`.
  */
 import purchaseSample from './payloads/dpd-purchase.api-object.json';
 import ipnSample from './payloads/dpd-purchase-ipn.json';
@@ -39,6 +45,38 @@ export interface DpdIpnOptions {
 }
 
 const PAGE_SIZE = 100;
+
+export interface DpdHistoryOptions {
+	/** How many purchases (ids from `firstId` up, oldest first). */
+	count: number;
+	/** Distinct buyers; purchase n is bought by buyer n % buyers (default: one buyer per purchase). */
+	buyers?: number;
+	/** Oldest purchase (default 3 years before the simulator's now). */
+	from?: Date;
+	/** Newest purchase (default 2 days before now, outside a 24-hour poll). */
+	to?: Date;
+	/** Every n-th purchase is refunded already (status RFD); 0 = none (default). */
+	refundEvery?: number;
+	firstId?: number;
+}
+
+/** The products a generated history sells (ids and prices as in the sample's storefront). */
+const HISTORY_PRODUCTS = [
+	{ product_id: 239238, product_name: 'Lightroom Preset Pack', price: '29.00' },
+	{ product_id: 239241, product_name: 'Editing Masterclass (video)', price: '25.00' },
+	{ product_id: 239250, product_name: 'Portrait Retouching Actions', price: '19.00' },
+	{ product_id: 239260, product_name: 'Wedding Album Templates', price: '49.00' },
+	{ product_id: 239270, product_name: 'Film Emulation LUTs', price: '15.00' },
+];
+const FIRST_NAMES = ['Ana', 'Ben', 'Chloé', 'Dev', 'Emma', 'Felix', 'Grace', 'Hugo', 'Iris', 'José', 'Kai', 'Lena', 'Mia', 'Noah', 'Omar', 'Priya'];
+const LAST_NAMES = ['Adams', 'Berg', 'Costa', 'Dubois', 'Evans', 'Fischer', 'García', 'Haddad', 'Ito', 'Jensen', 'Kowalski', 'Lopez', 'Müller', 'Nakamura', 'Ortiz', 'Patel', 'Quinn'];
+const PLACES = [
+	{ city: 'Portland', state: 'OR', zip: '97205', country: 'US' },
+	{ city: 'Berlin', state: 'BE', zip: '10115', country: 'DE' },
+	{ city: 'Madrid', state: 'MD', zip: '28013', country: 'ES' },
+	{ city: 'Toronto', state: 'ON', zip: 'M5V 2T6', country: 'CA' },
+	{ city: 'Bengaluru', state: 'KA', zip: '560001', country: 'IN' },
+];
 
 interface SeedPurchase {
 	id: number;
@@ -71,7 +109,7 @@ const SEED: SeedPurchase[] = [
 ];
 
 function buildPurchase(seed: SeedPurchase, nowMs: number): DpdPurchase {
-	const created = String(Math.floor(nowMs / 1000) - seed.minutesAgo * 60);
+	const created = String(Math.floor(nowMs / 1000 - seed.minutesAgo * 60));
 	const purchase = clone(purchaseSample) as DpdPurchase;
 	purchase.id = seed.id;
 	purchase.created_at = created;
@@ -114,6 +152,8 @@ export class DpdSimulator implements PartnerSimulator {
 	readonly samples = { ipn: ipnSample as Record<string, string>, purchase: purchaseSample as unknown as Record<string, unknown> };
 
 	private purchaseList: DpdPurchase[] = [];
+	/** API requests still answered before the simulator goes down (undefined: up). */
+	private requestsLeft: number | undefined;
 	/** verify_sign → the exact field set DPD sent with it. */
 	private sentIpns = new Map<string, Record<string, string>>();
 	private ipnCounter = 0;
@@ -137,6 +177,65 @@ export class DpdSimulator implements PartnerSimulator {
 		// template run on it by hand verifies against this simulator (and fails against real DPD).
 		this.sentIpns.set(ipnSample.verify_sign, { ...(ipnSample as Record<string, string>) });
 		this.ipnCounter = 0;
+		this.requestsLeft = undefined;
+	}
+
+	/**
+	 * Adds a purchase history like a real store's (thousands of purchases over years, buyers who
+	 * come back). Buyer b is always `buyer<b>@example.com` with the same name and address.
+	 * Returns the purchases added, oldest first.
+	 */
+	generateHistory(options: DpdHistoryOptions): DpdPurchase[] {
+		const nowMs = this.now().getTime();
+		const toMs = (options.to ?? new Date(nowMs - 2 * 86_400_000)).getTime();
+		const fromMs = (options.from ?? new Date(nowMs - 3 * 365 * 86_400_000)).getTime();
+		const buyers = Math.max(1, options.buyers ?? options.count);
+		const firstId = options.firstId ?? 30_000_001;
+		const step = options.count > 1 ? (toMs - fromMs) / (options.count - 1) : 0;
+		const added: DpdPurchase[] = [];
+		for (let n = 0; n < options.count; n++) {
+			const buyer = n % buyers;
+			const place = PLACES[buyer % PLACES.length];
+			const product = HISTORY_PRODUCTS[n % HISTORY_PRODUCTS.length];
+			const id = firstId + n;
+			const createdMs = fromMs + Math.round(step * n);
+			const purchase = buildPurchase(
+				{
+					id,
+					minutesAgo: (nowMs - createdMs) / 60_000,
+					status: options.refundEvery && (n + 1) % options.refundEvery === 0 ? 'RFD' : 'ACT',
+					first: FIRST_NAMES[buyer % FIRST_NAMES.length],
+					last: LAST_NAMES[Math.floor(buyer / FIRST_NAMES.length) % LAST_NAMES.length],
+					email: `buyer${buyer}@example.com`,
+					items: [{ id: 40_000_000 + n, ...product }],
+					street: `${1 + (buyer % 900)} Market Street`,
+					...place,
+				},
+				nowMs,
+			);
+			purchase.customer.id = 9_500_000 + buyer;
+			this.purchaseList.push(purchase);
+			added.push(purchase);
+		}
+		return clone(added);
+	}
+
+	/** DPD refunds a purchase (whatever its date): status RFD, updated now. */
+	refund(id: number): DpdPurchase {
+		const purchase = this.purchaseList.find((p) => p.id === id);
+		if (!purchase) throw new Error(`no DPD purchase ${id}`);
+		purchase.status = 'RFD';
+		purchase.updated_at = String(Math.floor(this.now().getTime() / 1000));
+		return clone(purchase);
+	}
+
+	/** After `requests` more answered API requests, every request is answered 503 until `recover()`. */
+	goDownAfter(requests: number): void {
+		this.requestsLeft = requests;
+	}
+
+	recover(): void {
+		this.requestsLeft = undefined;
 	}
 
 	purchases(): DpdPurchase[] {
@@ -179,6 +278,10 @@ export class DpdSimulator implements PartnerSimulator {
 	}
 
 	handle(ctx: PartnerContext): PartnerReply {
+		if (this.requestsLeft !== undefined) {
+			if (this.requestsLeft <= 0) return json(503, { status: 'ERROR', message: 'Service Unavailable' }, false);
+			this.requestsLeft--;
+		}
 		const credentials = basicAuth(ctx.headers);
 		if (credentials?.user !== DPD_DEMO.apiUser || credentials.password !== DPD_DEMO.apiPassword) {
 			return json(401, { status: 'UNAUTHORIZED', message: 'Invalid username or API password' }, false);

@@ -1,94 +1,64 @@
-import { code, config, http, manualTrigger, PARTNERS, scheduleTrigger, fromJson, type TemplateSpec } from './lib';
+import { PLAN_PURCHASE, purchaseSync } from './dpd';
+import { code, config, http, manualTrigger, PARTNERS, scheduleTrigger, type TemplateSpec } from './lib';
 import { COUNTRY_CODE, SLUG } from './snippets';
-import { contactSync, errorOutput, FAILED_ITEMS, failedItemsSticky, LEDGER } from './sync';
+import { errorOutput, FAILED_ITEMS, failedItemsSticky, LEDGER } from './sync';
 
 const ID = 'dpdPollToGhl0001';
 
 const SINCE = `
-// DPD's date_min takes unix seconds. The window overlaps earlier runs on purpose; the plan step
-// skips what an earlier run already synced.
+// Two listings: purchases created in the window (DPD's date_min takes unix seconds; the window
+// overlaps earlier runs on purpose, the plan step skips what an earlier run synced), and every
+// refund whatever its purchase date (date_min filters on the purchase's creation, so a refund of
+// an old purchase is only seen this way).
 const config = $('Config').first().json;
 const hours = Number(config.lookbackHours) || 24;
-return [{ json: { dateMin: Math.floor(Date.now() / 1000) - hours * 3600 } }];
+const listings = [{ json: { listing: 'recent', query: { date_min: Math.floor(Date.now() / 1000) - hours * 3600 } } }];
+if (config.refundsOfAnyDate !== false) listings.push({ json: { listing: 'refunds', query: { status: 'RFD' } } });
+return listings;
 `;
 
-const MAP = `${COUNTRY_CODE}${SLUG}${LEDGER}
+const MAP = `${COUNTRY_CODE}${SLUG}${LEDGER}${PLAN_PURCHASE}
 // DPD answers a JSON array of purchases per page (100 max) and {"status":"NOTFOUND"} past the
-// last page. Keep the purchases, map each buyer to GHL fields.
+// last page. Keep the purchases, map each buyer to GHL fields; a refund in both listings counts once.
 const config = $('Config').first().json;
-const statusTags = { ACT: config.customerTag, RFD: config.refundedTag };
+const seen = new Set();
 const out = [];
+const failures = [];
 for (const item of $input.all()) {
   const purchase = item.json;
   if (purchase && !Array.isArray(purchase) && purchase.id === undefined) {
-    // Past the last page DPD answers {"status":"NOTFOUND"}; any other answer is a failed listing:
-    // nothing is recorded, the next run reads the same window again.
-    if (purchase.status !== 'NOTFOUND') {
-      out.push({ json: { syncKey: 'dpd-listing', valid: false, invalidReason: 'DPD answered: ' + JSON.stringify(purchase).slice(0, 200) } });
-    }
+    // Past the last page DPD answers {"status":"NOTFOUND"}; any other answer is a failed listing.
+    if (purchase.status !== 'NOTFOUND') failures.push(JSON.stringify(purchase).slice(0, 200));
     continue;
   }
   if (!purchase || purchase.id === undefined) continue;
-  if (!statusTags[purchase.status]) continue;
-  const lineItems = Array.isArray(purchase.line_items) ? purchase.line_items : [];
-  const productTags = lineItems.map((line) => config.productTagPrefix + slug(line.product_name)).filter((tag) => tag !== config.productTagPrefix);
-  const refunded = purchase.status === 'RFD';
-  const created = new Date(Number(purchase.created_at) * 1000).toISOString();
-  const coupons = (purchase.coupons || []).map((c) => c.code).filter(Boolean);
-  const custom = (purchase.custom_fields || []).map((f) => f.label + ': ' + f.response);
-  const lines = [
-    'DPD purchase #' + purchase.id + (refunded ? ' REFUNDED' : '') + ': ' + purchase.total + ' ' + purchase.currency +
-      (Number(purchase.discount) ? ' (discount ' + purchase.discount + (coupons.length ? ', coupon ' + coupons.join(', ') : '') + ')' : ''),
-    ...lineItems.map((line) => '- ' + line.quantity + ' x ' + line.product_name + ': ' + line.total + ' ' + purchase.currency),
-    ...custom,
-    'Purchased ' + created + ', storefront ' + purchase.storefront_id + ', status ' + purchase.status + '.',
-  ];
-  const contact = {
-      email: String(purchase.buyer_email || '').trim().toLowerCase(),
-      phone: purchase.shipping_phone || '',
-      firstName: purchase.buyer_firstname || (purchase.customer && purchase.customer.first_name) || '',
-      lastName: purchase.buyer_lastname || (purchase.customer && purchase.customer.last_name) || '',
-      companyName: purchase.shipping_business_name || '',
-      address1: purchase.billing_street || '',
-      city: purchase.billing_city || '',
-      state: purchase.billing_state || '',
-      postalCode: purchase.billing_zip_code || '',
-      country: countryCode(purchase.billing_country_code),
-      tags: [statusTags[purchase.status], ...(refunded ? [] : productTags)].filter(Boolean).join(', '),
-  };
-  const syncKey = 'dpd-purchase:' + purchase.id + '-' + purchase.status;
-  const hash = syncHash(contact);
-  if (alreadySynced(syncKey, hash)) continue;
-  const invalidReason = /^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$/.test(contact.email) ? '' : 'invalid buyer email ' + contact.email.slice(0, 80);
-  // The IPN template's note starts with the same "DPD purchase #id" line: either one counts.
-  const marker = 'DPD purchase #' + purchase.id + (refunded ? ' REFUNDED' : '') + ':';
-  out.push({ json: Object.assign({ syncKey, syncHash: hash, valid: !invalidReason, invalidReason, marker, noteBody: lines.join('\\n') + '\\n[sync:dpd-purchase:' + purchase.id + ']' }, contact) });
+  const plan = planPurchase(purchase, config);
+  if (!plan || seen.has(plan.syncKey)) continue;
+  seen.add(plan.syncKey);
+  if (alreadySynced(plan.syncKey, plan.syncHash)) continue;
+  out.push({ json: plan });
 }
+// A listing that failed: nothing is written or recorded, the next run reads both listings again.
+if (failures.length) return [{ json: { syncKey: 'dpd-listing', valid: false, invalidReason: 'DPD answered: ' + failures[0] } }];
 return out;
 `;
 
 const PLAN = 'Map purchases to GHL';
-const tail = contactSync({
-	templateId: ID,
-	planNode: PLAN,
-	at: [1100, 100],
-	contactFields: { ...fromJson('firstName', 'lastName', 'companyName', 'address1', 'city', 'state', 'postalCode', 'country', 'tags') },
-	sourceExpression: "$('Config').first().json.ghlSource",
-	side: { kind: 'note', label: 'Note', params: { body: '={{ $json.noteBody }}', additionalFields: {} } },
-});
+const tail = purchaseSync(ID, PLAN, [1100, 100]);
 
 export const dpdPollToGhl: TemplateSpec = {
 	id: ID,
 	file: 'dpd-purchases-poll-to-ghl',
 	name: 'DPD purchases (polling) → HighLevel contacts, tags + notes',
 	description:
-		'Every 15 minutes, lists the DPD (getdpd.com) purchases of the last 24 hours (all pages) and syncs the buyers to HighLevel: create or update the contact, tag "dpd-customer" and one tag per product (refunds get "dpd-refunded"), and a note per purchase unless one exists. Purchases already synced by an earlier run are skipped; a failed one ends in "Failed items" and is written by a later run (the window overlaps). Set Settings › Error Workflow to hear about runs that fail as a whole. This is the catch-up for the IPN template (DPD never retries an IPN). Click "Execute workflow" to run it once.',
+		'Every 15 minutes, lists the DPD (getdpd.com) purchases of the last 24 hours and every refund whatever the purchase\'s date (all pages) and syncs the buyers to HighLevel: create or update the contact, tag "dpd-customer" and one tag per product (refunds get "dpd-refunded"), and a note per purchase unless one exists. Purchases already synced by an earlier run are skipped; a failed one ends in "Failed items" and is written by a later run (the window overlaps). Set Settings › Error Workflow to hear about runs that fail as a whole. This is the catch-up for the IPN template (DPD never retries an IPN). Click "Execute workflow" to run it once.',
 	nodes: [
 		scheduleTrigger('Every 15 minutes', [0, 0], { field: 'minutes', every: 15 }),
 		manualTrigger('Run it now', [0, 220]),
 		config('Config', [220, 100], [
 			{ name: 'dpdApiUrl', value: `${PARTNERS}/dpd/v2` },
 			{ name: 'lookbackHours', value: 24 },
+			{ name: 'refundsOfAnyDate', value: true },
 			{ name: 'customerTag', value: 'dpd-customer' },
 			{ name: 'refundedTag', value: 'dpd-refunded' },
 			{ name: 'productTagPrefix', value: 'dpd-product-' },
@@ -99,7 +69,7 @@ export const dpdPollToGhl: TemplateSpec = {
 			method: 'GET',
 			url: "={{ $('Config').first().json.dpdApiUrl }}/purchases",
 			credential: 'dpdApi',
-			query: [{ name: 'date_min', value: '={{ $json.dateMin }}' }],
+			jsonQuery: 'JSON.stringify($json.query)',
 			neverError: true,
 			pagination: {
 				paginationMode: 'updateAParameterInEachRequest',

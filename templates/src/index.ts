@@ -1,4 +1,5 @@
 import { anyAppToGhl } from './anyAppToGhl';
+import { dpdImportToGhl } from './dpdImportToGhl';
 import { dpdIpnToGhl } from './dpdIpnToGhl';
 import { dpdPollToGhl } from './dpdPollToGhl';
 import { ghlAppointmentToLsq } from './ghlAppointmentToLsq';
@@ -34,4 +35,5 @@ export const templates: TemplateSpec[] = [
 	ghlContact360ToLeadCars,
 	lsqTaskToGhl,
 	ghlTaskCompleteToLsq,
+	dpdImportToGhl,
 ];

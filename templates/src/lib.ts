@@ -265,6 +265,27 @@ export function ifTrue(name: string, position: Position, expression: string, tem
 	};
 }
 
+/**
+ * n8n's Loop Over Items (Split in Batches v3): output 0 "done" (every item fed back, once the
+ * input is used up), output 1 "loop" (the next `batchSize` items).
+ */
+export function loopOverItems(name: string, position: Position, batchSize: number): N8nNode {
+	return { id: '', name, type: 'n8n-nodes-base.splitInBatches', typeVersion: 3, position, parameters: { batchSize, options: {} } };
+}
+
+/** n8n's Wait node for `secondsExpression` seconds (under 65 s n8n waits in the running execution). */
+export function waitSeconds(name: string, position: Position, secondsExpression: string): N8nNode {
+	return {
+		id: '',
+		name,
+		type: 'n8n-nodes-base.wait',
+		typeVersion: 1.1,
+		position,
+		webhookId: '',
+		parameters: { resume: 'timeInterval', amount: `={{ ${secondsExpression} }}`, unit: 'seconds' },
+	};
+}
+
 export function noOp(name: string, position: Position): N8nNode {
 	return { id: '', name, type: 'n8n-nodes-base.noOp', typeVersion: 1, position, parameters: {} };
 }
@@ -274,6 +295,8 @@ export interface HttpOptions {
 	url: string;
 	credential: CredentialKey;
 	query?: Array<{ name: string; value: string }>;
+	/** Expression producing the query parameters as a JSON object string (instead of `query`). */
+	jsonQuery?: string;
 	/** Expression producing the JSON body (without `={{ }}`). */
 	jsonBody?: string;
 	/** Expression producing a form-urlencoded string body. */
@@ -300,6 +323,8 @@ export function http(name: string, position: Position, opts: HttpOptions): N8nNo
 	if (opts.query?.length) {
 		parameters.sendQuery = true;
 		parameters.queryParameters = { parameters: opts.query };
+	} else if (opts.jsonQuery !== undefined) {
+		Object.assign(parameters, { sendQuery: true, specifyQuery: 'json', jsonQuery: `={{ ${opts.jsonQuery} }}` });
 	}
 	if (opts.jsonBody !== undefined) {
 		Object.assign(parameters, { sendBody: true, contentType: 'json', specifyBody: 'json', jsonBody: `={{ ${opts.jsonBody} }}` });

@@ -146,7 +146,9 @@ const wanted = $('${opts.feederNode}').all();
 let failed = [];
 try { failed = $('${opts.lookupNode}').all(1); } catch (error) { failed = []; }
 const failedIndexes = new Set(failed.map((item) => item.pairedItem && item.pairedItem.item));
-const records = $input.all();
+// The lookup's own output, not $input: n8n 2.x renumbers an input's pairedItem to its position in
+// that input, and only the lookup's output still says which wanted item each record belongs to.
+const records = $('${opts.lookupNode}').all();
 const out = [];
 wanted.forEach((entry, index) => {
   if (failedIndexes.has(index)) return;

@@ -51,14 +51,31 @@ const BASE_NODE_FILES: Record<string, string> = {
 	'n8n-nodes-base.httpRequest': 'dist/nodes/HttpRequest/HttpRequest.node.js',
 	'n8n-nodes-base.respondToWebhook': 'dist/nodes/RespondToWebhook/RespondToWebhook.node.js',
 	'n8n-nodes-base.extractFromFile': 'dist/nodes/Files/ExtractFromFile/ExtractFromFile.node.js',
+	'n8n-nodes-base.splitInBatches': 'dist/nodes/SplitInBatches/SplitInBatches.node.js',
+	'n8n-nodes-base.wait': 'dist/nodes/Wait/Wait.node.js',
 };
 
 let loaded: Record<string, INodeType | IVersionedNodeType> | undefined;
+
+/**
+ * The Wait node imports n8n's Form helpers, which import sanitize-html, whose htmlparser2 12 is
+ * ESM-only: n8n loads it with Node's require(esm), jest's module registry cannot. Only forms use
+ * it (the templates' Wait nodes wait for a time interval), so under jest it is a module that
+ * fails loudly if anything calls it.
+ */
+function withoutSanitizeHtml(hostRequire: NodeRequire): void {
+	const formUtils = hostRequire.resolve(path.join(HOST_BASE, 'dist/nodes/Form/utils/utils.js'));
+	const sanitizeHtml = createRequire(formUtils).resolve('sanitize-html');
+	jest.doMock(sanitizeHtml, () => () => {
+		throw new Error('sanitize-html is not loaded in the template tests (ESM-only htmlparser2); no template node may need it');
+	});
+}
 
 /** n8n's node classes, loaded with Node's own require (jest's module registry ignores .cache/). */
 function nodeTypeMap(): Record<string, INodeType | IVersionedNodeType> {
 	if (loaded) return loaded;
 	const hostRequire = createRequire(path.join(HOST_BASE, 'package.json'));
+	withoutSanitizeHtml(hostRequire);
 	loaded = { 'n8n-nodes-ghl.ghl': new Ghl(), 'n8n-nodes-ghl.ghlTrigger': new GhlTrigger(), 'n8n-nodes-ghl.ghlPollingTrigger': new GhlPollingTrigger() };
 	for (const [type, file] of Object.entries(BASE_NODE_FILES)) {
 		const exports = hostRequire(path.join(HOST_BASE, file)) as Record<string, new () => INodeType | IVersionedNodeType>;
