@@ -44,7 +44,7 @@ export function ghlPath(strings: TemplateStringsArray, ...segments: Array<string
 
 /** A body as application/x-www-form-urlencoded (GHL's OAuth endpoints take no JSON). */
 function formBody(body: IDataObject): string {
-	return new URLSearchParams(Object.entries(body).map(([key, value]) => [key, String(value)])).toString();
+	return new URLSearchParams(Object.entries(body).map(([key, value]): [string, string] => [key, String(value)])).toString();
 }
 
 function isRepeatable(request: GhlRequest): boolean {
