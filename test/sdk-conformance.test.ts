@@ -402,7 +402,32 @@ const SDK_CALLS: Record<string, SdkCall> = {
 			{ headers: { 'Content-Type': 'multipart/form-data' } },
 		);
 	},
+	'custom-fields:create-custom-field': (ghl, f) =>
+		ghl.customFields.createCustomField({
+			locationId: f.locationId,
+			objectKey: 'custom_objects.vehicles',
+			parentId: v2Record(f, 'folders').id,
+			name: 'SDK field',
+			fieldKey: 'custom_objects.vehicles.sdk_field',
+			dataType: 'TEXT',
+			showInForms: true,
+		}),
+	'get-custom-field-by-id': (ghl, f) => ghl.customFields.getCustomFieldById({ id: v2Record(f, 'fields').id }),
+	'custom-fields:update-custom-field': (ghl, f) =>
+		ghl.customFields.updateCustomField({ id: v2Record(f, 'fields').id }, { locationId: f.locationId, name: 'SDK renamed', showInForms: true }),
+	'custom-fields:delete-custom-field': (ghl, f) => ghl.customFields.deleteCustomField({ id: v2Record(f, 'fields').id }),
+	'get-custom-fields-by-object-key': (ghl, f) => ghl.customFields.getCustomFieldsByObjectKey({ objectKey: 'custom_objects.vehicles', locationId: f.locationId }),
+	'create-custom-field-folder': (ghl, f) =>
+		ghl.customFields.createCustomFieldFolder({ objectKey: 'custom_objects.vehicles', name: 'SDK folder', locationId: f.locationId }),
+	'update-custom-field-folder': (ghl, f) => ghl.customFields.updateCustomFieldFolder({ id: v2Record(f, 'folders').id }, { name: 'SDK renamed', locationId: f.locationId }),
+	'delete-custom-field-folder': (ghl, f) => ghl.customFields.deleteCustomFieldFolder({ id: v2Record(f, 'folders').id, locationId: f.locationId }),
 };
+
+/** The seeded custom object field or its folder (custom fields v2). */
+function v2Record(f: Fixture, kind: 'fields' | 'folders'): { id: string } {
+	const records = (f.sb.snapshot() as { records: Record<string, Array<{ id: string }>> }).records;
+	return records[kind === 'fields' ? '/custom-fields' : '/custom-fields/folders'][0];
+}
 
 /** The first seeded record of a generic collection (blocked slots, an appointment's notes). */
 function seededRecord(f: Fixture, collection: string): { id: string } {

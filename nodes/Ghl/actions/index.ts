@@ -17,6 +17,7 @@ import { follower } from './follower';
 import { form } from './form';
 import { location } from './location';
 import { note } from './note';
+import { objectField } from './objectField';
 import { opportunity } from './opportunity';
 import { pipeline } from './pipeline';
 import { recurringTask } from './recurringTask';
@@ -47,6 +48,7 @@ export const resourceList: Resource[] = [
 	form,
 	location,
 	note,
+	objectField,
 	opportunity,
 	pipeline,
 	recurringTask,
