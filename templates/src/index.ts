@@ -15,6 +15,7 @@ import type { TemplateSpec } from './lib';
 import { lsqActivityToGhl } from './lsqActivityToGhl';
 import { lsqLeadToGhl } from './lsqLeadToGhl';
 import { lsqTaskToGhl } from './lsqTaskToGhl';
+import { lsqMeetingToGhl } from './lsqMeetingToGhl';
 import { ghlTaskCompleteToLsq } from './ghlTaskCompleteToLsq';
 
 /** Every template, in the order templates/README.md describes them. */
@@ -36,4 +37,5 @@ export const templates: TemplateSpec[] = [
 	lsqTaskToGhl,
 	ghlTaskCompleteToLsq,
 	dpdImportToGhl,
+	lsqMeetingToGhl,
 ];

@@ -51,18 +51,18 @@ for (const [index, item] of $input.all().entries()) {
 return out;
 `;
 
-const DEMO = `
+const demo = (body: unknown) => `
 // The task event assumed for LeadSquared's task webhooks (sandbox/partners/payloads/leadsquared-task-event.json),
 // shaped like the Webhook node's output.
-return [{ json: { headers: {}, query: {}, body: ${JSON.stringify(sample, null, 2).replace(/\n/g, '\n  ')} } }];
+return [{ json: { headers: {}, query: {}, body: ${JSON.stringify(body, null, 2).replace(/\n/g, '\n  ')} } }];
 `;
 
 const LSQ = (path: string) => `={{ $('Config').first().json.lsqHost }}/v2/${path}`;
 
 /** Triggers (webhook, demo, catch-up) → Config → leads → lead + tasks read; `config` is the template's Config node. */
-export function lsqTaskReads(opts: { templateId: string; webhookPath: string; config: N8nNode; demoLabel: string; at?: Position }): { nodes: N8nNode[]; links: Link[]; readsEndAt: Position } {
+export function lsqTaskReads(opts: { templateId: string; sample?: Record<string, unknown>; webhookPath: string; config: N8nNode; demoLabel: string; at?: Position }): { nodes: N8nNode[]; links: Link[]; readsEndAt: Position } {
 	const [x, y] = opts.at ?? [0, 0];
-	const demo = `Sample LeadSquared ${opts.demoLabel} (demo data)`;
+	const demoNode = `Sample LeadSquared ${opts.demoLabel} (demo data)`;
 	const nodes: N8nNode[] = [
 		webhook(`LeadSquared ${opts.demoLabel} webhook`, [x, y], {
 			path: opts.webhookPath,
@@ -72,7 +72,7 @@ export function lsqTaskReads(opts: { templateId: string; webhookPath: string; co
 			responseContentType: 'application/json',
 		}),
 		manualTrigger(`Try it with a sample ${opts.demoLabel}`, [x, y + 220]),
-		code(demo, [x + 220, y + 220], DEMO),
+		code(demoNode, [x + 220, y + 220], demo(opts.sample ?? sample)),
 		scheduleTrigger('Catch-up every 15 minutes', [x, y - 200], { field: 'minutes', every: 15 }),
 		code('Mark as catch-up', [x + 220, y - 200], 'return [{ json: { catchUp: true } }];\n'),
 		{ ...opts.config, position: [x + 440, y] },
@@ -99,8 +99,8 @@ export function lsqTaskReads(opts: { templateId: string; webhookPath: string; co
 	];
 	const links: Link[] = [
 		[`LeadSquared ${opts.demoLabel} webhook`, 'Config'],
-		[`Try it with a sample ${opts.demoLabel}`, demo],
-		[demo, 'Config'],
+		[`Try it with a sample ${opts.demoLabel}`, demoNode],
+		[demoNode, 'Config'],
 		['Catch-up every 15 minutes', 'Mark as catch-up'],
 		['Mark as catch-up', 'Config'],
 		['Config', LEADS_TO_READ],

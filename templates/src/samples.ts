@@ -65,3 +65,10 @@ export function ghlTaskEventSample(type: 'TaskComplete', opts: { webhookId: stri
 	const body = { ...taskEvent(type, task), timestamp: SAMPLE_TIMESTAMP, webhookId: opts.webhookId } as IDataObject;
 	return triggerItem(body, opts.webhookId, toTask(task) as IDataObject);
 }
+
+/** The id of the sandbox's seeded calendar with this name (the same on every start). */
+export function seededCalendarId(name: string): string {
+	const calendar = [...sandboxSeed().calendars.values()].find((c) => c.name === name);
+	if (!calendar) throw new Error(`The GHL sandbox seeds no calendar "${name}"`);
+	return calendar.id;
+}

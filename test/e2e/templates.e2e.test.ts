@@ -37,6 +37,7 @@ const T = {
 	ghlToLeadCars: 'ghl-contact-to-leadcars',
 	lsqTask: 'leadsquared-task-to-ghl-task',
 	taskDone: 'ghl-task-complete-to-leadsquared',
+	lsqMeeting: 'leadsquared-meeting-to-ghl-appointment',
 } as const;
 
 /** The partner simulators the stack started (sandbox/partners). */
@@ -551,6 +552,31 @@ describe('triggered (activated workflows)', () => {
 		expect(partners(stack).requestsFor('leadsquared', 'Task.svc/Create')).toHaveLength(0);
 		await stack.deactivate(lsqTaskId);
 		await stack.deactivate(doneId);
+	});
+
+	test('LeadSquared meeting webhook → GHL appointment on the calendar, linked back; cancelled in LeadSquared → cancelled in GHL', async () => {
+		const stack = stackRef();
+		const id = await activated(stack, T.lsqMeeting);
+		const before = (await stack.executions(id)).length;
+		const lsq = partners(stack).leadsquared;
+		const meetingId = 'd41e7b20-6a3c-4f15-8b2e-5c9a0e1f7d02';
+		const payload = () => {
+			const { Id: _id, ...task } = lsq.task(meetingId)!;
+			return task;
+		};
+		const url = stack.webhookUrl('leadsquared/meeting');
+		expect((await lsq.sendWebhook(url, { payload: payload() })).json).toEqual({ Status: 'Success', StatusReason: '' });
+		await newestExecution(stack, id, before + 1);
+		const priya = contactByEmail(stack, 'priya.raman@example.com');
+		const booked = snapshot(stack).appointments.filter((a) => a.contactId === priya.id);
+		expect(booked).toEqual([expect.objectContaining({ title: 'Site visit with Priya', appointmentStatus: 'confirmed' })]);
+		expect(Date.parse(booked[0].startTime)).toBe(Date.parse('2030-02-01T05:30:00Z'));
+		expect(lsq.task(meetingId)!.Description).toContain(`[sync:ghl-appointment:${booked[0].id}]`);
+		lsq.editTask(meetingId, { StatusCode: 2 });
+		expect((await lsq.sendWebhook(url, { payload: payload() })).status).toBe(200);
+		await newestExecution(stack, id, before + 2);
+		expect(snapshot(stack).appointments.filter((a) => a.contactId === priya.id)).toEqual([expect.objectContaining({ id: booked[0].id, appointmentStatus: 'cancelled' })]);
+		await stack.deactivate(id);
 	});
 
 	test('HighLevel Trigger → LeadCars: a new contact is sent once; the tag update it causes is ignored', async () => {

@@ -917,3 +917,90 @@ describeWithN8n('HighLevel task completed → LeadSquared task completed', () =>
 		expect(result.items('Record as synced').map((i) => i.syncKey)).toEqual([`ghl-task:${task.id}`]);
 	});
 });
+
+describeWithN8n('LeadSquared meeting → HighLevel appointment (reschedule and cancel included)', () => {
+	const file = 'leadsquared-meeting-to-ghl-appointment';
+	const lsq = () => stack.partners().leadsquared;
+	const MEETING = 'd41e7b20-6a3c-4f15-8b2e-5c9a0e1f7d02';
+	/** The meeting as LeadSquared's task webhook posts it (its newest event), or the seeded one. */
+	const meetingEvent = () => {
+		const { Id: _id, ...task } = lsq().task(MEETING)!;
+		return [{ headers: {}, query: {}, body: [task] }];
+	};
+	const lsqMarker = `[sync:lsq-meeting:${MEETING}]`;
+	const priyaAppointments = () => {
+		const records = sandboxRecords(sandbox());
+		const priya = records.contacts.find((c) => c.email === 'priya.raman@example.com');
+		return priya ? records.appointments.filter((a) => a.contactId === priya.id) : [];
+	};
+	const calendarWrites = (method: string) => sandbox().requests.filter((r) => r.method === method && /^\/calendars\/events\/appointments/.test(r.path));
+
+	test('replay ×2: the same meeting event three times books one appointment, field by field, linked back; rescheduled, then cancelled in LeadSquared, it is moved and cancelled once each', async () => {
+		const engine = engineFor(file);
+		for (let i = 0; i < 3; i++) await run(engine, 'Config', meetingEvent());
+		const { calendars } = sandbox().snapshot() as { calendars: Array<{ id: string; name: string; teamMembers: string[] }> };
+		const calendar = calendars.find((c) => c.name === 'Onboarding Session')!;
+		const [appointment] = priyaAppointments();
+		expect(priyaAppointments()).toHaveLength(1);
+		expect(appointment).toMatchObject({ calendarId: calendar.id, title: 'Site visit with Priya', appointmentStatus: 'confirmed', assignedUserId: calendar.teamMembers[0] });
+		expect([Date.parse(appointment.startTime), Date.parse(appointment.endTime)]).toEqual([Date.parse('2030-02-01T05:30:00Z'), Date.parse('2030-02-01T06:30:00Z')]);
+		expect(appointment.description).toContain('Show the Whitefield branch');
+		expect(appointment.description).toContain(lsqMarker);
+		// GHL's own calendar notifications are the rep's reminder.
+		expect(calendarWrites('POST').map((r) => (r.body as IDataObject).toNotify)).toEqual([true]);
+		expect(lsq().task(MEETING)!.Description).toBe(`Show the Whitefield branch\n[sync:ghl-appointment:${appointment.id}]`);
+		expect(stack.partners().requestsFor('leadsquared', 'Task.svc/Update')).toHaveLength(1);
+
+		lsq().editTask(MEETING, { DueDate: '2030-02-03 05:30:00', EndDate: '2030-02-03 06:00:00', Name: 'Site visit (moved)' });
+		for (let i = 0; i < 3; i++) await run(engine, 'Config', meetingEvent());
+		expect(priyaAppointments()).toEqual([expect.objectContaining({ id: appointment.id, title: 'Site visit (moved)', appointmentStatus: 'confirmed' })]);
+		expect(Date.parse(priyaAppointments()[0].startTime)).toBe(Date.parse('2030-02-03T05:30:00Z'));
+		expect(Date.parse(priyaAppointments()[0].endTime)).toBe(Date.parse('2030-02-03T06:00:00Z'));
+		lsq().editTask(MEETING, { StatusCode: 2 });
+		for (let i = 0; i < 3; i++) await run(engine, 'Config', meetingEvent());
+		await run(engineFor(file), 'Config', meetingEvent());
+		expect(priyaAppointments()).toEqual([expect.objectContaining({ id: appointment.id, appointmentStatus: 'cancelled' })]);
+		expect(calendarWrites('PUT')).toHaveLength(2);
+		expect(calendarWrites('POST')).toHaveLength(1);
+	});
+
+	test('outage: GHL booking failing → Failed items; the catch-up books it once and links it', async () => {
+		const engine = engineFor(file);
+		ghlOutage('POST', '/calendars/events/appointments');
+		const failed = await run(engine, 'Config', meetingEvent());
+		expect(failed.items('Failed items')).toEqual([{ record: `lsq-meeting:${MEETING}`, failedStep: 'Book the GHL appointment', reason: expect.stringMatching(/500|server|error/i) }]);
+		sandbox().clearFaults();
+		await run(engine, 'Mark as catch-up');
+		await run(engine, 'Mark as catch-up');
+		expect(priyaAppointments()).toHaveLength(1);
+		expect(lsq().task(MEETING)!.Description).toContain(`[sync:ghl-appointment:${priyaAppointments()[0].id}]`);
+	});
+
+	test('echo: booked from LeadSquared, its AppointmentCreate changes nothing in LeadSquared; moved in GHL, the LeadSquared webhook that causes changes nothing in GHL', async () => {
+		await run(engineFor(file), 'Config', meetingEvent());
+		const [appointment] = priyaAppointments();
+		const back = engineFor('ghl-appointment-to-leadsquared');
+		await run(back, 'Appointment', [await appointmentEvent(appointment.id, 'AppointmentCreate')]);
+		expect(stack.partners().requestsFor('leadsquared', 'Task.svc/Create')).toHaveLength(0);
+		expect(stack.partners().requestsFor('leadsquared', 'Task.svc/Update')).toHaveLength(1);
+		expect(lsq().activities()).toEqual([]);
+		lsq().takeWebhooks();
+		await calendarApi('PUT', `/calendars/events/appointments/${appointment.id}`, { startTime: '2030-02-05T10:00:00Z', endTime: '2030-02-05T11:00:00Z', ignoreFreeSlotValidation: true });
+		await run(back, 'Appointment', [await appointmentEvent(appointment.id, 'AppointmentUpdate')]);
+		expect(lsq().task(MEETING)).toMatchObject({ DueDate: '2030-02-05 10:00:00', EndDate: '2030-02-05 11:00:00', StatusCode: 0 });
+		const fired = lsq().takeWebhooks();
+		expect(fired.map((w) => w.event)).toEqual(['task-updated']);
+		const puts = calendarWrites('PUT').length;
+		await run(engineFor(file), 'Config', [{ headers: {}, query: {}, body: fired.map((w) => w.payload) }]);
+		expect(calendarWrites('PUT')).toHaveLength(puts);
+		expect(calendarWrites('POST')).toHaveLength(1);
+	});
+
+	test('bad item: a meeting without a valid due date fails alone; the other is booked', async () => {
+		const engine = engineFor(file);
+		const broken = lsq().addTask({ Name: 'Broken meeting', RelatedEntityId: String(lsq().task(MEETING)!.RelatedEntityId), DueDate: 'soon', TaskType: 'Meeting' });
+		const result = await run(engine, 'Config', meetingEvent());
+		expect(result.items('Failed items')).toEqual([{ record: `lsq-meeting:${broken.Id}`, failedStep: 'Valid?', reason: 'no valid DueDate' }]);
+		expect(priyaAppointments().map((a) => a.title)).toEqual(['Site visit with Priya']);
+	});
+});
