@@ -38,7 +38,7 @@ import type {
 	SandboxOptions,
 	SandboxStats,
 } from './types';
-import { checkVersionHeader, responseMismatches, validateBody, validateQuery } from './validation';
+import { checkVersionHeader, formFields, responseMismatches, validateBody, validateQuery } from './validation';
 import { publicKeyPems, WebhookHub } from './webhooks';
 
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 100, intervalMs: 10_000, daily: 200_000 };
@@ -208,6 +208,7 @@ export class SandboxCore {
 			res.statusCode = status;
 			for (const [k, v] of Object.entries({ ...rateHeaders, ...extra })) res.setHeader(k, v);
 			if (body === undefined) res.end();
+			else if (Buffer.isBuffer(body)) res.end(body);
 			else {
 				res.setHeader('content-type', 'application/json; charset=utf-8');
 				res.end(JSON.stringify(body));
@@ -264,6 +265,11 @@ export class SandboxCore {
 			record.operationId = op.operationId;
 			record.operationKey = operationKey(op, this.bundle);
 			if (bodyError) throw bodyError;
+			// A form sends only text: its fields are typed as the operation's body schema says.
+			if (files && isPlainObject(parsedBody)) {
+				parsedBody = formFields(op, parsedBody as Record<string, string>);
+				record.body = parsedBody;
+			}
 
 			let principal: Principal | undefined;
 			if (op.security !== 'none') {

@@ -299,6 +299,23 @@ export function bodyRefusal(op: OperationSpec, messages: string[]): HttpError {
 	return errors.unprocessable(messages);
 }
 
+/**
+ * A multipart form's text fields as the body schema types them (a form sends only text): a list
+ * property takes one value as a one-item list, numbers and booleans are read from their text.
+ */
+export function formFields(op: OperationSpec, fields: Record<string, string | string[]>): Record<string, unknown> {
+	const properties = (op.body?.schema.properties ?? {}) as Record<string, JsonSchema>;
+	const out: Record<string, unknown> = {};
+	for (const [name, value] of Object.entries(fields)) {
+		const type = properties[name]?.type;
+		if (type === 'array') out[name] = Array.isArray(value) ? value : [value];
+		else if ((type === 'number' || type === 'integer') && typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) out[name] = Number(value);
+		else if (type === 'boolean' && (value === 'true' || value === 'false')) out[name] = value === 'true';
+		else out[name] = value;
+	}
+	return out;
+}
+
 /** Validates a JSON body; missing bodies count as `{}` (as in NestJS). Throws 422 (400 for calendars). */
 export function validateBody(op: OperationSpec, body: unknown): Record<string, unknown> {
 	if (!op.body) return {};
@@ -520,6 +537,19 @@ export const RESPONSE_SCHEMA_EXCEPTIONS: ResponseSchemaException[] = [
 				required: ['fieldname', 'originalname', 'mimetype', 'size', 'url'],
 				properties: { fieldname: { type: 'string' }, originalname: { type: 'string' }, encoding: { type: 'string' }, mimetype: { type: 'string' }, size: { type: 'number' }, url: { type: 'string' } },
 			};
+		},
+	},
+	{
+		operationIds: ['search-conversation'],
+		api: 'conversations',
+		reason:
+			'ConversationSchema has no sort value, but the same operation pages with startAfterDate, which "should contain ' +
+			'the sort value of the last document": GHL answers each conversation\'s sort ([number]) and lastMessageDate',
+		patch: (schema) => {
+			Object.assign(schema.properties.conversations.items.properties, {
+				sort: { type: 'array', items: { type: 'number' } },
+				lastMessageDate: { type: 'number' },
+			});
 		},
 	},
 	{

@@ -32,7 +32,8 @@ export interface CatalogueOperation {
 	path: string;
 	operationId: string;
 	api: string;
-	version: string;
+	/** null where GHL's spec declares no Version header for the operation. */
+	version: string | null;
 	scopes: string[];
 }
 
@@ -52,7 +53,7 @@ export function buildCatalogue(): Catalogue {
 			path: meta.endpoint.path,
 			operationId: meta.endpoint.operationId,
 			api: meta.endpoint.api,
-			version: API_VERSIONS[meta.endpoint.api],
+			version: meta.endpoint.versionless ? null : API_VERSIONS[meta.endpoint.api],
 			scopes: meta.endpoint.scopes,
 		})),
 	);

@@ -11,7 +11,7 @@ import { DEFAULT_CONCURRENCY } from '../../shared/concurrency';
 import { forItem } from '../../shared/transport';
 import { TagBatch } from '../helpers/tagBatch';
 import { resources } from './index';
-import { Deferred } from './types';
+import { Deferred, WithBinary } from './types';
 import type { OperationModule, RunScope } from './types';
 
 export { DEFAULT_CONCURRENCY };
@@ -97,7 +97,11 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	let next = 0;
 	let stopped = false;
 
-	const succeed = (itemIndex: number, module: OperationModule, response: IDataObject | IDataObject[]) => {
+	const succeed = (itemIndex: number, module: OperationModule, response: IDataObject | IDataObject[] | WithBinary) => {
+		if (response instanceof WithBinary) {
+			results[itemIndex] = [{ json: response.json, binary: response.binary, pairedItem: { item: itemIndex } }];
+			return;
+		}
 		const simplify = module.meta.unwrap ? (this.getNodeParameter('simplify', itemIndex, true) as boolean) : false;
 		const result = simplify ? simplified(response, module.meta.unwrap) : response;
 		results[itemIndex] = this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {

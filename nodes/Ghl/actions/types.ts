@@ -1,5 +1,5 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeParameters, INodeProperties } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeParameters, INodeProperties } from 'n8n-workflow';
 import type { GhlEndpoint } from '../../shared/transport';
 import type { TagBatch } from '../helpers/tagBatch';
 
@@ -34,6 +34,14 @@ export class Deferred {
 	constructor(readonly result: Promise<IDataObject | IDataObject[]>) {}
 }
 
+/** An item's result that carries a file (a call recording): its json and its binary data. */
+export class WithBinary {
+	constructor(
+		readonly json: IDataObject,
+		readonly binary: IBinaryKeyData,
+	) {}
+}
+
 /**
  * IDs in the GHL sandbox's seeded demo data (sandbox/seed.ts), for operation examples. The
  * catalogue test (test/catalogue.test.ts) fills it from the sandbox.
@@ -43,6 +51,22 @@ export interface ExampleData {
 	contact: { id: string; email: string; tag: string; taskId: string; noteId: string };
 	/** Another contact, in workflow workflowIds[0]. */
 	secondContactId: string;
+	/** A contact without a conversation. */
+	thirdContactId: string;
+	/**
+	 * The first contact's conversation: an SMS message, a call message with a recording, an email;
+	 * scheduled messages (of the second contact), a file upload begun, a custom subscription type.
+	 */
+	conversation: {
+		id: string;
+		messageId: string;
+		callMessageId: string;
+		emailMessageId: string;
+		scheduledMessageId: string;
+		scheduledEmailMessageId: string;
+		pendingUpload: { uploadId: string; filePath: string; filename: string };
+		subtypeId: string;
+	};
 	appointment: { id: string; contactId: string };
 	/** An open opportunity with follower userIds[1], its contact and pipeline. */
 	opportunity: { id: string; contactId: string; pipelineId: string };
@@ -84,7 +108,7 @@ export interface OperationModule {
 	 * Runs the operation for one input item; the router owns the loop, pairedItem and errors. `run`
 	 * is absent when an operation is called outside the router: then nothing is batched.
 	 */
-	execute(this: IExecuteFunctions, itemIndex: number, run?: RunScope): Promise<IDataObject | IDataObject[] | Deferred>;
+	execute(this: IExecuteFunctions, itemIndex: number, run?: RunScope): Promise<IDataObject | IDataObject[] | Deferred | WithBinary>;
 }
 
 export interface Resource {

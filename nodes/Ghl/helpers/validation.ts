@@ -123,6 +123,13 @@ export function toList(value: unknown): string[] {
 	return parts.map((part) => String(part).trim()).filter(Boolean);
 }
 
+/** An optional list (comma-separated or a list): empty when not given; an object is refused. */
+export function optionalList(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string[] {
+	if (value === undefined || value === null || value === '') return [];
+	if (typeof value === 'object' && !Array.isArray(value)) refuse(ctx, itemIndex, field, 'comma-separated values', value);
+	return toList(value);
+}
+
 export function checkList(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string[] {
 	const list = toList(value);
 	if (!list.length) refuse(ctx, itemIndex, field, 'at least one value (comma-separated)', value);

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { ghlApiRequest } from './request';
-import type { GhlContext, GhlEndpoint, GhlRequest } from './types';
+import type { GhlContext, GhlEndpoint, GhlFile, GhlRequest } from './types';
 
 /** What an operation adds to its endpoint for one call: the path's IDs, the query and the body. */
 export interface EndpointCall extends Omit<GhlRequest, 'method' | 'path' | 'api'> {
@@ -40,4 +40,9 @@ export function endpointRequest(endpoint: GhlEndpoint, call: EndpointCall = {}):
 /** Calls an endpoint through the transport: callEndpoint.call(this, meta.endpoint, { pathParams, qs, body, itemIndex }). */
 export async function callEndpoint(this: GhlContext, endpoint: GhlEndpoint, call: EndpointCall = {}): Promise<IDataObject> {
 	return await ghlApiRequest.call(this, endpointRequest(endpoint, call));
+}
+
+/** Calls an endpoint that answers with a file (a call recording): the file's bytes, type and name. */
+export async function downloadEndpoint(this: GhlContext, endpoint: GhlEndpoint, call: EndpointCall = {}): Promise<GhlFile> {
+	return (await ghlApiRequest.call(this, endpointRequest(endpoint, { ...call, binaryResponse: true }))) as unknown as GhlFile;
 }

@@ -21,6 +21,17 @@ const NETWORK_RETRY_CODES = new Set([
 	'ERR_SOCKET_CONNECTION_TIMEOUT',
 ]);
 
+/** An error body that arrived as bytes (a binaryResponse request), read as GHL's JSON when it is. */
+function jsonIfBytes(body: unknown): unknown {
+	if (!Buffer.isBuffer(body) && !(body instanceof ArrayBuffer)) return body;
+	const text = Buffer.from(body as Buffer).toString('utf8');
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return text;
+	}
+}
+
 export function describeFailure(error: unknown): HttpFailure {
 	const seen = new Set<unknown>();
 	let current = error as IDataObject | undefined;
@@ -34,7 +45,7 @@ export function describeFailure(error: unknown): HttpFailure {
 				...failure,
 				status: Number(response.status ?? response.statusCode),
 				headers: (response.headers as IDataObject) ?? {},
-				body: response.data ?? response.body,
+				body: jsonIfBytes(response.data ?? response.body),
 			};
 			break;
 		}

@@ -1,5 +1,5 @@
 export { ghlApiRequest, ghlPath } from './request';
-export { callEndpoint, endpointRequest, fillPath } from './endpoint';
+export { callEndpoint, downloadEndpoint, endpointRequest, fillPath } from './endpoint';
 export type { EndpointCall } from './endpoint';
 export { searchContactsPaged, getStartAfterPaged, getSkipPaged, postSkipPaged, getPageNumberPaged } from './pagination';
 export {
@@ -20,5 +20,5 @@ export {
 export { forgetLocationTokens, locationTokenStats } from './agency';
 export { rateLimiter } from './rateLimiter';
 export { API_VERSIONS } from './types';
-export type { GhlContext, GhlRequest, GhlApiName, GhlEndpoint } from './types';
+export type { GhlContext, GhlRequest, GhlApiName, GhlEndpoint, GhlFile } from './types';
 export type { MultipartBody, MultipartFile } from './multipart';

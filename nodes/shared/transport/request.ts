@@ -7,7 +7,7 @@ import { describeFailure, isNetworkFailure, toNodeApiError } from './errors';
 import type { HttpFailure } from './errors';
 import { rateLimiter } from './rateLimiter';
 import { API_VERSIONS } from './types';
-import type { GhlContext, GhlRequest } from './types';
+import type { GhlContext, GhlFile, GhlRequest } from './types';
 import { writeCheckFor } from './writeChecks';
 import type { ReadGhl } from './writeChecks';
 
@@ -110,6 +110,18 @@ async function lookForWrite(
 	}
 }
 
+/** The file of a binaryResponse answer, named as GHL's Content-Disposition names it. */
+function toGhlFile(response: IN8nHttpFullResponse): GhlFile {
+	const headers = (response.headers ?? {}) as IDataObject;
+	const disposition = String(headers['content-disposition'] ?? '');
+	const fileName = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1];
+	return {
+		data: Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body as ArrayBuffer),
+		mimeType: String(headers['content-type'] ?? 'application/octet-stream').split(';')[0].trim(),
+		...(fileName ? { fileName: decodeURIComponent(fileName) } : {}),
+	};
+}
+
 /**
  * The one way this package talks to GHL: auth through n8n's credential helpers (OAuth2 refresh
  * included), the API's Version header, pacing under the rate limit, 429s waited out, safe retries,
@@ -128,7 +140,7 @@ export async function ghlApiRequest(this: GhlContext, request: GhlRequest): Prom
 		method: request.method,
 		url: `${baseUrl}${request.path}`,
 		headers: {
-			Accept: 'application/json',
+			Accept: request.binaryResponse ? '*/*' : 'application/json',
 			Version: API_VERSIONS[request.api ?? 'contacts'],
 			...(emptyBody ? { 'Content-Type': 'application/json' } : {}),
 			...(multipart ? { 'Content-Type': multipart.contentType } : {}),
@@ -138,7 +150,8 @@ export async function ghlApiRequest(this: GhlContext, request: GhlRequest): Prom
 		// An array query parameter (free slots' userIds) is its key repeated: OpenAPI's default for query arrays (form, explode).
 		arrayFormat: 'repeat',
 		body: multipart ? multipart.data : request.form ? formBody(request.body ?? {}) : emptyBody ? '{}' : request.body,
-		json: true,
+		json: !request.binaryResponse,
+		...(request.binaryResponse ? { encoding: 'arraybuffer' as const } : {}),
 		returnFullResponse: true,
 		timeout: REQUEST_TIMEOUT_MS,
 	};
@@ -165,6 +178,8 @@ export async function ghlApiRequest(this: GhlContext, request: GhlRequest): Prom
 			// n8n's OAuth2 helper signs the options it is given; hand it a fresh copy each attempt.
 			const response = await sendAuthenticated(this, connection, { ...options, headers: { ...options.headers } }, locationToken);
 			rateLimiter.observe(limiterKey, response.headers as IDataObject, booked);
+			// A file answer (binaryResponse): downloadEndpoint hands it on as a GhlFile.
+			if (request.binaryResponse) return toGhlFile(response) as unknown as IDataObject;
 			return (response.body ?? {}) as IDataObject;
 		} catch (error) {
 			const failure = describeFailure(error);

@@ -17,7 +17,22 @@ export type GhlContext =
 	| IHookFunctions;
 
 /** Which GHL API (spec file) a path belongs to; each has its own required `Version` header. */
-export type GhlApiName = 'contacts' | 'calendars' | 'locations' | 'users' | 'opportunities' | 'businesses' | 'forms' | 'surveys' | 'campaigns' | 'workflows' | 'custom-fields' | 'oauth';
+export type GhlApiName =
+	| 'contacts'
+	| 'calendars'
+	| 'locations'
+	| 'users'
+	| 'opportunities'
+	| 'conversations'
+	| 'custom-fields'
+	| 'businesses'
+	| 'associations'
+	| 'objects'
+	| 'forms'
+	| 'surveys'
+	| 'campaigns'
+	| 'workflows'
+	| 'oauth';
 
 export const API_VERSIONS: Record<GhlApiName, string> = {
 	contacts: '2021-07-28',
@@ -25,12 +40,15 @@ export const API_VERSIONS: Record<GhlApiName, string> = {
 	locations: '2021-07-28',
 	users: '2021-07-28',
 	opportunities: '2021-07-28',
+	conversations: '2021-04-15',
+	'custom-fields': '2021-07-28',
 	businesses: '2021-07-28',
+	associations: '2021-07-28',
+	objects: '2021-07-28',
 	forms: '2021-07-28',
 	surveys: '2021-07-28',
 	campaigns: '2021-07-28',
 	workflows: '2021-07-28',
-	'custom-fields': '2021-07-28',
 	oauth: '2021-07-28',
 };
 
@@ -47,6 +65,8 @@ export interface GhlEndpoint {
 	scopes: string[];
 	/** Sent with the agency (Company) token itself: GHL's spec allows only Agency-Access here. */
 	agency?: true;
+	/** GHL's spec declares no Version header here; the API's is sent anyway (GHL's own SDK does the same). */
+	versionless?: true;
 }
 
 export interface GhlRequest {
@@ -62,6 +82,8 @@ export interface GhlRequest {
 	form?: boolean;
 	/** Made with the agency (Company) token itself, not for a sub-account (agency credential only). */
 	agency?: boolean;
+	/** The answer is a file (a call recording): downloadEndpoint returns it as a GhlFile. */
+	binaryResponse?: boolean;
 	/**
 	 * Safe to send twice (GET, PUT and DELETE always are). Lets the transport retry a POST after a 5xx
 	 * or a dropped connection, e.g. a search (a read sent as POST), upsert or adding tags.
@@ -82,4 +104,12 @@ export interface GhlRequest {
 	 * answer GHL quickly passes 0: one attempt, no waits. Default: REQUEST_WAIT_BUDGET_MS.
 	 */
 	waitBudgetMs?: number;
+}
+
+/** A file GHL answered with (binaryResponse requests). */
+export interface GhlFile {
+	data: Buffer;
+	mimeType: string;
+	/** From Content-Disposition when GHL names the file. */
+	fileName?: string;
 }
