@@ -443,6 +443,8 @@ export function seedStore(store: Store, tokens: TokenRegistry, withDemoData: boo
 	seedDemoRecords(store, demo, contacts);
 	seedPartnerFields(store);
 	seedLocationSettings(store, demo);
+	// Last, so the ids seeded before stay as they were.
+	seedConversations(store, contacts);
 	return demo;
 }
 
@@ -509,6 +511,75 @@ function seedLocationSettings(store: Store, demo: DemoIdentities): void {
 		],
 		dateAdded: at(0),
 		dateUpdated: at(0),
+	});
+}
+
+/**
+ * Conversations of the first three demo contacts: SMS both ways, an email, and a call with its
+ * recording (contact 0), so message reads, paging and call recordings have data.
+ */
+function seedConversations(store: Store, contacts: ContactRecord[]): void {
+	const messageTypes: Record<string, number> = { TYPE_SMS: 2, TYPE_EMAIL: 3, TYPE_CALL: 1 };
+	[0, 1, 2].forEach((ci) => {
+		const contact = contacts[ci];
+		const conversation = put(store, '/conversations', {
+			locationId: DEMO_LOCATION_ID,
+			contactId: contact.id,
+			type: 'TYPE_PHONE',
+			unreadCount: ci === 0 ? 1 : 0,
+			starred: ci === 1,
+			inbox: true,
+			deleted: false,
+		}, ci * 7 + 8);
+		const thread: Array<[string, 'inbound' | 'outbound', string]> = [
+			['TYPE_SMS', 'outbound', `Hi ${contact.firstName}, thanks for your interest!`],
+			['TYPE_SMS', 'inbound', 'Can we talk tomorrow?'],
+			...(ci === 0 ? ([['TYPE_EMAIL', 'outbound', '<p>Here is the proposal.</p>'], ['TYPE_CALL', 'outbound', '']] as Array<[string, 'inbound' | 'outbound', string]>) : []),
+			// Scheduled for later (a year after the seed epoch): what Cancel Scheduled acts on.
+			...(ci === 1 ? ([['TYPE_SMS', 'outbound', 'Reminder: your demo is tomorrow'], ['TYPE_EMAIL', 'outbound', '<p>Your demo is tomorrow.</p>']] as Array<[string, 'inbound' | 'outbound', string]>) : []),
+		];
+		thread.forEach(([messageType, direction, body], i) => {
+			const scheduled = ci === 1 && i >= 2;
+			const dateAdded = at(ci * 7 + 8 + i);
+			const message = put(store, '/conversations/messages', {
+				locationId: DEMO_LOCATION_ID,
+				contactId: contact.id,
+				conversationId: conversation.id,
+				type: messageTypes[messageType],
+				messageType,
+				direction,
+				status: scheduled ? 'scheduled' : 'delivered',
+				...(scheduled ? { scheduledTimestamp: Math.floor(Date.parse(at(24 * 365)) / 1000) } : {}),
+				body,
+				contentType: messageType === 'TYPE_EMAIL' ? 'text/html' : 'text/plain',
+				attachments: [],
+				source: 'app',
+				dateAdded,
+				dateUpdated: dateAdded,
+				...(messageType === 'TYPE_EMAIL' ? { subject: 'Your proposal', emailMessageId: store.newRecordId() } : {}),
+				...(messageType === 'TYPE_CALL' ? { recording: true, meta: { call: { duration: 42, status: 'completed' } } } : {}),
+			}, ci * 7 + 8 + i);
+			Object.assign(conversation, {
+				lastMessageBody: body,
+				lastMessageType: messageType,
+				lastMessageDirection: direction,
+				lastMessageDate: Date.parse(String(message.dateAdded)),
+				dateAdded: Date.parse(String(conversation.createdAt)),
+				dateUpdated: Date.parse(String(message.dateAdded)),
+			});
+		});
+		if (ci === 0) {
+			put(store, '/conversations/preferences/custom-subtypes', { locationId: DEMO_LOCATION_ID, name: 'Newsletter', channel: 'email', language: 'en', description: 'Product news' });
+			// A file upload begun (initiate) and not yet completed.
+			const uploadId = store.newRecordId();
+			store.collection('/conversations/messages/upload').set(uploadId, {
+				id: uploadId,
+				locationId: DEMO_LOCATION_ID,
+				filePath: `${DEMO_LOCATION_ID}/${conversation.id}/${uploadId}/brochure.pdf`,
+				filename: 'brochure.pdf',
+				contentType: 'application/pdf',
+			});
+		}
 	});
 }
 

@@ -6,6 +6,7 @@ import { calendarEventHandlers } from './calendarEvents';
 import { calendarResourceHandlers } from './calendarResources';
 import { calendarSetupHandlers } from './calendarSetup';
 import { contactHandlers } from './contacts';
+import { conversationHandlers } from './conversations';
 import type { Handler } from './context';
 import { formSurveyHandlers } from './formsSurveys';
 import { genericHandler } from './generic';
@@ -16,7 +17,7 @@ import { searchContacts } from './search';
 import { opportunityHandlers } from './opportunities';
 import { noteHandlers, taskHandlers } from './tasks';
 
-/** operationId → hand-written handler (operations of the contacts, calendars, oauth, locations, users and opportunities files). */
+/** operationId → hand-written handler (operations of the contacts, calendars, oauth, locations, users, opportunities and conversations files). */
 export const handlers: Record<string, Handler> = {
 	...contactHandlers,
 	'search-contacts-advanced': searchContacts,
@@ -32,6 +33,7 @@ export const handlers: Record<string, Handler> = {
 	...agencyHandlers,
 	...opportunityHandlers,
 	...formSurveyHandlers,
+	...conversationHandlers,
 };
 
 /** The API (spec file) each hand-written handler above is for: a few operationIds are in two files. */

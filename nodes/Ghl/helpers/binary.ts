@@ -36,7 +36,7 @@ export async function readInputFiles(ctx: IExecuteFunctions, itemIndex: number, 
 		// Fails with n8n's own message naming the missing field, before anything is sent.
 		const binary = ctx.helpers.assertBinaryData(itemIndex, name);
 		files.push({
-			field: formField,
+			name: formField,
 			fileName: binary.fileName ?? name,
 			mimeType: binary.mimeType,
 			data: await ctx.helpers.getBinaryDataBuffer(itemIndex, name),
