@@ -66,6 +66,12 @@ function exampleData(sb: Sandbox, seed: SeedSnapshot): ExampleData {
 	const records = (sb.snapshot() as { records: Record<string, Array<{ id: string; contactId: string; pipelineId: string; key?: string; locationId?: string }>> }).records;
 	const opportunity = records['/opportunities'][0];
 	const first = (collection: string) => records[collection][0];
+	const conversationData = records as unknown as Record<string, Array<Record<string, string>>>;
+	const conversation = conversationData['/conversations'].find((candidate) => candidate.contactId === c0.id)!;
+	const messages = conversationData['/conversations/messages'];
+	const ofFirst = messages.filter((message) => message.conversationId === conversation.id);
+	const scheduled = messages.filter((message) => message.status === 'scheduled');
+	const upload = conversationData['/conversations/messages/upload'][0];
 	return {
 		contact: {
 			id: c0.id,
@@ -75,6 +81,17 @@ function exampleData(sb: Sandbox, seed: SeedSnapshot): ExampleData {
 			noteId: seed.notes.find((candidate) => candidate.contactId === c0.id)!.id,
 		},
 		secondContactId: c1.id,
+		thirdContactId: seed.contacts[3].id,
+		conversation: {
+			id: conversation.id,
+			messageId: ofFirst.find((message) => message.messageType === 'TYPE_SMS')!.id,
+			callMessageId: ofFirst.find((message) => message.messageType === 'TYPE_CALL')!.id,
+			emailMessageId: ofFirst.find((message) => message.messageType === 'TYPE_EMAIL')!.emailMessageId,
+			scheduledMessageId: scheduled.find((message) => message.messageType === 'TYPE_SMS')!.id,
+			scheduledEmailMessageId: scheduled.find((message) => message.messageType === 'TYPE_EMAIL')!.emailMessageId,
+			pendingUpload: { uploadId: upload.id, filePath: upload.filePath, filename: upload.filename },
+			subtypeId: conversationData['/conversations/preferences/custom-subtypes'][0].id,
+		},
 		appointment: { id: appointment.id, contactId: appointment.contactId },
 		opportunity: { id: opportunity.id, contactId: opportunity.contactId, pipelineId: opportunity.pipelineId },
 		businessIds,
@@ -147,11 +164,12 @@ describe('catalogue coverage', () => {
 				id: operation.operationId,
 				method: spec!.method,
 				path: spec!.path,
-				version: spec!.version,
+				version: spec!.version ?? null,
 			});
 			// The two bulk contact endpoints declare no security in the spec (so no scopes here); the
 			// sandbox still needs a sub-account token with contacts.write for them. Other operations
 			// without scopes (location tags by ID, …) declare `bearer: []`: no scope at all.
+			// sandbox still needs a sub-account token with contacts.write for them.
 			const expectedScopes = operation.scopes.length === 0 && operation.api === 'contacts' ? ['contacts.write'] : [...operation.scopes].sort();
 			expect({ id: operation.operationId, scopes: expectedScopes }).toEqual({ id: operation.operationId, scopes: [...spec!.scopes].sort() });
 		}

@@ -645,7 +645,7 @@ describe('Development', () => {
 			// execute calls GHL at its own meta.endpoint (the catalogue test proves which endpoint each one calls).
 			for (const file of files) {
 				const source = read(`nodes/Ghl/actions/${resource.value}/${file}`);
-				expect({ file, callsItsEndpoint: /(callEndpoint\.call\(this, meta\.endpoint|endpointRequest\(meta\.endpoint|searchContactsPaged)/.test(source) }).toEqual({
+				expect({ file, callsItsEndpoint: /((callEndpoint|downloadEndpoint)\.call\(this, meta\.endpoint|endpointRequest\(meta\.endpoint|searchContactsPaged)/.test(source) }).toEqual({
 					file,
 					callsItsEndpoint: true,
 				});

@@ -18,7 +18,8 @@ interface CatalogueOperation {
 	path: string;
 	operationId: string;
 	api: string;
-	version: string;
+	/** null where the spec declares no Version header. */
+	version: string | null;
 }
 
 const catalogue = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../docs/catalogue.json'), 'utf8')) as {
@@ -46,6 +47,7 @@ const API_VERSIONS: Record<string, string> = {
 	surveys: '2021-07-28',
 	'custom-fields': '2021-07-28',
 	oauth: '2021-07-28',
+	conversations: '2021-04-15',
 };
 
 /** What the SDK sends when no `apiVersion` is configured, read from the SDK itself (3.1.0: 2023-02-21). */
@@ -421,6 +423,53 @@ const SDK_CALLS: Record<string, SdkCall> = {
 		ghl.customFields.createCustomFieldFolder({ objectKey: 'custom_objects.vehicles', name: 'SDK folder', locationId: f.locationId }),
 	'update-custom-field-folder': (ghl, f) => ghl.customFields.updateCustomFieldFolder({ id: v2Record(f, 'folders').id }, { name: 'SDK renamed', locationId: f.locationId }),
 	'delete-custom-field-folder': (ghl, f) => ghl.customFields.deleteCustomFieldFolder({ id: v2Record(f, 'folders').id, locationId: f.locationId }),
+	'create-conversation': (ghl, f) => ghl.conversations.createConversation({ locationId: f.locationId, contactId: f.contacts[3].id }),
+	'search-conversation': (ghl, f) => ghl.conversations.searchConversation({ locationId: f.locationId, limit: 10, status: 'unread' }),
+	'get-conversation': (ghl, f) => ghl.conversations.getConversation({ conversationId: thread(f).conversation.id }),
+	'update-conversation': (ghl, f) => ghl.conversations.updateConversation({ conversationId: thread(f).conversation.id }, { locationId: f.locationId, unreadCount: 0, starred: true }),
+	'delete-conversation': (ghl, f) => ghl.conversations.deleteConversation({ conversationId: thread(f).conversation.id }),
+	'get-all-custom-subtypes': (ghl, f) => ghl.conversations.getAllCustomSubtypes({ locationId: f.locationId }),
+	'create-custom-subtype': (ghl, f) => ghl.conversations.createCustomSubtype({ locationId: f.locationId }, { name: 'Webinars', channel: 'email', language: 'en' }),
+	'update-custom-subtype': (ghl, f) => ghl.conversations.updateCustomSubtype({ id: thread(f).subtype.id, locationId: f.locationId }, { archived: true }),
+	'get-contact-unsubscription-status': (ghl, f) => ghl.conversations.getContactUnsubscriptionStatus({ locationId: f.locationId, contactId: f.contacts[0].id }),
+	'user-subscription-change': (ghl, f) =>
+		ghl.conversations.userSubscriptionChange({
+			locationId: f.locationId,
+			contactId: f.contacts[0].id,
+			email: f.contacts[0].email!,
+			subscription_action: { type: 'default', subtype_name: 'One on One', subtype_status: 'unsubscribed' },
+		} as Parameters<HighLevel['conversations']['userSubscriptionChange']>[0]),
+	'get-email-by-id': (ghl, f) => ghl.conversations.getEmailById({ id: thread(f).byType('TYPE_EMAIL').emailMessageId }),
+	'cancel-scheduled-email-message': (ghl, f) => ghl.conversations.cancelScheduledEmailMessage({ emailMessageId: thread(f).scheduled('TYPE_EMAIL').emailMessageId }),
+	'export-messages-by-location': (ghl, f) => ghl.conversations.exportMessagesByLocation({ locationId: f.locationId, channel: 'SMS', limit: 10 }),
+	'get-message': (ghl, f) => ghl.conversations.getMessage({ id: thread(f).byType('TYPE_SMS').id }),
+	'get-messages': (ghl, f) => ghl.conversations.getMessages({ conversationId: thread(f).conversation.id, limit: 10 }),
+	'send-a-new-message': (ghl, f) => ghl.conversations.sendANewMessage({ type: 'SMS', subType: {}, status: 'pending', contactId: f.contacts[0].id, message: 'From the SDK' }),
+	'add-an-inbound-message': (ghl, f) =>
+		ghl.conversations.addAnInboundMessage({ type: 'SMS', conversationId: thread(f).conversation.id, contactId: f.contacts[0].id, conversationProviderId: 'sdk-provider', message: 'Inbound from the SDK' }),
+	'add-an-outbound-message': (ghl, f) =>
+		ghl.conversations.addAnOutboundMessage({ type: 'Call', conversationId: thread(f).conversation.id, conversationProviderId: 'sdk-provider', call: { to: '+15550100', status: 'completed' } } as Parameters<HighLevel['conversations']['addAnOutboundMessage']>[0]),
+	'send-review-reply': (ghl, f) => ghl.conversations.sendReviewReply({ conversationId: thread(f).conversation.id, locationId: f.locationId, message: 'Thanks!' }),
+	'cancel-scheduled-message': (ghl, f) => ghl.conversations.cancelScheduledMessage({ messageId: thread(f).scheduled('TYPE_SMS').id }),
+	'upload-file-attachments': (ghl, f) => {
+		const form = new FormData();
+		for (const [name, value] of Object.entries({ conversationId: thread(f).conversation.id, contactId: f.contacts[0].id, locationId: f.locationId, attachmentUrls: '' })) form.append(name, value);
+		form.append('fileAttachment', new Blob(['hello']), 'hello.txt');
+		// The SDK's client defaults to JSON, which makes axios turn a FormData into JSON: the file is sent as a form only when told.
+		return ghl.conversations.uploadFileAttachments(form, { headers: { 'Content-Type': 'multipart/form-data' } });
+	},
+	'initiate-file-upload': (ghl, f) =>
+		ghl.conversations.initiateFileUpload({ locationId: f.locationId, conversationId: thread(f).conversation.id, filename: 'a.pdf', contentType: 'application/pdf', channel: 'SMS' }),
+	'complete-file-upload': (ghl, f) => {
+		const upload = thread(f).upload;
+		return ghl.conversations.completeFileUpload({ uploadId: upload.id, filePath: upload.filePath, locationId: f.locationId, conversationId: thread(f).conversation.id, filename: upload.filename });
+	},
+	'update-message-status': (ghl, f) => ghl.conversations.updateMessageStatus({ messageId: thread(f).byType('TYPE_SMS').id }, { status: 'read' }),
+	'add-message-attachments': (ghl, f) => ghl.conversations.addMessageAttachments({ messageId: thread(f).byType('TYPE_CALL').id }, { attachments: ['https://example.com/a.wav'] }),
+	'get-message-recording': (ghl, f) => ghl.conversations.getMessageRecording({ locationId: f.locationId, messageId: thread(f).byType('TYPE_CALL').id }),
+	'get-message-transcription': (ghl, f) => ghl.conversations.getMessageTranscription({ locationId: f.locationId, messageId: thread(f).byType('TYPE_CALL').id }),
+	'download-message-transcription': (ghl, f) => ghl.conversations.downloadMessageTranscription({ locationId: f.locationId, messageId: thread(f).byType('TYPE_CALL').id }),
+	'live-chat-agent-typing': (ghl, f) => ghl.conversations.liveChatAgentTyping({ locationId: f.locationId, isTyping: 'true', visitorId: 'v1', conversationId: thread(f).conversation.id }),
 };
 
 /** The seeded custom object field or its folder (custom fields v2). */
@@ -452,6 +501,22 @@ function locationRecord(f: Fixture, collection: string): { id: string } & Record
 	return records[`/locations/${f.locationId}/${collection}`][0];
 }
 
+type SeedRecord = Record<string, string>;
+
+/** The first demo contact's conversation and messages, the scheduled ones, an upload begun, a subscription type. */
+function thread(f: Fixture) {
+	const records = (f.sb.snapshot() as { records: Record<string, SeedRecord[]> }).records;
+	const conversation = records['/conversations'].find((record) => record.contactId === f.contacts[0].id)!;
+	const messages = records['/conversations/messages'];
+	return {
+		conversation,
+		byType: (type: string) => messages.find((message) => message.conversationId === conversation.id && message.messageType === type)!,
+		scheduled: (type: string) => messages.find((message) => message.status === 'scheduled' && message.messageType === type)!,
+		upload: records['/conversations/messages/upload'][0],
+		subtype: records['/conversations/preferences/custom-subtypes'][0],
+	};
+}
+
 /** The first seeded opportunity of the demo location (it has a follower). */
 function opportunity(f: Fixture): { id: string; pipelineId: string; contactId: string; followers: string[] } {
 	const records = (f.sb.snapshot() as { records: Record<string, Array<{ id: string; locationId: string; pipelineId: string; contactId: string; followers: string[] }>> }).records;
@@ -470,6 +535,8 @@ async function requestsDuring(
 
 /** Each operation by its key: the operationId, or `api:operationId` where GHL uses that operationId in two APIs. */
 const operations = catalogue.operations.map((operation) => [operationKey(operation), operation] as const);
+/** Operations whose spec requires a Version header (the SDK's default is refused on these). */
+const versioned = operations.filter(([, operation]) => operation.version !== null);
 
 describe(`@gohighlevel/api-client ${SDK_VERSION} against the sandbox`, () => {
 	test('the SDK table covers exactly the catalogue', () => {
@@ -503,15 +570,16 @@ describe(`@gohighlevel/api-client ${SDK_VERSION} against the sandbox`, () => {
 				method: request.method,
 				version: request.headers.version,
 			}));
-			expect(received).toEqual([{ operationId, method: operation.method, version: operation.version }]);
+			expect(received).toEqual([{ operationId, method: operation.method, version: operation.version ?? API_VERSIONS[operation.api] }]);
 			expect(requests[0].status).toBeGreaterThanOrEqual(200);
 			expect(requests[0].status).toBeLessThan(300);
-			expect((result as PromiseFulfilledResult<unknown>).value).toEqual(expect.any(Object));
+			// JSON answers come back as objects; a file (a call recording) as its bytes.
+			expect((result as PromiseFulfilledResult<unknown>).value).toEqual(expect.anything());
 		});
 	});
 
 	describe(`SDK deviation: ${SDK_DEVIATIONS.defaultVersion.what}`, () => {
-		test.each(operations)('%s is refused with 401, nothing changed', async (operationId) => {
+		test.each(versioned)('%s is refused with 401, nothing changed', async (operationId) => {
 			const sb = sandbox();
 			const ghl = sdkClient(sb, tokenFor(sb, operationId));
 			const before = JSON.stringify(sb.snapshot());

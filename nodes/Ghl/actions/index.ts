@@ -11,16 +11,20 @@ import { calendarNotification } from './calendarNotification';
 import { calendarResource } from './calendarResource';
 import { campaign } from './campaign';
 import { contact } from './contact';
+import { conversation } from './conversation';
 import { customField } from './customField';
+import { customSubtype } from './customSubtype';
 import { customValue } from './customValue';
 import { follower } from './follower';
 import { form } from './form';
 import { location } from './location';
+import { message } from './message';
 import { note } from './note';
 import { objectField } from './objectField';
 import { opportunity } from './opportunity';
 import { pipeline } from './pipeline';
 import { recurringTask } from './recurringTask';
+import { subscription } from './subscription';
 import { survey } from './survey';
 import { tag } from './tag';
 import { task } from './task';
@@ -42,16 +46,20 @@ export const resourceList: Resource[] = [
 	calendarResource,
 	campaign,
 	contact,
+	conversation,
 	customField,
+	customSubtype,
 	customValue,
 	follower,
 	form,
 	location,
+	message,
 	note,
 	objectField,
 	opportunity,
 	pipeline,
 	recurringTask,
+	subscription,
 	survey,
 	tag,
 	task,

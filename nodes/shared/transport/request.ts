@@ -1,5 +1,5 @@
 import { NodeApiError, sleep } from 'n8n-workflow';
-import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { locationTokenFor, sendAuthenticated } from './agency';
 import { getAgencyConnection, getConnection } from './connection';
 import { encodeMultipart } from './multipart';
