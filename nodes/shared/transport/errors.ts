@@ -56,7 +56,7 @@ export function describeFailure(error: unknown): HttpFailure {
 	const wrapped = error as { httpCode?: string | null; context?: IDataObject };
 	if (failure.status === undefined && wrapped?.httpCode && /^\d{3}$/.test(wrapped.httpCode)) {
 		failure.status = Number(wrapped.httpCode);
-		failure.body = wrapped.context?.data;
+		failure.body = jsonIfBytes(wrapped.context?.data);
 	} else if (!failure.code && wrapped?.httpCode && NETWORK_RETRY_CODES.has(wrapped.httpCode)) {
 		failure.code = wrapped.httpCode;
 	}
