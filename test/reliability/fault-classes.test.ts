@@ -535,6 +535,7 @@ describe('daily limit runs out', () => {
 		test(`${ITEMS} creates with ${DAILY} requests left today ${modeName(continueOnFail)}: written items out, the rest fail or the run stops at the first unsent item`, async () => {
 			sandbox().setRateLimit({ ...SCALED_LIMIT, daily: DAILY });
 			const batch = leads(`daily${continueOnFail ? 'c' : 's'}`);
+			const since = sandbox().requests.length;
 			const { tally } = await measure({
 				faultClass: 'daily limit runs out',
 				fault: `GHL's daily limit set to ${DAILY} requests`,
@@ -552,8 +553,20 @@ describe('daily limit runs out', () => {
 			} else {
 				expect(tally.succeeded).toBe(DAILY);
 				// Up to 8 creates are in flight at once (the node's Concurrency): GHL refuses whichever arrive
-				// after its 600th, so the first refused item in input order is at most 7 before item 600.
-				expect(tally.stoppedAt).toBeGreaterThanOrEqual(DAILY - 7);
+				// after its 600th, so the first refused item in input order is at most 7 before item 600 —
+				// unless the short window refused its first try (a loaded host can overrun the pacer's
+				// margin) and its retry came after the day's 600th.
+				const creates = sandbox()
+					.requests.slice(since)
+					.filter((request) => request.method === 'POST' && request.path === '/contacts/');
+				expect(creates.length).toBeGreaterThan(DAILY);
+				const dayRanOut = creates.filter((request) => request.status === 201)[DAILY - 1]?.at ?? Infinity;
+				const windowRefused = new Set(
+					creates
+						.filter((request) => request.status === 429 && request.at < dayRanOut)
+						.map((request) => (request.body as IDataObject).email),
+				);
+				if (!windowRefused.has(batch[tally.stoppedAt!].email)) expect(tally.stoppedAt).toBeGreaterThanOrEqual(DAILY - 7);
 				expect(tally.stoppedAt).toBeLessThanOrEqual(DAILY);
 				expect(tally.unsent).toBe(ITEMS - DAILY - 1);
 				expect(Object.keys(tally.reasons)[0]).toMatch(/Item <n> was not sent/);
