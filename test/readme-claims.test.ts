@@ -206,6 +206,12 @@ describe('Credentials: agency', () => {
 			'starts for every installed sub-account and for the agency’s INSTALL / UNINSTALL; other locations are ignored; full records are read in the event’s sub-account',
 		),
 	);
+	claim('**Polling Trigger**: with the agency credential it watches the **Sub-Account** you choose (from', () =>
+		provenBy(
+			'test/triggers/polling-agency.test.ts',
+			'polls in two sub-accounts emit each one’s records only; switching Sub-Account and back resumes the first one’s cursor',
+		),
+	);
 	claim('**Agency operations** (resource *Agency*) take only the agency credential; with another credential', () =>
 		provenBy('test/nodes/agency.test.ts', 'a sub-account OAuth2 token cannot run agency operations: refused before any request'),
 	);

@@ -8,6 +8,8 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 import { credentials } from '../shared/authentication';
+import { getLocationId, usesAgency } from '../shared/transport';
+import { searchSubAccounts } from '../Ghl/methods/listSearch';
 import { DEFAULT_CONCURRENCY, mapInOrder } from '../shared/concurrency';
 import { advanceWindow, compareStamped, isWindowState, newWindow, toMillis } from './cursor';
 import type { Stamped, WindowState } from './cursor';
@@ -342,6 +344,16 @@ async function samples(this: IPollFunctions, event: string): Promise<IDataObject
 	return [];
 }
 
+/**
+ * Where the state lives in the node's static data. With the agency credential each sub-account has
+ * its own entry, so switching Sub-Account neither mixes cursors nor loses the first one's place. Each
+ * is a top-level key: n8n notices (and saves) only writes it can observe, and a nested object
+ * created during a poll is not observed.
+ */
+async function stateSlot(this: IPollFunctions): Promise<string> {
+	return usesAgency(this) ? `${STATE_KEY}:${await getLocationId(this)}` : STATE_KEY;
+}
+
 function stateKey(this: IPollFunctions, event: string): string {
 	switch (event) {
 		case NOTE_CREATED:
@@ -371,6 +383,8 @@ export class GhlPollingTrigger implements INodeType {
 		properties: pollingProperties,
 	};
 
+	methods = { listSearch: { searchSubAccounts } };
+
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as string;
 		if (this.getMode() === 'manual') {
@@ -388,7 +402,8 @@ export class GhlPollingTrigger implements INodeType {
 
 		const staticData = this.getWorkflowStaticData('node');
 		const key = stateKey.call(this, event);
-		const stored = staticData[STATE_KEY] as PollState | undefined;
+		const slot = await stateSlot.call(this);
+		const stored = staticData[slot] as PollState | undefined;
 		const valid =
 			stored &&
 			stored.key === key &&
@@ -423,7 +438,7 @@ export class GhlPollingTrigger implements INodeType {
 		}
 
 		// Written only after every read succeeded: a failed poll leaves the cursor as it was.
-		staticData[STATE_KEY] = result.state as unknown as IDataObject;
+		staticData[slot] = result.state as unknown as IDataObject;
 		if (result.baseline && !emitExisting) return null;
 		return result.items.length ? [this.helpers.returnJsonArray(result.items)] : null;
 	}

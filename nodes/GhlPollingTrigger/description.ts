@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { authenticationProperty } from '../shared/authentication';
+import { authenticationProperty, subAccountLocator } from '../shared/authentication';
 
 export const CONTACT_CREATED = 'contactCreated';
 export const CONTACT_UPDATED = 'contactUpdated';
@@ -9,6 +9,14 @@ export const APPOINTMENT_CREATED = 'appointmentCreated';
 
 export const pollingProperties: INodeProperties[] = [
 	authenticationProperty,
+	{
+		...subAccountLocator({
+			name: 'subAccount',
+			description:
+				'The sub-account (location) to watch. Each sub-account keeps its own place, so switching to another and back resumes where the first one was.',
+		}),
+		displayOptions: { show: { authentication: ['agencyOAuth2'] } },
+	},
 	{
 		displayName: 'Event',
 		name: 'event',
