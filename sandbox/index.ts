@@ -5,8 +5,9 @@
 import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import { issueDemoTokens, setInstalled } from './oauth';
-import { setClockSkew } from './routes/common';
+import { nowIso, setClockSkew } from './routes/common';
 import { SandboxCore } from './server';
+import type { ContactRecord } from './store';
 import type { Sandbox, SandboxOptions } from './types';
 
 export type {
@@ -90,6 +91,31 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 				core.store.collection(collection).set(record.id, record);
 				return record;
 			}),
+		putContacts: (locationId, contacts) => {
+			if (!core.store.locations.has(locationId)) throw new Error(`Unknown location ${locationId}`);
+			const ids = contacts.map((fields) => {
+				const time = nowIso();
+				const contact: ContactRecord = {
+					dnd: false,
+					tags: [],
+					type: 'lead',
+					customFields: {},
+					followers: [],
+					campaigns: [],
+					workflows: [],
+					dateAdded: time,
+					dateUpdated: time,
+					...fields,
+					id: core.store.newId(),
+					locationId,
+				};
+				core.store.contacts.set(contact.id, contact);
+				return contact.id;
+			});
+			// As after a write request: the search shows them once its lag has passed.
+			core.searchIndex?.capture(core.store);
+			return ids;
+		},
 		responseMismatches: core.responseMismatches,
 	};
 	return sandbox;

@@ -1,6 +1,7 @@
 /**
  * Public types of the GHL sandbox (other code imports these names; keep them stable).
  */
+import type { ContactRecord } from './store';
 
 export interface RateLimitOptions {
 	/** Requests allowed per `intervalMs` (GHL burst limit: 100 / 10 s). */
@@ -245,6 +246,11 @@ export interface Sandbox {
 	 * stored in the collection as given, each with a new id; returns them as stored.
 	 */
 	putRecords(collection: string, records: Array<Record<string, unknown>>): Array<Record<string, unknown> & { id: string }>;
+	/**
+	 * Contacts that reach GHL in bulk other than through its API (an import): stored in the location
+	 * as given, each with a new id; dateAdded/dateUpdated default to the sandbox's clock. Returns their ids.
+	 */
+	putContacts(locationId: string, contacts: Array<Partial<ContactRecord>>): string[];
 	/** Answers that did not match the spec (with `validateResponses`); cleared by reset(). */
 	responseMismatches: ResponseMismatch[];
 }

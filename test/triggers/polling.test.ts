@@ -127,6 +127,28 @@ describe('Polling trigger: contacts', () => {
 		expect(new Set(emitted)).toEqual(new Set(contacts));
 	});
 
+	test('issue 13: one poll after 10,000 changed contacts emits each once, in ≤ 21 requests (500 a page + the end)', async () => {
+		const trigger = poller({ event: 'contactUpdated' });
+		expect(await trigger.poll()).toBeNull();
+		await tick();
+		// Written straight into GHL's store (as an import would), not through 10,000 API calls.
+		const dayAgo = new Date(Date.now() - 86_400_000).toISOString();
+		const changed = sandbox().putContacts(
+			sandbox().demo.locationId,
+			Array.from({ length: 10_000 }, (_, index) => ({ firstName: 'Bulk', lastName: `Contact ${index}`, dateAdded: dayAgo })),
+		);
+		await settle();
+		const before = sandbox().requests.length;
+		const items = (await trigger.poll()) ?? [];
+		const requests = sandbox().requests.slice(before);
+		expect(requests.length).toBeLessThanOrEqual(21);
+		expect(requests.every((request) => request.path === '/contacts/search' && request.status === 200)).toBe(true);
+		expect(items).toHaveLength(10_000);
+		expectNoDuplicates(ids(items));
+		expect(new Set(ids(items))).toEqual(new Set(changed));
+		expect(await trigger.poll()).toBeNull();
+	});
+
 	test('New Contact: created contacts once each; updates of them are not new', async () => {
 		const trigger = poller({ event: 'contactCreated' });
 		expect(await trigger.poll()).toBeNull();
