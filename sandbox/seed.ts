@@ -445,7 +445,26 @@ export function seedStore(store: Store, tokens: TokenRegistry, withDemoData: boo
 	seedLocationSettings(store, demo);
 	// Last, so the ids seeded before stay as they were.
 	seedConversations(store, contacts);
+	seedSchedules(store, demo);
 	return demo;
+}
+
+/**
+ * Users' availability schedules, seeded after everything else so no id seeded before moves: the
+ * seller's working week on the Discovery Call calendar, the support user's with one date rule
+ * (a shorter day), and the other location's user's.
+ */
+function seedSchedules(store: Store, demo: DemoIdentities): void {
+	const week = (from: string, to: string) =>
+		['monday', 'tuesday', 'wednesday', 'thursday', 'friday'].map((day) => ({ type: 'wday', day, intervals: [{ from, to }] }));
+	const schedules: [string, string, string, string, object[], string[]][] = [
+		[DEMO_LOCATION_ID, demo.userIds[1], 'Working hours', 'America/New_York', week('09:00', '17:00'), [demo.calendarIds[0]]],
+		[DEMO_LOCATION_ID, demo.userIds[2], 'Support hours', 'America/Chicago', [...week('08:00', '12:00'), { type: 'date', date: '2030-12-24', intervals: [{ from: '08:00', to: '10:00' }] }], []],
+		[OTHER_LOCATION_ID, demo.userIds[3], 'Other location hours', 'Europe/Berlin', week('10:00', '16:00'), [demo.calendarIds[2]]],
+	];
+	schedules.forEach(([locationId, userId, name, timezone, rules, calendarIds], i) => {
+		put(store, '/calendars/schedules', { locationId, userId, name, timezone, rules, calendarIds, deleted: false, dateAdded: at(i), dateUpdated: at(i) });
+	});
 }
 
 /**

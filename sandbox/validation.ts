@@ -289,13 +289,16 @@ function semanticBodyMessages(op: OperationSpec, body: Record<string, unknown>, 
 	return out;
 }
 
+/** The calendars operations whose official spec declares a 422 (the availability schedules' writes). */
+const CALENDAR_OPERATIONS_WITH_422 = new Set(['createSchedule', 'updateSchedule']);
+
 /**
  * A refused body (or query property outside the declared set): 422 where the spec declares it; the
- * calendars spec declares only 400 and 401 for every operation the sandbox emulates, so there it is
- * NestJS's default 400 with the same messages.
+ * calendars spec declares only 400 and 401 for its other operations, so there it is NestJS's
+ * default 400 with the same messages.
  */
 export function bodyRefusal(op: OperationSpec, messages: string[]): HttpError {
-	if (op.api === 'calendars') return new HttpError(400, { statusCode: 400, message: messages, error: 'Bad Request' });
+	if (op.api === 'calendars' && !CALENDAR_OPERATIONS_WITH_422.has(op.operationId)) return new HttpError(400, { statusCode: 400, message: messages, error: 'Bad Request' });
 	return errors.unprocessable(messages);
 }
 

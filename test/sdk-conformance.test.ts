@@ -745,6 +745,31 @@ describe(`@gohighlevel/api-client ${SDK_VERSION} against the sandbox`, () => {
 						{ startTime: '2032-01-05T11:00:00Z', endTime: '2032-01-05T10:00:00Z' },
 					),
 			},
+			{
+				name: 'availability schedule create without its time zone (the spec declares 422 here)',
+				operationId: 'createSchedule',
+				status: 422,
+				message: /timezone should not be empty/,
+				call: (f) => calendars().calendars.createSchedule(malformed({ locationId: f.locationId, userId: f.sb.demo.userIds[1], name: 'No zone' })),
+			},
+			{
+				name: 'availability schedule update with an interval ending before it starts',
+				operationId: 'updateSchedule',
+				status: 422,
+				message: /rules\.0\.intervals\.0\.to must be after from/,
+				call: (f) =>
+					calendars().calendars.updateSchedule(
+						{ id: seededRecord(f, '/calendars/schedules').id },
+						{ rules: [{ type: 'wday', day: 'monday', intervals: [{ from: '17:00', to: '09:00' }] }] },
+					),
+			},
+			{
+				name: 'availability schedule linked to a calendar of another location',
+				operationId: 'add-calendar-to-schedule',
+				status: 404,
+				message: /Calendar \w+ not found/,
+				call: (f) => calendars().calendars.addCalendarToSchedule({ id: seededRecord(f, '/calendars/schedules').id, calendarId: f.sb.demo.calendarIds[2] }),
+			},
 		];
 
 		test.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {

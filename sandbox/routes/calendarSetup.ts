@@ -118,7 +118,7 @@ const DAY_MS = 86_400_000;
 /** Open hours of a calendar that has none: Monday to Friday, 9:00 to 17:00. */
 const DEFAULT_OPEN_HOURS = [{ daysOfTheWeek: [1, 2, 3, 4, 5], hours: [{ openHour: 9, openMinute: 0, closeHour: 17, closeMinute: 0 }] }];
 
-function isTimeZone(name: string): boolean {
+export function isTimeZone(name: string): boolean {
 	try {
 		new Intl.DateTimeFormat('en-US', { timeZone: name });
 		return true;

@@ -4,6 +4,7 @@ import { associationHandlers } from './associations';
 import { calendarHandlers } from './calendars';
 import { calendarEventHandlers } from './calendarEvents';
 import { calendarResourceHandlers } from './calendarResources';
+import { calendarScheduleHandlers } from './calendarSchedules';
 import { calendarSetupHandlers } from './calendarSetup';
 import { contactHandlers } from './contacts';
 import { conversationHandlers } from './conversations';
@@ -28,6 +29,7 @@ export const handlers: Record<string, Handler> = {
 	...calendarSetupHandlers,
 	...calendarEventHandlers,
 	...calendarResourceHandlers,
+	...calendarScheduleHandlers,
 	...locationHandlers,
 	...oauthHandlers,
 	...agencyHandlers,

@@ -384,6 +384,51 @@ describe('GHL sandbox', () => {
 		});
 	});
 
+	describe('availability schedules', () => {
+		const search = (userId: string, extra = '') => call(sb, 'GET', `/calendars/schedules/search?locationId=${sb.demo.locationId}&userId=${userId}${extra}`);
+
+		it('are a user\'s, searched by user (and calendar), read by id, 404 once deleted, 403 for another location', async () => {
+			const [, seller, support, other] = sb.demo.userIds;
+			expect((await call(sb, 'GET', `/calendars/schedules/search?locationId=${sb.demo.locationId}`)).status).toBe(400);
+			const sellers = await search(seller);
+			expect(sellers).toMatchObject({ status: 200, json: { schedules: [{ name: 'Working hours', userId: seller, calendarIds: [sb.demo.calendarIds[0]], deleted: false }] } });
+			expect((await search(support)).json.schedules.map((schedule: { name: string }) => schedule.name)).toEqual(['Support hours']);
+			expect((await search(seller, `&calendarId=${sb.demo.calendarIds[1]}`)).json.schedules).toEqual([]);
+			const id = sellers.json.schedules[0].id;
+			expect(await call(sb, 'GET', `/calendars/schedules/${id}`)).toMatchObject({ status: 200, json: { schedule: sellers.json.schedules[0] } });
+			expect((await call(sb, 'GET', '/calendars/schedules/SbxUnknownSchedule01')).status).toBe(404);
+			const foreign = await call(sb, 'GET', `/calendars/schedules/search?locationId=${sb.demo.otherLocationId}&userId=${other}`, { token: sb.demo.otherLocationToken });
+			expect((await call(sb, 'GET', `/calendars/schedules/${foreign.json.schedules[0].id}`)).status).toBe(403);
+			expect(await call(sb, 'DELETE', `/calendars/schedules/${id}`)).toMatchObject({ status: 200, json: { success: true } });
+			expect((await call(sb, 'GET', `/calendars/schedules/${id}`)).status).toBe(404);
+			expect((await call(sb, 'DELETE', `/calendars/schedules/${id}`)).status).toBe(404);
+			expect((await search(seller)).json.schedules).toEqual([]);
+		});
+
+		it('are created for a user and calendars of the location only; linking a calendar shows in the read', async () => {
+			const { locationId, userIds, calendarIds } = sb.demo;
+			const rules = [{ type: 'wday', day: 'monday', intervals: [{ from: '09:00', to: '12:00' }] }];
+			const body = { locationId, userId: userIds[2], name: 'Mornings', timezone: 'America/New_York', rules };
+			expect((await call(sb, 'POST', '/calendars/schedules', { body: { ...body, userId: userIds[3] } })).status).toBe(400);
+			expect((await call(sb, 'POST', '/calendars/schedules', { body: { ...body, calendarIds: [calendarIds[2]] } })).status).toBe(400);
+			expect((await call(sb, 'POST', '/calendars/schedules', { body: { ...body, timezone: 'Mars/Olympus' } })).status).toBe(422);
+			expect((await call(sb, 'POST', '/calendars/schedules', { body: { ...body, rules: [{ type: 'date', intervals: rules[0].intervals }] } })).json.message).toEqual([
+				'rules.0.date is required for a date rule',
+			]);
+			const created = await call(sb, 'POST', '/calendars/schedules', { body: { ...body, calendarIds: [calendarIds[0]] } });
+			expect(created).toMatchObject({ status: 201, json: { schedule: { ...body, calendarIds: [calendarIds[0]], deleted: false } } });
+			const path = `/calendars/schedules/${created.json.schedule.id}`;
+			expect(await call(sb, 'PUT', `${path}/associations/${calendarIds[1]}`)).toMatchObject({ status: 200, json: { success: true } });
+			expect((await call(sb, 'PUT', `${path}/associations/${calendarIds[2]}`)).status).toBe(404);
+			expect((await call(sb, 'GET', path)).json.schedule.calendarIds).toEqual([calendarIds[0], calendarIds[1]]);
+			expect(await call(sb, 'DELETE', `${path}/associations/${calendarIds[0]}`)).toMatchObject({ status: 200, json: { success: true } });
+			expect((await call(sb, 'DELETE', `${path}/associations/${calendarIds[0]}`)).status).toBe(404);
+			const updated = await call(sb, 'PUT', path, { body: { name: 'Late mornings' } });
+			expect(updated).toMatchObject({ status: 200, json: { schedule: { name: 'Late mornings', rules, timezone: 'America/New_York', calendarIds: [calendarIds[1]] } } });
+			expect((await call(sb, 'PUT', path, { body: { locationId } })).status).toBe(422);
+		});
+	});
+
 	describe('webhooks', () => {
 		let target: Server;
 		let targetUrl: string;
