@@ -1,4 +1,5 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import { ghlOAuth2Properties } from './ghlOAuth2Properties';
 
 // <generated agency scopes: npx tsx scripts/catalogue/generate.ts>
 // Presets: every scope the node's operations and lookups need, agency operations included, from their meta.
@@ -78,94 +79,23 @@ export class GhlAgencyOAuth2Api implements ICredentialType {
 
 	documentationUrl = 'https://marketplace.gohighlevel.com/docs/Authorization/OAuth2.0';
 
-	properties: INodeProperties[] = [
-		{
-			displayName: 'Grant Type',
-			name: 'grantType',
-			type: 'hidden',
-			default: 'authorizationCode',
-		},
-		{
-			displayName: 'Marketplace',
-			name: 'marketplace',
-			type: 'options',
-			options: [
-				{ name: 'HighLevel (marketplace.gohighlevel.com)', value: 'https://marketplace.gohighlevel.com' },
-				{ name: 'White-Label (marketplace.leadconnectorhq.com)', value: 'https://marketplace.leadconnectorhq.com' },
-				{ name: 'Same Host as the API Base URL (Local Sandbox)', value: 'apiHost' },
-			],
-			default: 'https://marketplace.gohighlevel.com',
-			description: 'Where the agency installs your app',
-		},
-		{
-			displayName: 'API Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://services.leadconnectorhq.com',
-			description: 'Change only for a white-label API host or a local GHL sandbox',
-		},
-		{
-			displayName: 'App ID',
-			name: 'appId',
-			type: 'string',
-			default: '',
-			description:
-				'Your marketplace app’s ID, for listing the sub-accounts it is installed in. Leave empty: it is the part of the Client ID before the dash.',
-		},
-		{
-			displayName: 'Authorization URL',
-			name: 'authUrl',
-			type: 'hidden',
-			default:
-				'={{$self["marketplace"] === "apiHost" ? $self["baseUrl"].replace(/\\/+$/, "") + "/oauth/chooselocation" : $self["marketplace"] + "/v2/oauth/chooselocation"}}',
-		},
-		{
-			displayName: 'Access Token URL',
-			name: 'accessTokenUrl',
-			type: 'hidden',
-			default: '={{$self["baseUrl"].replace(/\\/+$/, "")}}/oauth/token',
-		},
-		{
-			displayName: 'Scope Preset',
-			name: 'scopePreset',
-			type: 'options',
-			options: [
-				{ name: 'Read and Write', value: 'readWrite', description: READ_WRITE_SCOPES.join(' ') },
-				{ name: 'Read Only', value: 'readOnly', description: READ_ONLY_SCOPES.join(' ') },
-				{ name: 'Custom', value: 'custom' },
-			],
-			default: 'readWrite',
-			description: 'Request only what your workflows need; must match the scopes of your marketplace app',
-		},
-		{
-			displayName: 'Custom Scopes',
-			name: 'customScopes',
-			type: 'string',
-			default: 'contacts.readonly contacts.write',
-			displayOptions: { show: { scopePreset: ['custom'] } },
-			description: 'Space-separated GHL scopes',
-		},
-		{
-			displayName: 'Scope',
-			name: 'scope',
-			type: 'hidden',
-			default: `={{$self["scopePreset"] === "custom" ? $self["customScopes"] : $self["scopePreset"] === "readOnly" ? "${READ_ONLY_SCOPES.join(' ')}" : "${READ_WRITE_SCOPES.join(' ')}"}}`,
-		},
-		{
-			displayName: 'Auth URI Query Parameters',
-			name: 'authQueryParameters',
-			type: 'hidden',
-			// The local sandbox issues an agency token when asked; GHL decides by the app's distribution.
-			default: '={{$self["marketplace"] === "apiHost" ? "user_type=Company" : ""}}',
-		},
-		{
-			// GHL's token endpoint takes client_id and client_secret in the form body.
-			displayName: 'Authentication',
-			name: 'authentication',
-			type: 'hidden',
-			default: 'body',
-		},
-	];
+	properties: INodeProperties[] = ghlOAuth2Properties({
+		marketplaceDescription: 'Where the agency installs your app',
+		extraProperties: [
+			{
+				displayName: 'App ID',
+				name: 'appId',
+				type: 'string',
+				default: '',
+				description:
+					'Your marketplace app’s ID, for listing the sub-accounts it is installed in. Leave empty: it is the part of the Client ID before the dash.',
+			},
+		],
+		// The local sandbox issues an agency token when asked; GHL decides by the app's distribution.
+		authQueryParameters: '={{$self["marketplace"] === "apiHost" ? "user_type=Company" : ""}}',
+		readOnlyScopes: READ_ONLY_SCOPES,
+		readWriteScopes: READ_WRITE_SCOPES,
+	});
 
 	// One real request proves the agency token and its oauth.readonly scope: the app's installed sub-accounts.
 	test: ICredentialTestRequest = {

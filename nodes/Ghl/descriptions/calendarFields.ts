@@ -280,27 +280,20 @@ export function notificationFieldOptions(write: 'create' | 'update'): INodePrope
 		placeholder,
 		description: 'Comma-separated, or an array from an expression',
 	});
+	const offsets = (displayName: string, name: string, description: string): INodeProperties => ({
+		displayName,
+		name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		description,
+		options: [{ displayName: 'Offset', name: 'offset', values: timeOffsetValues }],
+	});
 	const fields: INodeProperties[] = [
 		list('Additional Emails', 'additionalEmailIds', 'e.g. frontdesk@example.com'),
 		list('Additional Phone Numbers', 'additionalPhoneNumbers', 'e.g. +14155550100'),
-		{
-			displayName: 'After Time',
-			name: 'afterTime',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			default: {},
-			description: 'When to send it after the appointment (follow-ups)',
-			options: [{ displayName: 'Offset', name: 'offset', values: timeOffsetValues }],
-		},
-		{
-			displayName: 'Before Time',
-			name: 'beforeTime',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			default: {},
-			description: 'When to send it before the appointment (reminders)',
-			options: [{ displayName: 'Offset', name: 'offset', values: timeOffsetValues }],
-		},
+		offsets('After Time', 'afterTime', 'When to send it after the appointment (follow-ups)'),
+		offsets('Before Time', 'beforeTime', 'When to send it before the appointment (reminders)'),
 		{ displayName: 'Body', name: 'body', type: 'string', typeOptions: { rows: 4 }, default: '', description: 'Message text; GHL fills in its {{…}} placeholders' },
 		{ displayName: 'From Address', name: 'fromAddress', type: 'string', default: '', placeholder: 'e.g. bookings@example.com' },
 		{ displayName: 'From Name', name: 'fromName', type: 'string', default: '' },
@@ -321,12 +314,11 @@ export function notificationFieldOptions(write: 'create' | 'update'): INodePrope
 
 /** Who receives it, by which channel, on which event: required to create a notification, optional to update one. */
 export function notificationKindProperties(required: boolean): INodeProperties[] {
+	const choice = (property: Pick<INodeProperties, 'displayName' | 'name' | 'options' | 'default' | 'description'>): INodeProperties => ({ ...property, type: 'options', required });
 	return [
-		{
+		choice({
 			displayName: 'Channel',
 			name: 'channel',
-			type: 'options',
-			required,
 			options: [
 				{ name: 'Email', value: 'email' },
 				{ name: 'In-App', value: 'inApp' },
@@ -334,12 +326,10 @@ export function notificationKindProperties(required: boolean): INodeProperties[]
 				{ name: 'WhatsApp', value: 'whatsapp' },
 			],
 			default: 'email',
-		},
-		{
+		}),
+		choice({
 			displayName: 'Notification Type',
 			name: 'notificationType',
-			type: 'options',
-			required,
 			options: [
 				{ name: 'Booked', value: 'booked' },
 				{ name: 'Cancellation', value: 'cancellation' },
@@ -350,12 +340,10 @@ export function notificationKindProperties(required: boolean): INodeProperties[]
 			],
 			default: 'booked',
 			description: 'The appointment event that sends it',
-		},
-		{
+		}),
+		choice({
 			displayName: 'Receiver Type',
 			name: 'receiverType',
-			type: 'options',
-			required,
 			options: [
 				{ name: 'Assigned User', value: 'assignedUser' },
 				{ name: 'Business', value: 'business' },
@@ -365,6 +353,6 @@ export function notificationKindProperties(required: boolean): INodeProperties[]
 				{ name: 'Phone Numbers', value: 'phoneNumbers' },
 			],
 			default: 'contact',
-		},
+		}),
 	];
 }

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { idProperty } from './common';
+import { customFieldDataTypeProperty } from './customFieldFields';
 
 export const objectKeyProperty: INodeProperties = {
 	displayName: 'Object Key',
@@ -14,27 +15,10 @@ export const objectKeyProperty: INodeProperties = {
 export const objectFieldIdProperty = idProperty('Field ID', 'fieldId', 'ID of the custom object field');
 export const folderIdProperty = idProperty('Folder ID', 'folderId', 'ID of the field folder');
 
+/** The v2 field editor's data types: the location field editor's, and Email. */
 export const objectFieldDataTypeProperty: INodeProperties = {
-	displayName: 'Data Type',
-	name: 'dataType',
-	type: 'options',
-	required: true,
-	options: [
-		{ name: 'Checkbox', value: 'CHECKBOX' },
-		{ name: 'Date', value: 'DATE' },
-		{ name: 'Email', value: 'EMAIL' },
-		{ name: 'File Upload', value: 'FILE_UPLOAD' },
-		{ name: 'Large Text', value: 'LARGE_TEXT' },
-		{ name: 'Monetary', value: 'MONETORY' },
-		{ name: 'Multiple Options', value: 'MULTIPLE_OPTIONS' },
-		{ name: 'Number', value: 'NUMERICAL' },
-		{ name: 'Phone', value: 'PHONE' },
-		{ name: 'Radio', value: 'RADIO' },
-		{ name: 'Single Option', value: 'SINGLE_OPTIONS' },
-		{ name: 'Text', value: 'TEXT' },
-		{ name: 'Text Box List', value: 'TEXTBOX_LIST' },
-	],
-	default: 'TEXT',
+	...customFieldDataTypeProperty,
+	options: [...(customFieldDataTypeProperty.options ?? []), { name: 'Email', value: 'EMAIL' }].sort((a, b) => a.name.localeCompare(b.name)),
 };
 
 export const showInFormsProperty: INodeProperties = {

@@ -1,6 +1,9 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, INodeParameters } from 'n8n-workflow';
+import { callEndpoint, getLocationId } from '../../shared/transport';
+import type { GhlEndpoint } from '../../shared/transport';
 import { toGhlDateTime } from './dates';
+import { listFromResponse } from './paging';
 import { checkE164, checkEmail, checkId, checkIdList, checkText, requireText, toList } from './validation';
 
 /** The calendar ID of a calendar locator (or of a plain ID from an expression), checked. */
@@ -106,6 +109,21 @@ export function readEventWindow(ctx: IExecuteFunctions, itemIndex: number): IDat
 	const endTime = toEpochMs(ctx, itemIndex, 'End Time', ctx.getNodeParameter('endTime', itemIndex, ''));
 	if (endTime <= startTime) throw new NodeOperationError(ctx.getNode(), 'End Time: expected a time after the Start Time', { itemIndex });
 	return { ...qs, startTime: String(startTime), endTime: String(endTime) };
+}
+
+/**
+ * Calendar Event and Blocked Slot: Get Many: the window's records (under `events` in both answers).
+ * GHL answers every record of the window at once; the Limit cuts the list.
+ */
+export async function listEventWindow(ctx: IExecuteFunctions, itemIndex: number, endpoint: GhlEndpoint): Promise<IDataObject[]> {
+	const qs = { locationId: await getLocationId(ctx), ...readEventWindow(ctx, itemIndex) };
+	const response = await callEndpoint.call(ctx, endpoint, { qs, itemIndex });
+	return listFromResponse(ctx, itemIndex, response, 'events');
+}
+
+/** An event window example: January 2030 of a seeded calendar, every record. */
+export function eventWindowExample(calendarId: string): INodeParameters {
+	return { eventsOf: 'calendar', calendarId: { mode: 'id', value: calendarId }, startTime: '2030-01-01T00:00:00Z', endTime: '2030-02-01T00:00:00Z', returnAll: true };
 }
 
 /** A blocked slot's times (ISO 8601 with an offset), the end after the start when both are given. */

@@ -1,10 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { callEndpoint, getLocationId } from '../../../shared/transport';
 import { eventWindowProperties } from '../../descriptions/calendarFields';
 import { pagingProperties } from '../../descriptions/paging';
-import { readEventWindow } from '../../helpers/calendars';
-import { listFromResponse } from '../../helpers/paging';
-import { byId } from '../types';
+import { eventWindowExample, listEventWindow } from '../../helpers/calendars';
 import type { OperationExample, OperationMeta } from '../types';
 
 export const meta: OperationMeta = {
@@ -23,17 +20,8 @@ export const meta: OperationMeta = {
 
 export const properties: INodeProperties[] = [...eventWindowProperties, ...pagingProperties];
 
-export const example: OperationExample = (d) => ({
-	eventsOf: 'calendar',
-	calendarId: byId(d.calendarIds[0]),
-	startTime: '2030-01-01T00:00:00Z',
-	endTime: '2030-02-01T00:00:00Z',
-	returnAll: true,
-});
+export const example: OperationExample = (d) => eventWindowExample(d.calendarIds[0]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const qs = { locationId: await getLocationId(this), ...readEventWindow(this, itemIndex) };
-	const response = await callEndpoint.call(this, meta.endpoint, { qs, itemIndex });
-	// GHL answers every event of the window at once; the Limit cuts the list.
-	return listFromResponse(this, itemIndex, response, 'events');
+	return await listEventWindow(this, itemIndex, meta.endpoint);
 }

@@ -2,12 +2,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { callEndpoint } from '../../../shared/transport';
 import { contactLocator } from '../../descriptions/contactLocator';
-import { resolveContactId } from '../../helpers/contacts';
-import { conversationOfContact } from '../../helpers/conversations';
-import { optionalList, checkText, requireText } from '../../helpers/validation';
+import { checkText } from '../../helpers/validation';
 import { byId } from '../types';
 import type { OperationExample, OperationMeta } from '../types';
-import { callBody, callProperties, messageDate, sortedOptions } from './callFields';
+import { callBody, contactConversation, conversationProviderIdProperty, providerAdditionalFields, providerMessageBody } from './callFields';
 
 export const meta: OperationMeta = {
 	name: 'Add Inbound',
@@ -19,14 +17,7 @@ export const meta: OperationMeta = {
 
 export const properties: INodeProperties[] = [
 	contactLocator(),
-	{
-		displayName: 'Conversation Provider ID',
-		name: 'conversationProviderId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'Your app’s conversation provider in GHL (marketplace app → Conversation Providers)',
-	},
+	conversationProviderIdProperty,
 	{
 		displayName: 'Channel',
 		name: 'type',
@@ -46,24 +37,15 @@ export const properties: INodeProperties[] = [
 		default: 'SMS',
 	},
 	{ displayName: 'Message', name: 'message', type: 'string', typeOptions: { rows: 4 }, default: '' },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		// Sorted with the call fields in among them, as the node panel lists them.
-		options: sortedOptions([
-			{ displayName: 'Attachment URLs', name: 'attachments', type: 'string', default: '', description: 'Comma-separated URLs of the message’s files' },
-			{ displayName: 'Date', name: 'date', type: 'dateTime', default: '', description: 'When the message was sent (default: now)' },
-			{ displayName: 'External ID', name: 'altId', type: 'string', default: '', description: 'The message’s ID in your app' },
-			{ displayName: 'From Email', name: 'emailFrom', type: 'string', default: '' },
-			{ displayName: 'HTML', name: 'html', type: 'string', typeOptions: { rows: 4 }, default: '', description: 'An email’s HTML body' },
-			{ displayName: 'Subject', name: 'subject', type: 'string', default: '', description: 'An email’s subject' },
-			{ displayName: 'To Email', name: 'emailTo', type: 'string', default: '' },
-			...callProperties,
-		]),
-	},
+	providerAdditionalFields([
+		{ displayName: 'Attachment URLs', name: 'attachments', type: 'string', default: '', description: 'Comma-separated URLs of the message’s files' },
+		{ displayName: 'Date', name: 'date', type: 'dateTime', default: '', description: 'When the message was sent (default: now)' },
+		{ displayName: 'External ID', name: 'altId', type: 'string', default: '', description: 'The message’s ID in your app' },
+		{ displayName: 'From Email', name: 'emailFrom', type: 'string', default: '' },
+		{ displayName: 'HTML', name: 'html', type: 'string', typeOptions: { rows: 4 }, default: '', description: 'An email’s HTML body' },
+		{ displayName: 'Subject', name: 'subject', type: 'string', default: '', description: 'An email’s subject' },
+		{ displayName: 'To Email', name: 'emailTo', type: 'string', default: '' },
+	]),
 ];
 
 export const example: OperationExample = (d) => ({ contactId: byId(d.contact.id), conversationProviderId: 'sandbox-provider', type: 'SMS', message: 'Is it still available?' });
@@ -71,26 +53,17 @@ export const example: OperationExample = (d) => ({ contactId: byId(d.contact.id)
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const type = this.getNodeParameter('type', itemIndex) as string;
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = {
-		type,
-		conversationProviderId: requireText(this, itemIndex, 'Conversation Provider ID', this.getNodeParameter('conversationProviderId', itemIndex, '')),
-	};
+	const body = providerMessageBody(this, itemIndex, type, extra, 'Attachment URLs');
 	const message = checkText(this, itemIndex, 'Message', this.getNodeParameter('message', itemIndex, ''));
 	if (message) body.message = message;
-	for (const [field, label] of [['html', 'HTML'], ['subject', 'Subject'], ['emailFrom', 'From Email'], ['emailTo', 'To Email'], ['altId', 'External ID']] as const) {
+	for (const [field, label] of [['html', 'HTML'], ['subject', 'Subject'], ['emailFrom', 'From Email'], ['emailTo', 'To Email']] as const) {
 		const value = checkText(this, itemIndex, label, extra[field]);
 		if (value) body[field] = value;
 	}
-	const attachments = optionalList(this, itemIndex, 'Attachment URLs', extra.attachments);
-	if (attachments.length) body.attachments = attachments;
-	const date = messageDate(this, itemIndex, extra.date);
-	if (date) body.date = date;
 	if (type === 'Call') body.call = callBody(this, itemIndex, extra);
-	if (!message && !body.html && !attachments.length && type !== 'Call') {
+	if (!message && !body.html && !body.attachments && type !== 'Call') {
 		throw new NodeOperationError(this.getNode(), 'Message: expected a message, HTML or attachments, got none', { itemIndex });
 	}
-	const contactId = await resolveContactId.call(this, itemIndex);
-	body.contactId = contactId;
-	body.conversationId = await conversationOfContact(this, itemIndex, contactId);
-	return await callEndpoint.call(this, meta.endpoint, { body, itemIndex });
+	const { contactId, conversationId } = await contactConversation(this, itemIndex);
+	return await callEndpoint.call(this, meta.endpoint, { body: { ...body, contactId, conversationId }, itemIndex });
 }
