@@ -1,9 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, INodeParameters } from 'n8n-workflow';
-import { callEndpoint, getLocationId } from '../../shared/transport';
-import type { GhlEndpoint } from '../../shared/transport';
+import { getLocationId } from '../../shared/transport';
 import { toGhlDateTime } from './dates';
-import { listFromResponse } from './paging';
 import { checkE164, checkEmail, checkId, checkIdList, checkText, requireText, toList } from './validation';
 
 /** The calendar ID of a calendar locator (or of a plain ID from an expression), checked. */
@@ -111,14 +109,9 @@ export function readEventWindow(ctx: IExecuteFunctions, itemIndex: number): IDat
 	return { ...qs, startTime: String(startTime), endTime: String(endTime) };
 }
 
-/**
- * Calendar Event and Blocked Slot: Get Many: the window's records (under `events` in both answers).
- * GHL answers every record of the window at once; the Limit cuts the list.
- */
-export async function listEventWindow(ctx: IExecuteFunctions, itemIndex: number, endpoint: GhlEndpoint): Promise<IDataObject[]> {
-	const qs = { locationId: await getLocationId(ctx), ...readEventWindow(ctx, itemIndex) };
-	const response = await callEndpoint.call(ctx, endpoint, { qs, itemIndex });
-	return listFromResponse(ctx, itemIndex, response, 'events');
+/** The query of Calendar Event and Blocked Slot: Get Many: the location, and the window asked for. */
+export async function eventWindowQuery(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	return { locationId: await getLocationId(ctx), ...readEventWindow(ctx, itemIndex) };
 }
 
 /** An event window example: January 2030 of a seeded calendar, every record. */

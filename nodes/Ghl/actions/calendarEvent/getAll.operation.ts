@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { callEndpoint } from '../../../shared/transport';
 import { eventWindowProperties } from '../../descriptions/calendarFields';
 import { pagingProperties } from '../../descriptions/paging';
-import { eventWindowExample, listEventWindow } from '../../helpers/calendars';
+import { eventWindowExample, eventWindowQuery } from '../../helpers/calendars';
+import { listFromResponse } from '../../helpers/paging';
 import type { OperationExample, OperationMeta } from '../types';
 
 export const meta: OperationMeta = {
@@ -23,5 +25,7 @@ export const properties: INodeProperties[] = [...eventWindowProperties, ...pagin
 export const example: OperationExample = (d) => eventWindowExample(d.calendarIds[0]);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await listEventWindow(this, itemIndex, meta.endpoint);
+	const response = await callEndpoint.call(this, meta.endpoint, { qs: await eventWindowQuery(this, itemIndex), itemIndex });
+	// GHL answers every event of the window at once; the Limit cuts the list.
+	return listFromResponse(this, itemIndex, response, 'events');
 }
