@@ -99,6 +99,17 @@ function prepareBodySchema(op: OperationSpec): JsonSchema {
 		props!.monetaryValue = { type: 'number' };
 		schema.required = ['pipelineId', 'locationId', 'contactId'];
 	}
+	if (body.schemaName === 'OpportunitySearchBodyDTO') {
+		// GHL's documentation of this search (linked from the spec's description) adds `filters`
+		// (conditions or nested groups, checked by the handler) and `sort`, and requires only
+		// locationId and limit: a search by filters alone has no query, a first page no cursor.
+		props!.filters = { type: 'array', items: { type: 'object' } };
+		props!.sort = {
+			type: 'array',
+			items: { type: 'object', properties: { field: { type: 'string' }, direction: { type: 'string', enum: ['asc', 'desc'] } }, required: ['field', 'direction'] },
+		};
+		schema.required = ['locationId', 'limit'];
+	}
 	// Not for the OAuth form (n8n/OAuth libraries may add standard fields GHL ignores).
 	if (op.api !== 'oauth') forbidNonWhitelisted(schema);
 	return schema;

@@ -10,6 +10,7 @@ import type {
 import { credentials } from '../shared/authentication';
 import { getLocationId, usesAgency } from '../shared/transport';
 import { searchSubAccounts } from '../Ghl/methods/listSearch';
+import { getForms, getSurveys } from '../Ghl/methods/loadOptions';
 import { DEFAULT_CONCURRENCY, mapInOrder } from '../shared/concurrency';
 import { advanceWindow, compareStamped, isWindowState, newWindow, toMillis } from './cursor';
 import type { Stamped, WindowState } from './cursor';
@@ -17,37 +18,49 @@ import {
 	APPOINTMENT_CREATED,
 	CONTACT_CREATED,
 	CONTACT_UPDATED,
+	FORM_SUBMITTED,
 	NOTE_CREATED,
+	OPPORTUNITY_CHANGED,
 	pollingProperties,
+	SURVEY_SUBMITTED,
 	TASK_CHANGED,
 } from './description';
 import {
+	allTasks,
 	appointmentsBetween,
 	calendarIdsOf,
 	contactsChangedSince,
 	contactsPage,
 	latestContacts,
+	latestOpportunities,
+	latestSubmissions,
 	notesOf,
-	tasksOf,
+	opportunitiesChangedSince,
+	submissionsSince,
 	withoutPaging,
 } from './sources';
-import type { DateField } from './sources';
+import type { DateField, SubmissionKind } from './sources';
 
 /*
  * How each event is read (GHL has no "changes since" feed for a Private Integration):
  *
  * - New Contact / Updated Contact: POST /contacts/search filtered on dateAdded / dateUpdated ≥ the
  *   cursor, sorted ascending, every page read with searchAfter. Exact (see cursor.ts).
- * - New Note / New or Updated Task: GHL lists notes and tasks only per contact
- *   (GET /contacts/{id}/notes|tasks). "Contacts Updated Since Last Poll" reads the lists of the
- *   contacts whose dateUpdated moved (one request per changed contact): cheap, but a note or task
- *   added without the contact's dateUpdated changing is not seen — GHL does not document whether
- *   adding one touches the contact. "All Contacts" reads every contact's list (one request per
- *   contact per poll, spread over several polls when the poll budget runs out): complete, costly.
- *   Notes carry dateAdded, so they use the same cursor as contacts. Tasks carry no timestamps in
- *   GHL's schema, so a task is "new or updated" when its fingerprint (title, body, due date,
- *   completed, assignee) differs from the one remembered; a task first seen on a contact that was
- *   never read before counts as new (in "updated" mode that can announce an older task once).
+ * - New Form Submission / New Survey Submission: GET /forms|surveys/submissions from the day of the
+ *   cursor (GHL filters by day only), newest first, page by page until a page reaches back past the
+ *   cursor; new = createdAt past the cursor. Submissions never change, so there are no updates.
+ * - New or Updated Opportunity: POST /opportunities/search filtered on date_updated ≥ the cursor,
+ *   sorted ascending, each page asked again from the last updatedAt read. Exact like contacts.
+ * - New or Updated Task: POST /locations/{locationId}/tasks/search lists every task of the location,
+ *   whatever contact it is on, in one walk (skip/limit). Task changes are told apart by their
+ *   fingerprint (title, body, due date, completed, assignee): a task whose fingerprint differs from
+ *   the one remembered is updated, one never seen is new (unless dated before the first poll).
+ * - New Note: GHL lists notes only per contact (GET /contacts/{id}/notes). "Contacts Updated Since
+ *   Last Poll" reads the notes of the contacts whose dateUpdated moved (one request per changed
+ *   contact): cheap, but a note added without the contact's dateUpdated changing is not seen — GHL
+ *   does not document whether adding one touches the contact. "All Contacts" reads every contact's
+ *   notes (one request per contact per poll, spread over several polls when the poll budget runs
+ *   out): complete, costly. Notes carry dateAdded, so they use the same cursor as contacts.
  * - New Appointment: GET /calendars/events per calendar (start times from Look Back to Look Ahead),
  *   new = dateAdded past the cursor. Independent of contact changes; appointments starting outside
  *   that range are not seen.
@@ -119,39 +132,85 @@ function fingerprint(task: IDataObject): string {
 	return createHash('sha256').update(material).digest('hex').slice(0, 16);
 }
 
-async function pollContacts(this: IPollFunctions, ctx: PollContext, field: DateField): Promise<PollResult> {
+/** A list that can be read from a point in time on, oldest first or not (the cursor sorts). */
+interface WindowSource {
+	/** The record's timestamp the cursor runs on. */
+	field: string;
+	changedSince: (since: number) => Promise<IDataObject[]>;
+	/** GHL's newest record by `field` (anchors the first poll to GHL's clock). */
+	newest: () => Promise<IDataObject | undefined>;
+}
+
+/** Reads a source through the time window (see cursor.ts): each record version once. */
+async function pollWindow(this: IPollFunctions, ctx: PollContext, source: WindowSource): Promise<PollResult> {
 	let window = ctx.state?.window;
 	if (!window) {
 		let since = ctx.baselineSince;
 		if (!ctx.emitExisting) {
 			// GHL stamps records with its own clock: if that runs behind ours, start from GHL's newest
 			// record, or changes stamped before our "now" would fall outside the window.
-			const [newest] = await latestContacts.call(this, field, 1);
-			const newestTs = toMillis(newest?.[field]);
+			const newestTs = toMillis((await source.newest())?.[source.field]);
 			if (Number.isFinite(newestTs)) since = Math.min(since, newestTs - ctx.overlapMs);
 		}
 		window = newWindow(since);
 	}
-	const contacts = await contactsChangedSince.call(this, field, window.since);
+	const records = await source.changedSince(window.since);
 	// The cursor never passes this poll's start: a record dated in the future (or a GHL clock ahead
 	// of ours) must not move it past records still to come.
 	const { fresh, next } = advanceWindow(
 		window,
-		contacts.map((contact) => stamp(contact, field)),
+		records.map((record) => stamp(record, source.field)),
 		ctx.overlapMs,
 		ctx.startedAt - ctx.overlapMs,
 	);
-	let items = fresh.map(({ record }) => withoutPaging(record));
+	return { items: fresh.map(({ record }) => record), state: { key: ctx.key, window: next }, baseline: !ctx.state };
+}
+
+async function pollContacts(this: IPollFunctions, ctx: PollContext, field: DateField): Promise<PollResult> {
+	const result = await pollWindow.call(this, ctx, {
+		field,
+		changedSince: async (since) => await contactsChangedSince.call(this, field, since),
+		newest: async () => (await latestContacts.call(this, field, 1))[0],
+	});
+	let items = result.items.map(withoutPaging);
 	if (field === 'dateUpdated') {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		if (options.includeNewContacts !== true) {
 			items = items.filter((contact) => toMillis(contact.dateAdded) !== toMillis(contact.dateUpdated));
 		}
 	}
-	return { items, state: { key: ctx.key, window: next }, baseline: !ctx.state };
+	return { ...result, items };
 }
 
-/** Reads notes or tasks of the contacts to check; returns the children and how the contact cursor moves. */
+function submissionKind(event: string): SubmissionKind {
+	return event === FORM_SUBMITTED ? 'form' : 'survey';
+}
+
+/** The form or survey to watch; empty = all of the location's. */
+function ownerIdOf(this: IPollFunctions, event: string): string | undefined {
+	const value = String(this.getNodeParameter(event === FORM_SUBMITTED ? 'formId' : 'surveyId', '') ?? '').trim();
+	return value || undefined;
+}
+
+async function pollSubmissions(this: IPollFunctions, ctx: PollContext, event: string): Promise<PollResult> {
+	const kind = submissionKind(event);
+	const ownerId = ownerIdOf.call(this, event);
+	return await pollWindow.call(this, ctx, {
+		field: 'createdAt',
+		changedSince: async (since) => await submissionsSince.call(this, kind, since, ownerId),
+		newest: async () => (await latestSubmissions.call(this, kind, 1, ownerId))[0],
+	});
+}
+
+async function pollOpportunities(this: IPollFunctions, ctx: PollContext): Promise<PollResult> {
+	return await pollWindow.call(this, ctx, {
+		field: 'updatedAt',
+		changedSince: async (since) => await opportunitiesChangedSince.call(this, since),
+		newest: async () => (await latestOpportunities.call(this, 1))[0],
+	});
+}
+
+/** Reads the notes of the contacts to check; returns them and how the contact cursor moves. */
 async function readChildren(
 	this: IPollFunctions,
 	ctx: PollContext,
@@ -271,12 +330,13 @@ async function pollNotes(this: IPollFunctions, ctx: PollContext): Promise<PollRe
 }
 
 async function pollTasks(this: IPollFunctions, ctx: PollContext): Promise<PollResult> {
-	const read = async (contactId: string) => await tasksOf.call(this, contactId);
-	const { children, state, baseline } = await readChildren.call(this, ctx, read);
+	// One walk over every task of the location: nothing depends on which contacts changed.
+	const tasks = await allTasks.call(this);
+	const baseline = !ctx.state && !ctx.emitExisting;
 	const floor = ctx.state?.floor ?? ctx.baselineSince;
 	const fingerprints: Record<string, string> = { ...(ctx.state?.fingerprints ?? {}) };
 	const items: IDataObject[] = [];
-	for (const task of children) {
+	for (const task of tasks) {
 		const id = String(task.id ?? '');
 		if (!id) continue;
 		const current = fingerprint(task);
@@ -285,18 +345,20 @@ async function pollTasks(this: IPollFunctions, ctx: PollContext): Promise<PollRe
 		delete fingerprints[id];
 		fingerprints[id] = current;
 		if (baseline || previous === current) continue;
+		// The output keeps the shape of the per-contact reads: contactId first.
+		const output = { contactId: task.contactId, ...task };
 		if (previous === undefined) {
-			// GHL's task schema has no dateAdded; if a response carries one, an old task is not new.
+			// A task first seen but dated before the first poll is not new (e.g. after the state was lost).
 			const added = toMillis(task.dateAdded);
 			if (Number.isFinite(added) && added < floor) continue;
-			items.push({ ...task, changeType: 'new' });
+			items.push({ ...output, changeType: 'new' });
 		} else {
-			items.push({ ...task, changeType: 'updated' });
+			items.push({ ...output, changeType: 'updated' });
 		}
 	}
 	const ids = Object.keys(fingerprints);
 	for (const id of ids.slice(0, Math.max(0, ids.length - MAX_FINGERPRINTS))) delete fingerprints[id];
-	return { items, state: { ...ctx.state, key: ctx.key, ...state, fingerprints, floor }, baseline };
+	return { items, state: { key: ctx.key, fingerprints, floor }, baseline };
 }
 
 async function pollAppointments(this: IPollFunctions, ctx: PollContext): Promise<PollResult> {
@@ -330,14 +392,20 @@ async function samples(this: IPollFunctions, event: string): Promise<IDataObject
 			return (await latestContacts.call(this, 'dateAdded', MANUAL_SAMPLES)).map(withoutPaging);
 		case CONTACT_UPDATED:
 			return (await latestContacts.call(this, 'dateUpdated', MANUAL_SAMPLES)).map(withoutPaging);
-		case NOTE_CREATED:
-		case TASK_CHANGED: {
+		case NOTE_CREATED: {
 			const contacts = await latestContacts.call(this, 'dateUpdated', MANUAL_SAMPLES * 2);
-			const readList = event === NOTE_CREATED ? notesOf : tasksOf;
-			const lists = await mapInOrder(contacts, DEFAULT_CONCURRENCY, async (contact) => await readList.call(this, String(contact.id)));
-			const children = lists.flat();
-			return (event === NOTE_CREATED ? newestFirst(children, 'dateAdded') : children).slice(0, MANUAL_SAMPLES);
+			const lists = await mapInOrder(contacts, DEFAULT_CONCURRENCY, async (contact) => await notesOf.call(this, String(contact.id)));
+			return newestFirst(lists.flat(), 'dateAdded').slice(0, MANUAL_SAMPLES);
 		}
+		case TASK_CHANGED:
+			return newestFirst(await allTasks.call(this), 'dateAdded')
+				.slice(0, MANUAL_SAMPLES)
+				.map((task) => ({ contactId: task.contactId, ...task }));
+		case FORM_SUBMITTED:
+		case SURVEY_SUBMITTED:
+			return await latestSubmissions.call(this, submissionKind(event), MANUAL_SAMPLES, ownerIdOf.call(this, event));
+		case OPPORTUNITY_CHANGED:
+			return await latestOpportunities.call(this, MANUAL_SAMPLES);
 		case APPOINTMENT_CREATED:
 			return newestFirst(await readAppointments.call(this, Date.now()), 'dateAdded').slice(0, MANUAL_SAMPLES);
 	}
@@ -357,8 +425,10 @@ async function stateSlot(this: IPollFunctions): Promise<string> {
 function stateKey(this: IPollFunctions, event: string): string {
 	switch (event) {
 		case NOTE_CREATED:
-		case TASK_CHANGED:
 			return `${event}|${this.getNodeParameter('contactsToCheck', 'updated') as string}`;
+		case FORM_SUBMITTED:
+		case SURVEY_SUBMITTED:
+			return `${event}|${ownerIdOf.call(this, event) ?? ''}`;
 		case APPOINTMENT_CREATED:
 			return `${event}|${listOf(this.getNodeParameter('calendarIds', '')).sort().join(',')}`;
 	}
@@ -374,7 +444,7 @@ export class GhlPollingTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
 		description:
-			'Starts the workflow on new or changed HighLevel (GHL) contacts, notes, tasks and appointments by polling (works with a Private Integration token)',
+			'Starts the workflow on new or changed HighLevel (GHL) contacts, notes, tasks, appointments, opportunities and form or survey submissions by polling (works with a Private Integration token)',
 		defaults: { name: 'HighLevel (GHL) Polling Trigger' },
 		polling: true,
 		inputs: [],
@@ -383,7 +453,7 @@ export class GhlPollingTrigger implements INodeType {
 		properties: pollingProperties,
 	};
 
-	methods = { listSearch: { searchSubAccounts } };
+	methods = { listSearch: { searchSubAccounts }, loadOptions: { getForms, getSurveys } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as string;
@@ -406,7 +476,8 @@ export class GhlPollingTrigger implements INodeType {
 		const stored = staticData[slot] as PollState | undefined;
 		const valid =
 			stored &&
-			stored.key === key &&
+			// Task states from before Task Search were kept per "Contacts to Check": their fingerprints still hold.
+			(stored.key === key || (event === TASK_CHANGED && String(stored.key).startsWith(`${TASK_CHANGED}|`))) &&
 			(stored.window === undefined || isWindowState(stored.window)) &&
 			(stored.contacts === undefined || isWindowState(stored.contacts));
 		const ctx: PollContext = {
@@ -432,6 +503,13 @@ export class GhlPollingTrigger implements INodeType {
 				break;
 			case TASK_CHANGED:
 				result = await pollTasks.call(this, ctx);
+				break;
+			case FORM_SUBMITTED:
+			case SURVEY_SUBMITTED:
+				result = await pollSubmissions.call(this, ctx, event);
+				break;
+			case OPPORTUNITY_CHANGED:
+				result = await pollOpportunities.call(this, ctx);
 				break;
 			default:
 				result = await pollAppointments.call(this, ctx);

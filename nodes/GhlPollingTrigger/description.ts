@@ -6,6 +6,9 @@ export const CONTACT_UPDATED = 'contactUpdated';
 export const TASK_CHANGED = 'taskChanged';
 export const NOTE_CREATED = 'noteCreated';
 export const APPOINTMENT_CREATED = 'appointmentCreated';
+export const FORM_SUBMITTED = 'formSubmitted';
+export const SURVEY_SUBMITTED = 'surveySubmitted';
+export const OPPORTUNITY_CHANGED = 'opportunityChanged';
 
 export const pollingProperties: INodeProperties[] = [
 	authenticationProperty,
@@ -29,27 +32,34 @@ export const pollingProperties: INodeProperties[] = [
 				description: 'An appointment was booked in one of the calendars (read per calendar)',
 			},
 			{ name: 'New Contact', value: CONTACT_CREATED, description: 'A contact was created' },
+			{ name: 'New Form Submission', value: FORM_SUBMITTED, description: 'Someone submitted one of the location’s forms' },
 			{
 				name: 'New Note',
 				value: NOTE_CREATED,
 				description: 'A note was added to a contact (read per contact, see Contacts to Check)',
 			},
 			{
+				name: 'New or Updated Opportunity',
+				value: OPPORTUNITY_CHANGED,
+				description: 'An opportunity was created or changed (stage, status, value, owner, …)',
+			},
+			{
 				name: 'New or Updated Task',
 				value: TASK_CHANGED,
-				description: 'A task was added to a contact or changed (read per contact, see Contacts to Check)',
+				description: 'A task was added to any contact or changed (read with Task Search)',
 			},
+			{ name: 'New Survey Submission', value: SURVEY_SUBMITTED, description: 'Someone submitted one of the location’s surveys' },
 			{ name: 'Updated Contact', value: CONTACT_UPDATED, description: 'A contact changed' },
 		],
 		default: CONTACT_CREATED,
 	},
 	{
 		displayName:
-			'GHL lists notes and tasks only per contact. "Contacts Updated Since Last Poll" costs one request per changed contact but only sees notes and tasks of contacts whose Date Updated moved; "All Contacts" sees everything but costs one request per contact on every poll. For instant, complete events use the HighLevel (GHL) Trigger with a marketplace app.',
+			'GHL lists notes only per contact. "Contacts Updated Since Last Poll" costs one request per changed contact but only sees notes of contacts whose Date Updated moved; "All Contacts" sees everything but costs one request per contact on every poll. For instant, complete events use the HighLevel (GHL) Trigger with a marketplace app.',
 		name: 'perContactNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { event: [NOTE_CREATED, TASK_CHANGED] } },
+		displayOptions: { show: { event: [NOTE_CREATED] } },
 	},
 	{
 		displayName: 'Contacts to Check',
@@ -59,7 +69,7 @@ export const pollingProperties: INodeProperties[] = [
 			{
 				name: 'Contacts Updated Since Last Poll',
 				value: 'updated',
-				description: 'Cheap; misses notes and tasks added without the contact itself changing',
+				description: 'Cheap; misses notes added without the contact itself changing',
 			},
 			{
 				name: 'All Contacts',
@@ -68,7 +78,27 @@ export const pollingProperties: INodeProperties[] = [
 			},
 		],
 		default: 'updated',
-		displayOptions: { show: { event: [NOTE_CREATED, TASK_CHANGED] } },
+		displayOptions: { show: { event: [NOTE_CREATED] } },
+	},
+	{
+		displayName: 'Form Name or ID',
+		name: 'formId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getForms' },
+		default: '',
+		description:
+			'Only submissions of this form; none chosen = every form of the sub-account. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show: { event: [FORM_SUBMITTED] } },
+	},
+	{
+		displayName: 'Survey Name or ID',
+		name: 'surveyId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getSurveys' },
+		default: '',
+		description:
+			'Only submissions of this survey; none chosen = every survey of the sub-account. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show: { event: [SURVEY_SUBMITTED] } },
 	},
 	{
 		displayName: 'Calendar IDs',

@@ -158,6 +158,106 @@ const search: Handler = (ctx) => {
 	return result;
 };
 
+/*
+ * POST /opportunities/search filters and sort, as GHL documents them on the page the spec's
+ * description links to (doc.clickup.com/8631005/d/h/87cpx-424216): `filters` of {field, operator,
+ * value} or nested {group: AND|OR, filters}, operators eq, not_eq, contains, not_contains, exists,
+ * not_exists, range ({gte, lte, gt, lt}); `sort` of {field, direction}; up to 500 a page.
+ */
+const MAX_ADVANCED_PAGE = 500;
+
+/** The documented filter and sort fields, read from an opportunity as GHL answers it. */
+const FIELDS: Record<string, (record: GenericRecord) => unknown> = {
+	id: (record) => record.id,
+	name: (record) => record.name,
+	monetary_value: (record) => record.monetaryValue,
+	pipeline_id: (record) => record.pipelineId,
+	pipeline_stage_id: (record) => record.pipelineStageId,
+	status: (record) => record.status,
+	lost_reason_id: (record) => record.lostReasonId,
+	source: (record) => record.source,
+	assigned_to: (record) => record.assignedTo,
+	followers: (record) => record.followers,
+	contact_id: (record) => record.contactId,
+	contact_name: (record) => (record.contact as GenericRecord | undefined)?.name,
+	company_name: (record) => (record.contact as GenericRecord | undefined)?.companyName,
+	email: (record) => (record.contact as GenericRecord | undefined)?.email,
+	phone: (record) => (record.contact as GenericRecord | undefined)?.phone,
+	date_added: (record) => record.createdAt,
+	date_updated: (record) => record.updatedAt,
+	last_status_change_date: (record) => record.lastStatusChangeAt,
+	last_stage_change_date: (record) => record.lastStageChangeAt,
+};
+const DATE_FIELDS = new Set(['date_added', 'date_updated', 'last_status_change_date', 'last_stage_change_date']);
+const SORT_FIELDS = new Set(['date_added', 'date_updated', 'name', 'monetary_value', 'last_status_change_date', 'last_stage_change_date']);
+
+interface SortTerm {
+	field: string;
+	direction: 'asc' | 'desc';
+}
+
+/** A comparable value: dates (ISO or epoch ms) as epoch ms. */
+function comparable(field: string, value: unknown): unknown {
+	if (!DATE_FIELDS.has(field) || value === undefined || value === null) return value;
+	const ms = typeof value === 'number' ? value : Date.parse(String(value));
+	if (Number.isNaN(ms)) throw errors.unprocessable([`${field} range values must be dates`]);
+	return ms;
+}
+
+function matches(record: GenericRecord, filter: unknown): boolean {
+	const f = (filter ?? {}) as { group?: string; filters?: unknown[]; field?: string; operator?: string; value?: unknown };
+	if (f.group !== undefined) {
+		const members = Array.isArray(f.filters) ? f.filters : [];
+		if (f.group === 'AND') return members.every((member) => matches(record, member));
+		if (f.group === 'OR') return members.some((member) => matches(record, member));
+		throw errors.unprocessable(['group must be one of the following values: AND, OR']);
+	}
+	const read = FIELDS[String(f.field)];
+	if (!read) throw errors.unprocessable([`filters: field ${String(f.field)} is not supported`]);
+	const field = String(f.field);
+	const actual = comparable(field, read(record));
+	const present = actual !== undefined && actual !== null && actual !== '' && !(Array.isArray(actual) && actual.length === 0);
+	const has = (value: unknown) => (Array.isArray(actual) ? actual.includes(value) : actual === value);
+	const includes = (value: unknown) =>
+		(Array.isArray(actual) ? actual : [actual]).some((entry) => typeof entry === 'string' && entry.toLowerCase().includes(String(value).toLowerCase()));
+	switch (f.operator) {
+		case 'eq':
+			return has(f.value);
+		case 'not_eq':
+			return !has(f.value);
+		case 'contains':
+			return includes(f.value);
+		case 'not_contains':
+			return !includes(f.value);
+		case 'exists':
+			return present;
+		case 'not_exists':
+			return !present;
+		case 'range': {
+			const bounds = (f.value ?? {}) as Record<string, unknown>;
+			if (!present || typeof actual !== 'number') return false;
+			const bound = (name: string) => (bounds[name] === undefined ? undefined : (comparable(field, bounds[name]) as number));
+			const [gte, gt, lte, lt] = ['gte', 'gt', 'lte', 'lt'].map(bound);
+			return (gte === undefined || actual >= gte) && (gt === undefined || actual > gt) && (lte === undefined || actual <= lte) && (lt === undefined || actual < lt);
+		}
+	}
+	throw errors.unprocessable([`filters: operator ${String(f.operator)} is not supported`]);
+}
+
+/** Sorts by the terms in order; records equal on every term keep a stable order by id. */
+function bySort(terms: SortTerm[]): (a: GenericRecord, b: GenericRecord) => number {
+	for (const term of terms) if (!SORT_FIELDS.has(term.field)) throw errors.unprocessable([`sort: field ${term.field} is not supported`]);
+	return (a, b) => {
+		for (const { field, direction } of terms) {
+			const [x, y] = [comparable(field, FIELDS[field](a)), comparable(field, FIELDS[field](b))] as Array<string | number | undefined>;
+			if (x === y) continue;
+			const order = x === undefined ? -1 : y === undefined ? 1 : x < y ? -1 : 1;
+			return direction === 'desc' ? -order : order;
+		}
+		return a.id.localeCompare(b.id);
+	};
+}
+
 export const opportunityHandlers: Record<string, Handler> = {
 	'get-pipelines': (ctx) => {
 		const locationId = String(ctx.query.locationId);
@@ -171,12 +271,15 @@ export const opportunityHandlers: Record<string, Handler> = {
 	'search-opportunities-advanced': (ctx) => {
 		const b = ctx.body;
 		const text = String(b.query ?? '').trim().toLowerCase();
+		const filters = Array.isArray(b.filters) ? (b.filters as unknown[]) : [];
+		const sort = Array.isArray(b.sort) ? (b.sort as SortTerm[]) : [];
 		const list = [...opportunities(ctx).values()]
 			.filter((record) => record.locationId === b.locationId)
 			.map((record) => withContact(ctx, record))
 			.filter((record) => !text || JSON.stringify([record.name, record.contact]).toLowerCase().includes(text))
-			.sort((a, b2) => String(b2.createdAt).localeCompare(String(a.createdAt)) || String(a.id).localeCompare(String(b2.id)));
-		const limit = Math.min(Number(b.limit) || 20, 100);
+			.filter((record) => filters.every((filter) => matches(record, filter)))
+			.sort(sort.length ? bySort(sort) : (a, b2) => String(b2.createdAt).localeCompare(String(a.createdAt)) || String(a.id).localeCompare(String(b2.id)));
+		const limit = Math.min(Number(b.limit) || 20, MAX_ADVANCED_PAGE);
 		const start = (Math.max(Number(b.page) || 1, 1) - 1) * limit;
 		return answer(ctx.op, { list: list.slice(start, start + limit), total: list.length });
 	},

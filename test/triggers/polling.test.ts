@@ -450,29 +450,6 @@ describe('Polling trigger: notes, tasks, appointments', () => {
 		expect(await trigger.poll()).toBeNull();
 	});
 
-	test('tasks of 30 changed contacts ("Contacts Updated Since Last Poll") are read 8 at a time, each task once', async () => {
-		const contacts = await contactIds(30);
-		const trigger = poller({ event: 'taskChanged' });
-		expect(await trigger.poll()).toBeNull();
-		await tick();
-		for (const contact of contacts) {
-			await api()('POST', `/contacts/${contact}/tasks`, { title: `Call ${contact}`, dueDate: new Date(Date.now() + 86_400_000).toISOString(), completed: false });
-			await api()('PUT', `/contacts/${contact}`, { city: 'Lyon' });
-		}
-		await settle();
-		sandbox().injectFault({ kind: 'latency', ms: 40, count: 1_000_000, match: { method: 'GET', path: '/tasks' } });
-		const before = sandbox().requests.length;
-		const items = await trigger.poll();
-		const reads = sandbox()
-			.requests.slice(before)
-			.filter((request) => request.method === 'GET' && /\/tasks$/.test(request.path));
-		expect(reads).toHaveLength(30);
-		expect(mostAtOnce(reads)).toBeGreaterThanOrEqual(6);
-		expect(mostAtOnce(reads)).toBeLessThanOrEqual(DEFAULT_CONCURRENCY);
-		expect(items!.map((item) => item.contactId).sort()).toEqual([...contacts].sort());
-		expect(await trigger.poll()).toBeNull();
-	});
-
 	test('New Appointment: appointments booked in any calendar, once each', async () => {
 		const [contact] = await contactIds(1);
 		const trigger = poller({ event: 'appointmentCreated' });

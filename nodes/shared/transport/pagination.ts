@@ -219,13 +219,15 @@ const PAGE_NUMBER_LIMIT = 100;
 /**
  * GET with `page`/`limit` (form and survey submissions), following GHL's `meta.nextPage`. GHL lists
  * newest first, so a record added during the walk pushes the others one place down and one may come
- * twice: each record is kept once, by id.
+ * twice: each record is kept once, by id. `olderThanWanted` ends the walk after the page holding such
+ * a record (newest first, every later one is older too).
  */
 export async function getPageNumberPaged(
 	this: GhlContext,
 	request: Omit<GhlRequest, 'method'>,
 	itemsKey: string,
 	max?: number,
+	olderThanWanted?: (item: IDataObject) => boolean,
 ): Promise<IDataObject[]> {
 	// Page numbers count pages of one size: it stays the same on every page (the Limit is cut at the end).
 	const pageSize = Math.min(PAGE_NUMBER_LIMIT, max ?? PAGE_NUMBER_LIMIT);
@@ -236,9 +238,11 @@ export async function getPageNumberPaged(
 			const response = await ghlApiRequest.call(this, { ...request, method: 'GET', qs: { ...request.qs, page, limit: pageSize } });
 			const meta = (response.meta ?? {}) as IDataObject;
 			const nextPage = Number(meta.nextPage);
+			const items = (response[itemsKey] ?? []) as IDataObject[];
+			const more = Number.isInteger(nextPage) && nextPage > page && !(olderThanWanted && items.some(olderThanWanted));
 			return {
-				items: (response[itemsKey] ?? []) as IDataObject[],
-				next: Number.isInteger(nextPage) && nextPage > page ? { page: nextPage } : undefined,
+				items,
+				next: more ? { page: nextPage } : undefined,
 				total: totalOf(meta.total),
 			};
 		},
