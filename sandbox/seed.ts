@@ -247,6 +247,7 @@ export function seedStore(store: Store, tokens: TokenRegistry, withDemoData: boo
 	seedReferenceData(store);
 	if (!withDemoData) {
 		seedPartnerFields(store);
+		seedObjects(store, demo, false);
 		return demo;
 	}
 
@@ -446,7 +447,75 @@ export function seedStore(store: Store, tokens: TokenRegistry, withDemoData: boo
 	// Last, so the ids seeded before stay as they were.
 	seedConversations(store, contacts);
 	seedSchedules(store, demo);
+	seedObjects(store, demo, true);
 	return demo;
+}
+
+const VEHICLES = 'custom_objects.vehicles';
+
+/** A record of the vehicles custom object (GHL's record shape: properties by the field key after the object's prefix). */
+function putVehicle(store: Store, properties: Record<string, unknown>, owner: string[], hour: number, locationId = DEMO_LOCATION_ID): GenericRecord {
+	const schema = [...store.collection('/objects').values()].find((candidate) => candidate.key === VEHICLES && candidate.locationId === locationId)!;
+	const time = at(hour);
+	const by = { channel: 'APP', createdAt: time, source: 'SANDBOX', sourceId: '' };
+	return put(store, `/objects/${VEHICLES}/records`, {
+		locationId,
+		objectKey: VEHICLES,
+		objectId: schema.id,
+		properties,
+		owner,
+		followers: [],
+		dateAdded: time,
+		dateUpdated: time,
+		createdBy: by,
+		lastUpdatedBy: by,
+	}, hour);
+}
+
+/**
+ * Seeded last, so every id seeded before stays as it was: the standard objects of each location
+ * (contact, opportunity, business: GHL lists them with the custom ones), the vehicles object's
+ * name (its primary display property) and year fields, and with the demo data three more vehicles
+ * of the demo location and a vehicles object with one record in the other location.
+ */
+function seedObjects(store: Store, demo: DemoIdentities, withDemoData: boolean): void {
+	for (const locationId of [DEMO_LOCATION_ID, OTHER_LOCATION_ID, THIRD_LOCATION_ID]) {
+		for (const [key, singular, plural] of [['contact', 'Contact', 'Contacts'], ['opportunity', 'Opportunity', 'Opportunities'], ['business', 'Company', 'Companies']]) {
+			put(store, '/objects', {
+				locationId,
+				key,
+				standard: true,
+				labels: { singular, plural },
+				description: `${plural} (standard object)`,
+				primaryDisplayProperty: key === 'contact' ? 'contact.name' : `${key}.name`,
+				searchableProperties: [],
+				dateAdded: at(0),
+				dateUpdated: at(0),
+			});
+		}
+	}
+	const folder =
+		[...store.collection('/custom-fields/folders').values()].find((candidate) => candidate.objectKey === VEHICLES && candidate.locationId === DEMO_LOCATION_ID) ??
+		put(store, '/custom-fields/folders', { locationId: DEMO_LOCATION_ID, objectKey: VEHICLES, name: 'Vehicle details', dateAdded: at(0), dateUpdated: at(0) });
+	for (const [name, key, dataType] of [['Name', 'name', 'TEXT'], ['Year', 'year', 'NUMERICAL']]) {
+		put(store, '/custom-fields', { locationId: DEMO_LOCATION_ID, objectKey: VEHICLES, parentId: folder.id, name, fieldKey: `${VEHICLES}.${key}`, dataType, showInForms: true, dateAdded: at(0), dateUpdated: at(0) });
+	}
+	if (!withDemoData) return;
+	for (const [name, colour, year, hour] of [['Mini', 'red', 1959, 50], ['Cortina', 'blue', 1962, 51], ['Corvette', 'red', 1953, 52]] as const) {
+		putVehicle(store, { name, colour, year }, [demo.userIds[(hour - 50) % 2]], hour);
+	}
+	put(store, '/objects', {
+		locationId: OTHER_LOCATION_ID,
+		key: VEHICLES,
+		standard: false,
+		labels: { singular: 'Vehicle', plural: 'Vehicles' },
+		description: 'Vehicles of the other location (sandbox)',
+		primaryDisplayProperty: `${VEHICLES}.name`,
+		searchableProperties: [`${VEHICLES}.name`],
+		dateAdded: at(0),
+		dateUpdated: at(0),
+	});
+	putVehicle(store, { name: 'Other Location Van' }, [], 53, OTHER_LOCATION_ID);
 }
 
 /**
@@ -658,6 +727,7 @@ function seedReferenceData(store: Store): void {
 		labels: { singular: 'Vehicle', plural: 'Vehicles' },
 		description: 'Vehicles a contact owns (sandbox)',
 		primaryDisplayProperty: 'custom_objects.vehicles.name',
+		searchableProperties: ['custom_objects.vehicles.name'],
 		dateAdded: at(0),
 		dateUpdated: at(0),
 	});
@@ -726,10 +796,7 @@ function seedDemoRecords(store: Store, demo: DemoIdentities, contacts: ContactRe
 			others: { score: String(9 - i) },
 		}, ci * 7 + 6);
 	});
-	for (const [ci, name] of [[0, 'Model T'], [1, 'Beetle']] as const) {
-		put(store, '/objects/custom_objects.vehicles/records', {
-			locationId: DEMO_LOCATION_ID,
-			properties: { name, owner: contacts[ci].id },
-		}, ci * 7 + 6);
+	for (const [ci, name, colour] of [[0, 'Model T', 'blue'], [1, 'Beetle', 'red']] as const) {
+		putVehicle(store, { name, colour }, [demo.userIds[0]], ci * 7 + 6);
 	}
 }

@@ -251,9 +251,10 @@ const CONTACT_WRITES = new Set(['create-contact', 'update-contact', 'upsert-cont
 
 function semanticBodyMessages(op: OperationSpec, body: Record<string, unknown>, schema: JsonSchema): string[] {
 	const out: string[] = [];
-	// @IsNotEmpty on required strings: "" is refused too.
+	// @IsNotEmpty on required strings: "" is refused too. A record search's query is required but
+	// may be empty (all records of the object): a guess, GHL's record search lists as well as searches.
 	for (const name of (schema.required as string[] | undefined) ?? []) {
-		if (body[name] === '') out.push(`${name} should not be empty`);
+		if (body[name] === '' && !(op.operationId === 'search-object-records' && name === 'query')) out.push(`${name} should not be empty`);
 	}
 	const iso = (field: string) => {
 		const v = body[field];
@@ -579,6 +580,20 @@ export const RESPONSE_SCHEMA_EXCEPTIONS: ResponseSchemaException[] = [
 				properties: { id: { type: 'string' }, name: { type: 'string' }, position: { type: 'number' } },
 			};
 		},
+	},
+	{
+		operationIds: ['get-record-by-id', 'create-object-record', 'update-object-record', 'search-object-records'],
+		api: 'objects',
+		reason:
+			'IRecordSchema and RecordResponseDTO type properties as string, but their own example is an object of ' +
+			'field values ({"customer_number": 1424, "money": {"currency": "default", "value": 100}, …}), the shape the ' +
+			'create and update bodies send; RecordResponseDTO types searchAfter as number[], but its example is ' +
+			'[1738683828372, "67a235b49b289431bcf657f8"] (a time and a record id)',
+		patch: (schema) =>
+			eachSchema(schema, (node) => {
+				if (node.properties?.properties?.type === 'string' && node.properties.followers) node.properties.properties.type = 'object';
+				if (node.properties?.searchAfter?.items?.type === 'number') node.properties.searchAfter.items.type = ['number', 'string'];
+			}),
 	},
 ];
 

@@ -28,7 +28,7 @@ function locationOf(ctx: HandlerContext): string {
 /** 400 unless `objectKey` is the business object or a custom object of the location. */
 function checkObjectKey(ctx: HandlerContext, locationId: string, objectKey: string): void {
 	if (objectKey === 'business') return;
-	const known = [...ctx.state.store.collection('/objects').values()].some((schema) => schema.key === objectKey && schema.locationId === locationId);
+	const known = [...ctx.state.store.collection('/objects').values()].some((schema) => schema.key === objectKey && schema.locationId === locationId && schema.standard !== true);
 	if (!known) throw errors.badRequest(`Object ${objectKey} not found: custom fields v2 support custom objects and business only`);
 }
 

@@ -15,10 +15,11 @@ import type { OperationSpec } from '../openapi';
 import { customFieldV2Handlers } from './customFieldsV2';
 import { LOCATION_HANDLED_API, locationHandlers } from './locations';
 import { searchContacts } from './search';
+import { objectHandlers } from './objects';
 import { opportunityHandlers } from './opportunities';
 import { noteHandlers, taskHandlers } from './tasks';
 
-/** operationId → hand-written handler (operations of the contacts, calendars, oauth, locations, users, opportunities and conversations files). */
+/** operationId → hand-written handler (operations of the contacts, calendars, oauth, locations, users, opportunities, conversations and objects files). */
 export const handlers: Record<string, Handler> = {
 	...contactHandlers,
 	'search-contacts-advanced': searchContacts,
@@ -36,6 +37,7 @@ export const handlers: Record<string, Handler> = {
 	...opportunityHandlers,
 	...formSurveyHandlers,
 	...conversationHandlers,
+	...objectHandlers,
 };
 
 /** The API (spec file) each hand-written handler above is for: a few operationIds are in two files. */
