@@ -66,7 +66,7 @@ export const triggerProperties: INodeProperties[] = [
 		default: false,
 		displayOptions: { show: { verification: ['ghlSignature', 'sharedSecret'] } },
 		description:
-			'Whether to read the current contact, note, task or appointment from GHL and add it as fullRecord (webhook payloads are partial). Not done for delete events or other event types. Needs a credential of the event\'s location.',
+			'Whether to read the current contact, note, task, appointment, opportunity, user or location from GHL and add it as fullRecord (webhook payloads are partial). Not done for delete events or other event types; a record deleted meanwhile is reported in fullRecordError. Needs a credential of the event\'s location.',
 	},
 	{
 		displayName: 'Options',

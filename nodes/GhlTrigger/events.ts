@@ -137,11 +137,15 @@ export interface EventView {
 	payload: IDataObject;
 }
 
-/** Marketplace events carry `locationId`; GHL workflow webhooks send a `location` object. */
+/**
+ * Marketplace events carry `locationId`; GHL workflow webhooks send a `location` object; location
+ * events (LocationCreate, LocationUpdate) are about the location itself and carry only its `id`.
+ */
 export function locationOf(body: IDataObject): string | undefined {
 	const location = body.location;
 	const nested = location && typeof location === 'object' ? (location as IDataObject).id : undefined;
-	return text(body.locationId) ?? text(nested);
+	const itself = typeof body.type === 'string' && body.type.startsWith('Location') ? text(body.id) : undefined;
+	return text(body.locationId) ?? text(nested) ?? itself;
 }
 
 /** Turns a delivery body into the trigger's output shape. */

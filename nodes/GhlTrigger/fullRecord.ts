@@ -1,21 +1,32 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import { meta as getLocation } from '../Ghl/actions/location/get.operation';
+import { meta as getOpportunity } from '../Ghl/actions/opportunity/get.operation';
+import { meta as getUser } from '../Ghl/actions/user/get.operation';
 import { GHL_ID_DESCRIPTION, isGhlId } from '../shared/ghlId';
-import { forSubAccount, getLocationId, ghlApiRequest, ghlPath, usesAgency } from '../shared/transport';
+import { endpointRequest, forSubAccount, getLocationId, ghlApiRequest, ghlPath, usesAgency } from '../shared/transport';
 import type { GhlRequest } from '../shared/transport';
 import type { EventView } from './events';
 
 interface RecordSource {
 	request: GhlRequest;
-	/** Key of the record in GHL's answer. */
-	unwrap: string;
+	/** Key of the record in GHL's answer; undefined when the answer is the record itself. */
+	unwrap?: string;
+	/** What the record is, for messages ("opportunity abc"). */
+	what: string;
+	/** The sub-account the record is read in, when the event names it otherwise (location events: the location itself). */
+	locationId?: string;
 }
+
+/** The event families whose record Fetch Full Record reads (type prefixes), for the docs and the option. */
+export const FULL_RECORD_PREFIXES = ['Contact', 'Note', 'Task', 'Appointment', 'Opportunity', 'User', 'Location'];
 
 /**
  * Where the current state of the record an event is about can be read. Webhook payloads are
  * partial (e.g. ContactUpdate carries only some fields); deleted records cannot be read, and event
- * types outside contacts, notes, tasks and appointments are not fetched. The IDs come from the
- * payload, so they are checked like any other input before they become part of a path.
+ * types outside contacts, notes, tasks, appointments, opportunities, users and locations are not
+ * fetched. The IDs come from the payload, so they are checked like any other input before they
+ * become part of a path.
  */
 export function recordSource(view: EventView): RecordSource | undefined {
 	const { event, ids } = view;
@@ -28,18 +39,18 @@ export function recordSource(view: EventView): RecordSource | undefined {
 	};
 	if (event.startsWith('Contact')) {
 		const contactId = id('contactId');
-		return contactId ? { request: { method: 'GET', path: ghlPath`/contacts/${contactId}` }, unwrap: 'contact' } : undefined;
+		return contactId ? { request: { method: 'GET', path: ghlPath`/contacts/${contactId}` }, unwrap: 'contact', what: `contact ${contactId}` } : undefined;
 	}
 	if (event.startsWith('Note')) {
 		const [contactId, noteId] = [id('contactId'), id('noteId')];
 		return contactId && noteId
-			? { request: { method: 'GET', path: ghlPath`/contacts/${contactId}/notes/${noteId}` }, unwrap: 'note' }
+			? { request: { method: 'GET', path: ghlPath`/contacts/${contactId}/notes/${noteId}` }, unwrap: 'note', what: `note ${noteId}` }
 			: undefined;
 	}
 	if (event.startsWith('Task')) {
 		const [contactId, taskId] = [id('contactId'), id('taskId')];
 		return contactId && taskId
-			? { request: { method: 'GET', path: ghlPath`/contacts/${contactId}/tasks/${taskId}` }, unwrap: 'task' }
+			? { request: { method: 'GET', path: ghlPath`/contacts/${contactId}/tasks/${taskId}` }, unwrap: 'task', what: `task ${taskId}` }
 			: undefined;
 	}
 	if (event.startsWith('Appointment')) {
@@ -48,10 +59,47 @@ export function recordSource(view: EventView): RecordSource | undefined {
 			? {
 					request: { method: 'GET', path: ghlPath`/calendars/events/appointments/${appointmentId}`, api: 'calendars' },
 					unwrap: 'event',
+					what: `appointment ${appointmentId}`,
 				}
 			: undefined;
 	}
-	return undefined;
+	// These events carry the record's id as `id` (events.ts puts it in ids.id).
+	const recordId = event.startsWith('Opportunity') || event.startsWith('User') || event.startsWith('Location') ? id('id') : undefined;
+	if (!recordId) return undefined;
+	if (event.startsWith('Opportunity')) {
+		return { request: endpointRequest(getOpportunity.endpoint, { pathParams: { id: recordId } }), unwrap: 'opportunity', what: `opportunity ${recordId}` };
+	}
+	if (event.startsWith('User')) {
+		// GET /users/{userId} answers the user itself.
+		return { request: endpointRequest(getUser.endpoint, { pathParams: { userId: recordId } }), what: `user ${recordId}` };
+	}
+	return {
+		request: endpointRequest(getLocation.endpoint, { pathParams: { locationId: recordId } }),
+		unwrap: 'location',
+		what: `location ${recordId}`,
+		locationId: recordId,
+	};
+}
+
+/** GHL's answer for a record that is not there (any more): 404, or 400 "… not found". */
+function isGone(error: unknown): boolean {
+	const failure = error as { httpCode?: string; message?: string; description?: string };
+	const status = Number(failure.httpCode);
+	return status === 404 || (status === 400 && /not found/i.test(`${failure.message ?? ''} ${failure.description ?? ''}`));
+}
+
+async function read(this: IWebhookFunctions, source: RecordSource, context: IWebhookFunctions): Promise<IDataObject> {
+	const [outcome] = await Promise.allSettled([ghlApiRequest.call(context, { ...source.request, waitBudgetMs: 0 })]);
+	if (outcome.status === 'rejected') {
+		// Any other failure is the transport's NodeApiError, reported as it is.
+		const reason = outcome.reason as NodeOperationError;
+		throw isGone(reason)
+			? new NodeOperationError(this.getNode(), `The ${source.what} no longer exists in GHL (deleted after the event was sent): fullRecord not read`)
+			: reason;
+	}
+	const response = outcome.value;
+	const record = source.unwrap === undefined ? response : response[source.unwrap];
+	return record && typeof record === 'object' && !Array.isArray(record) ? (record as IDataObject) : response;
 }
 
 /**
@@ -63,21 +111,18 @@ export function recordSource(view: EventView): RecordSource | undefined {
 export async function fetchFullRecord(this: IWebhookFunctions, view: EventView): Promise<IDataObject | undefined> {
 	const source = recordSource(view);
 	if (!source) return undefined;
+	const locationId = source.locationId ?? view.locationId;
 	if (usesAgency(this)) {
 		// An agency credential reads in the event's own sub-account (its token minted and cached as for any item).
-		if (!view.locationId) return undefined;
-		const response = await ghlApiRequest.call(forSubAccount(this, view.locationId), { ...source.request, waitBudgetMs: 0 });
-		const record = response[source.unwrap];
-		return record && typeof record === 'object' && !Array.isArray(record) ? (record as IDataObject) : response;
+		if (!locationId) return undefined;
+		return await read.call(this, source, forSubAccount(this, locationId));
 	}
 	const credentialLocation = await getLocationId(this);
-	if (view.locationId && view.locationId !== credentialLocation) {
+	if (locationId && locationId !== credentialLocation) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`The credential belongs to location ${credentialLocation}; this event is from location ${view.locationId}`,
+			`The credential belongs to location ${credentialLocation}; this event is from location ${locationId}`,
 		);
 	}
-	const response = await ghlApiRequest.call(this, { ...source.request, waitBudgetMs: 0 });
-	const record = response[source.unwrap];
-	return record && typeof record === 'object' && !Array.isArray(record) ? (record as IDataObject) : response;
+	return await read.call(this, source, this);
 }

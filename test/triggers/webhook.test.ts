@@ -382,8 +382,8 @@ describe('GHL Trigger: Fetch Full Record', () => {
 		]);
 		const [created, updated, deleted] = server.started.map((delivery) => delivery.items[0]);
 		// The create was fetched after the update and delete had happened: the record is gone.
-		expect(created.fullRecordError).toMatch(/GHL API error 400: Contact not found/);
-		expect(updated.fullRecordError).toMatch(/not found/);
+		expect(created.fullRecordError).toBe(`The contact ${String(contact.id)} no longer exists in GHL (deleted after the event was sent): fullRecord not read`);
+		expect(updated.fullRecordError).toMatch(/no longer exists in GHL/);
 		expect(deleted).not.toHaveProperty('fullRecord');
 		expect(deleted).not.toHaveProperty('fullRecordError');
 		const fetches = sandbox().requests.filter((request) => request.method === 'GET' && request.path.startsWith('/contacts/'));
@@ -406,6 +406,49 @@ describe('GHL Trigger: Fetch Full Record', () => {
 		expect(fetched).toEqual([`/contacts/${contact.id}`, `/contacts/${contact.id}`, `/contacts/${contact.id}/notes/${note.id}`]);
 		expect(sandbox().requests.find((request) => request.method === 'GET')!.headers.authorization).toBe(
 			`Bearer ${sandbox().demo.privateToken}`,
+		);
+	});
+
+	test('Opportunity, User and Location events get the record from its read endpoint; an opportunity deleted meanwhile gives a clear fullRecordError', async () => {
+		const credential = pitCredential(sandbox());
+		const server = await trigger({ fetchFullRecord: true, authentication: 'privateIntegration' }, credential);
+		const { locationId, companyId } = sandbox().demo;
+		const api = sandboxApi(sandbox());
+		const contact = await createContact();
+		const [pipeline] = ((sandbox().snapshot().records as Record<string, IDataObject[]>)['/opportunities/pipelines'] ?? []).filter(
+			(record) => record.locationId === locationId,
+		);
+		const open = async (name: string) =>
+			(await api('POST', '/opportunities/', { locationId, pipelineId: pipeline.id, contactId: contact.id, name, status: 'open' })).opportunity as IDataObject;
+		const deal = await open('Deal');
+		const gone = await open('Gone');
+		await api('PUT', `/opportunities/${String(deal.id)}`, { monetaryValue: 900 });
+		await api('DELETE', `/opportunities/${String(gone.id)}`);
+		const users = (await api('GET', `/users/?locationId=${locationId}`)).users as IDataObject[];
+		// The sandbox does not emit these types: queued as GHL sends them (sandbox/contract/webhook-events).
+		const events = [
+			sandbox().enqueueEvent({ type: 'OpportunityStageUpdate', locationId, id: String(deal.id), name: 'Deal', pipelineId: String(pipeline.id) }),
+			sandbox().enqueueEvent({ type: 'OpportunityStatusUpdate', locationId, id: String(gone.id), status: 'open' }),
+			sandbox().enqueueEvent({ type: 'UserUpdate', locationId, id: String(users[0].id), firstName: 'Changed' }),
+			sandbox().enqueueEvent({ type: 'LocationUpdate', locationId: undefined as unknown as string, id: locationId, name: 'Renamed', companyId }),
+			sandbox().enqueueEvent({ type: 'OpportunityDelete', locationId, id: String(gone.id) }),
+		];
+		const before = sandbox().requests.length;
+		await deliver(server, { events });
+		const byType = Object.fromEntries(server.started.map((delivery) => [delivery.items[0].event, delivery.items[0]]));
+		expect(Object.keys(byType).sort()).toEqual(['LocationUpdate', 'OpportunityDelete', 'OpportunityStageUpdate', 'OpportunityStatusUpdate', 'UserUpdate']);
+		expect(byType.OpportunityStageUpdate.fullRecord).toMatchObject({ id: deal.id, name: 'Deal', monetaryValue: 900, pipelineId: pipeline.id });
+		expect(byType.OpportunityStatusUpdate).not.toHaveProperty('fullRecord');
+		expect(byType.OpportunityStatusUpdate.fullRecordError).toBe(
+			`The opportunity ${String(gone.id)} no longer exists in GHL (deleted after the event was sent): fullRecord not read`,
+		);
+		expect(byType.UserUpdate.fullRecord).toMatchObject({ id: users[0].id, email: users[0].email });
+		expect(byType.LocationUpdate).toMatchObject({ locationId, fullRecord: { id: locationId } });
+		expect(byType.OpportunityDelete).not.toHaveProperty('fullRecord');
+		expect(byType.OpportunityDelete).not.toHaveProperty('fullRecordError');
+		const reads = sandbox().requests.slice(before).filter((request) => request.method === 'GET').map((request) => request.path).sort();
+		expect(reads).toEqual(
+			[`/opportunities/${String(deal.id)}`, `/opportunities/${String(gone.id)}`, `/users/${String(users[0].id)}`, `/locations/${locationId}`].sort(),
 		);
 	});
 
