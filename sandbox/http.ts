@@ -136,9 +136,12 @@ export function parseMultipart(raw: Buffer, contentType: string | undefined): { 
 
 export function queryToObject(params: URLSearchParams): Record<string, string | string[]> {
 	const out: Record<string, string | string[]> = {};
-	for (const [key, value] of params) {
+	for (const [rawKey, value] of params) {
+		// `ids[]=a&ids[]=b` (axios's default, so GHL's own SDK) is a list, as Express's query parser (GHL runs NestJS) reads it.
+		const bracketed = rawKey.endsWith('[]');
+		const key = bracketed ? rawKey.slice(0, -2) : rawKey;
 		const existing = out[key];
-		if (existing === undefined) out[key] = value;
+		if (existing === undefined) out[key] = bracketed ? [value] : value;
 		else out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
 	}
 	return out;

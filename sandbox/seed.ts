@@ -448,6 +448,7 @@ export function seedStore(store: Store, tokens: TokenRegistry, withDemoData: boo
 	seedConversations(store, contacts);
 	seedSchedules(store, demo);
 	seedObjects(store, demo, true);
+	seedObjectAssociations(store, contacts);
 	return demo;
 }
 
@@ -533,6 +534,35 @@ function seedSchedules(store: Store, demo: DemoIdentities): void {
 	];
 	schedules.forEach(([locationId, userId, name, timezone, rules, calendarIds], i) => {
 		put(store, '/calendars/schedules', { locationId, userId, name, timezone, rules, calendarIds, deleted: false, dateAdded: at(i), dateUpdated: at(i) });
+	});
+}
+
+/**
+ * The associations API's demo data (after everything else, so no earlier id moves): GHL's system
+ * association of contacts and businesses, a user-defined one of contacts and opportunities, and a
+ * relation under it (the first contact is the decision maker of the first opportunity).
+ */
+function seedObjectAssociations(store: Store, contacts: ContactRecord[]): void {
+	const association = (key: string, first: [string, string], second: [string, string], associationType: string) =>
+		put(store, '/associations', {
+			locationId: DEMO_LOCATION_ID,
+			key,
+			firstObjectKey: first[0],
+			firstObjectLabel: first[1],
+			secondObjectKey: second[0],
+			secondObjectLabel: second[1],
+			associationType,
+		});
+	association('contact_business', ['contact', 'Contact'], ['business', 'Business'], 'SYSTEM_DEFINED');
+	const decisionMaker = association('opportunity_decision_maker', ['contact', 'Decision maker'], ['opportunity', 'Deal'], 'USER_DEFINED');
+	const opportunity = [...store.collection('/opportunities').values()].find((candidate) => candidate.contactId === contacts[0].id)!;
+	put(store, '/associations/relations', {
+		associationId: decisionMaker.id,
+		firstRecordId: contacts[0].id,
+		secondRecordId: opportunity.id,
+		firstObjectKey: 'contact',
+		secondObjectKey: 'opportunity',
+		locationId: DEMO_LOCATION_ID,
 	});
 }
 

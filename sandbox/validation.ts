@@ -91,6 +91,13 @@ function prepareBodySchema(op: OperationSpec): JsonSchema {
 		// Declared `type: object` but documented (and exemplified) as a date string.
 		props.dateOfBirth = { type: 'string', nullable: true };
 	}
+	if (op.api === 'associations' && props) {
+		// createAssociationReqDto / UpdateAssociationReqDto type the object keys and labels as object,
+		// but exemplify them as strings ("contact", "student"), as GHL's Association* webhooks send them.
+		for (const name of ['firstObjectKey', 'firstObjectLabel', 'secondObjectKey', 'secondObjectLabel']) {
+			if (props[name]?.type === 'object') props[name] = { type: 'string' };
+		}
+	}
 	if (body.schemaName === 'UpsertOpportunityDto') {
 		// The spec's `followers` is described as "contactId" with a contact id as its example, and
 		// monetaryValue is typed object but exemplified as 220: the contact the opportunity is for is
@@ -596,6 +603,69 @@ export const RESPONSE_SCHEMA_EXCEPTIONS: ResponseSchemaException[] = [
 			}),
 	},
 ];
+
+const text = { type: 'string' };
+const ASSOCIATION_SCHEMA: JsonSchema = {
+	type: 'object',
+	required: ['locationId', 'id', 'key', 'firstObjectLabel', 'firstObjectKey', 'secondObjectLabel', 'secondObjectKey', 'associationType'],
+	properties: {
+		locationId: text,
+		id: text,
+		key: text,
+		firstObjectLabel: text,
+		firstObjectKey: text,
+		secondObjectLabel: text,
+		secondObjectKey: text,
+		associationType: { type: 'string', enum: ['USER_DEFINED', 'SYSTEM_DEFINED'] },
+	},
+};
+const RELATION_SCHEMA: JsonSchema = {
+	type: 'object',
+	required: ['id', 'associationId', 'firstRecordId', 'secondRecordId', 'locationId'],
+	properties: { id: text, associationId: text, firstRecordId: text, secondRecordId: text, firstObjectKey: text, secondObjectKey: text, locationId: text },
+};
+
+/** Puts `replacement` in place of a schema (the patches change the schema object they are given). */
+function replaceSchema(schema: JsonSchema, replacement: JsonSchema): void {
+	for (const key of Object.keys(schema)) delete schema[key];
+	Object.assign(schema, structuredClone(replacement));
+}
+
+/**
+ * The associations API answers every operation with GetPostSuccessfulResponseDto (one association,
+ * its keys and labels typed object), lists and relations included. Corrected to what the operations
+ * say they return: keys and labels are strings (their examples, and the Association* webhooks), a
+ * list is an array with its total (the list routes page with skip/limit), a relation is a relation
+ * (createRelationReqDto's fields and the RelationCreate webhook's).
+ */
+RESPONSE_SCHEMA_EXCEPTIONS.push(
+	{
+		operationIds: ['create-association', 'get-association-by-ID', 'get-association-key-by-key-name', 'update-association'],
+		api: 'associations',
+		reason: 'GetPostSuccessfulResponseDto types the object keys and labels as object, but exemplifies them as strings ("contact", "Teacher"), as the Association* webhooks send them',
+		patch: (schema) => replaceSchema(schema, ASSOCIATION_SCHEMA),
+	},
+	{
+		operationIds: ['find-associations', 'get-association-by-object-keys'],
+		api: 'associations',
+		reason: '"Get all associations" (paged by skip/limit) and "by object keys" answer several associations, not the one GetPostSuccessfulResponseDto describes',
+		patch: (schema) =>
+			replaceSchema(schema, { type: 'object', required: ['associations'], properties: { associations: { type: 'array', items: ASSOCIATION_SCHEMA }, total: { type: 'number' } } }),
+	},
+	{
+		operationIds: ['create-relation', 'delete-relation'],
+		api: 'associations',
+		reason: 'a relation is not an association: it has the association id and the two record ids (createRelationReqDto, the RelationCreate webhook)',
+		patch: (schema) => replaceSchema(schema, RELATION_SCHEMA),
+	},
+	{
+		operationIds: ['get-relations-by-record-id'],
+		api: 'associations',
+		reason: '"Get all relations by record Id" (paged by skip/limit) answers the record\'s relations, not one association',
+		patch: (schema) =>
+			replaceSchema(schema, { type: 'object', required: ['relations', 'total'], properties: { relations: { type: 'array', items: RELATION_SCHEMA }, total: { type: 'number' } } }),
+	},
+);
 
 const correctedSchemas = new WeakMap<OperationSpec, Map<string, JsonSchema>>();
 

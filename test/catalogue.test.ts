@@ -120,6 +120,20 @@ function exampleData(sb: Sandbox, seed: SeedSnapshot): ExampleData {
 			fieldId: first('/custom-fields').id,
 		},
 		subAccountIds: [sb.demo.locationId, sb.demo.otherLocationId, sb.demo.thirdLocationId],
+		association: associationData(records),
+	};
+}
+
+/** The seeded user-defined association (contact ↔ opportunity) and its relation. */
+function associationData(records: Record<string, Array<Record<string, unknown>>>): ExampleData['association'] {
+	const association = records['/associations'].find((candidate) => candidate.associationType === 'USER_DEFINED')!;
+	const relation = records['/associations/relations'].find((candidate) => candidate.associationId === association.id)!;
+	return {
+		id: String(association.id),
+		key: String(association.key),
+		relationId: String(relation.id),
+		contactId: String(relation.firstRecordId),
+		opportunityId: String(relation.secondRecordId),
 	};
 }
 

@@ -40,6 +40,7 @@ const API_VERSIONS: Record<string, string> = {
 	opportunities: '2021-07-28',
 	locations: '2021-07-28',
 	businesses: '2021-07-28',
+	associations: '2021-07-28',
 	campaigns: '2021-07-28',
 	workflows: '2021-07-28',
 	users: '2021-07-28',
@@ -321,6 +322,32 @@ const SDK_CALLS: Record<string, SdkCall> = {
 	'create-business': (ghl, f) => ghl.businesses.createBusiness({ name: 'SDK Business', locationId: f.locationId, city: 'Austin' }),
 	'update-business': (ghl, f) => ghl.businesses.updateBusiness({ businessId: f.sb.demo.businessIds[0] }, { website: 'https://acme.example.com' }),
 	'delete-Business': (ghl, f) => ghl.businesses.deleteBusiness({ businessId: f.sb.demo.businessIds[1] }),
+	'associations:create-association': (ghl, f) =>
+		ghl.associations.createAssociation({
+			locationId: f.locationId,
+			key: 'sdk_referrer',
+			firstObjectKey: 'contact',
+			firstObjectLabel: 'Referrer',
+			secondObjectKey: 'contact',
+			secondObjectLabel: 'Referred',
+		}),
+	'find-associations': (ghl, f) => ghl.associations.findAssociations({ locationId: f.locationId, skip: 0, limit: 10 }),
+	'get-association-by-ID': (ghl, f) => ghl.associations.getAssociationByID({ associationId: decisionMaker(f).id }),
+	'get-association-key-by-key-name': (ghl, f) => ghl.associations.getAssociationKeyByKeyName({ keyName: decisionMaker(f).key, locationId: f.locationId }),
+	'get-association-by-object-keys': (ghl, f) => ghl.associations.getAssociationByObjectKeys({ objectKey: 'contact', locationId: f.locationId }),
+	'update-association': (ghl, f) =>
+		ghl.associations.updateAssociation({ associationId: decisionMaker(f).id }, { firstObjectLabel: 'Champion', secondObjectLabel: 'Deal' }),
+	'delete-association': (ghl, f) => ghl.associations.deleteAssociation({ associationId: decisionMaker(f).id }),
+	'create-relation': (ghl, f) =>
+		ghl.associations.createRelation({
+			locationId: f.locationId,
+			associationId: decisionMaker(f).id,
+			firstRecordId: f.contacts[1].id,
+			secondRecordId: seededRecord(f, '/opportunities').id,
+		}),
+	'get-relations-by-record-id': (ghl, f) =>
+		ghl.associations.getRelationsByRecordId({ recordId: f.contacts[0].id, locationId: f.locationId, skip: 0, limit: 10, associationIds: [decisionMaker(f).id] }),
+	'delete-relation': (ghl, f) => ghl.associations.deleteRelation({ relationId: seededRecord(f, '/associations/relations').id, locationId: f.locationId }),
 	'get-user-by-location': (ghl, f) => ghl.users.getUserByLocation({ locationId: f.locationId }),
 	'search-users': (ghl, f) => ghl.users.searchUsers({ companyId: f.sb.demo.companyId, locationId: f.locationId, query: 'sam', skip: '0', limit: '10' }),
 	'get-user': (ghl, f) => ghl.users.getUser({ userId: f.sb.demo.userIds[1] }),
@@ -481,6 +508,12 @@ function v2Record(f: Fixture, kind: 'fields' | 'folders'): { id: string } {
 /** The first seeded record of a generic collection (blocked slots, an appointment's notes). */
 function seededRecord(f: Fixture, collection: string): { id: string } {
 	return (f.sb.snapshot() as { records: Record<string, Array<{ id: string }>> }).records[collection][0];
+}
+
+/** The seeded user-defined association (contacts ↔ opportunities). */
+function decisionMaker(f: Fixture): { id: string; key: string } {
+	const records = (f.sb.snapshot() as { records: Record<string, Array<{ id: string; key: string; associationType: string }>> }).records;
+	return records['/associations'].find((record) => record.associationType === 'USER_DEFINED')!;
 }
 
 /** The demo location's seeded calendar group. */

@@ -171,6 +171,14 @@ export function viewOf(body: IDataObject): EventView {
 		ids.appointmentId = text(payload.id);
 		ids.contactId = text(payload.contactId);
 		ids.calendarId = text(payload.calendarId);
+	} else if (event.startsWith('Relation')) {
+		// A link between two records under an association (GHL's associations API).
+		ids.relationId = text(body.id);
+		ids.associationId = text(body.associationId);
+		ids.firstRecordId = text(body.firstRecordId);
+		ids.secondRecordId = text(body.secondRecordId);
+	} else if (event.startsWith('Association')) {
+		ids.associationId = text(body.id);
 	} else if (event === UNTYPED_EVENT) {
 		// GHL workflow webhooks send the contact's fields; the contact id is in contact_id or id.
 		ids.contactId = text(body.contact_id) ?? text(body.contactId) ?? text(body.id);

@@ -44,6 +44,8 @@ export const SHARED_ENDPOINTS = {
 		api: 'locations',
 		scopes: ['locations/templates.readonly'],
 	},
+	associations: { method: 'GET', path: '/associations/', operationId: 'find-associations', api: 'associations', scopes: ['associations.readonly'] },
+	objectSchemas: { method: 'GET', path: '/objects/', operationId: 'get-object-by-location-id', api: 'objects', scopes: ['objects/schema.readonly'] },
 } satisfies Record<string, GhlEndpoint>;
 
 /** The location's calendars (pickers; the polling trigger's appointment sweep). */
@@ -170,4 +172,16 @@ export async function listTemplates(this: GhlContext): Promise<IDataObject[]> {
 	const locationId = await getLocationId(this);
 	const response = await callEndpoint.call(this, SHARED_ENDPOINTS.templates, { pathParams: { locationId }, qs: { originId: locationId } });
 	return (response.templates ?? []) as IDataObject[];
+}
+
+/** All the location's associations (association pickers): GHL pages them with skip/limit. */
+export async function listAssociations(this: GhlContext): Promise<IDataObject[]> {
+	const request = endpointRequest(SHARED_ENDPOINTS.associations, { qs: { locationId: await getLocationId(this) } });
+	return await getSkipPaged.call(this, request, 'associations');
+}
+
+/** The location's custom objects (object key pickers). */
+export async function listObjectSchemas(this: GhlContext): Promise<IDataObject[]> {
+	const response = await callEndpoint.call(this, SHARED_ENDPOINTS.objectSchemas, { qs: { locationId: await getLocationId(this) } });
+	return (response.objects ?? []) as IDataObject[];
 }

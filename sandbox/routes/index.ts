@@ -13,6 +13,7 @@ import { formSurveyHandlers } from './formsSurveys';
 import { genericHandler } from './generic';
 import type { OperationSpec } from '../openapi';
 import { customFieldV2Handlers } from './customFieldsV2';
+import { objectAssociationHandlers } from './objectAssociations';
 import { LOCATION_HANDLED_API, locationHandlers } from './locations';
 import { searchContacts } from './search';
 import { objectHandlers } from './objects';
@@ -43,8 +44,8 @@ export const handlers: Record<string, Handler> = {
 /** The API (spec file) each hand-written handler above is for: a few operationIds are in two files. */
 const HANDLED_API: Record<string, string> = { 'create-association': 'contacts', ...LOCATION_HANDLED_API };
 
-/** Hand-written handlers of one API only, for operationIds another API uses too (custom fields v2). */
-const handlersByApi: Record<string, Record<string, Handler>> = { 'custom-fields': customFieldV2Handlers };
+/** Hand-written handlers of one API only, for operationIds another API uses too (custom fields v2, associations' create-association). */
+const handlersByApi: Record<string, Record<string, Handler>> = { 'custom-fields': customFieldV2Handlers, associations: objectAssociationHandlers };
 
 /** Whether an operation has a hand-written handler (else the generic store answers it). */
 export function isHandWritten(op: OperationSpec): boolean {

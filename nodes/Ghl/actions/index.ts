@@ -2,6 +2,7 @@ import type { Resource } from './types';
 import { agency } from './agency';
 import { appointment } from './appointment';
 import { appointmentNote } from './appointmentNote';
+import { association } from './association';
 import { blockedSlot } from './blockedSlot';
 import { business } from './business';
 import { calendar } from './calendar';
@@ -24,6 +25,7 @@ import { objectField } from './objectField';
 import { opportunity } from './opportunity';
 import { pipeline } from './pipeline';
 import { recurringTask } from './recurringTask';
+import { relation } from './relation';
 import { subscription } from './subscription';
 import { survey } from './survey';
 import { tag } from './tag';
@@ -37,6 +39,7 @@ export const resourceList: Resource[] = [
 	agency,
 	appointment,
 	appointmentNote,
+	association,
 	blockedSlot,
 	business,
 	calendar,
@@ -59,6 +62,7 @@ export const resourceList: Resource[] = [
 	opportunity,
 	pipeline,
 	recurringTask,
+	relation,
 	subscription,
 	survey,
 	tag,

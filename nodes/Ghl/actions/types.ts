@@ -89,6 +89,8 @@ export interface ExampleData {
 	location: { id: string; tagId: string; customValueId: string; customFieldId: string; templateId: string; recurringTaskId: string };
 	/** A custom object of the demo location with a folder holding one field (custom fields v2). */
 	customObject: { key: string; folderId: string; fieldId: string };
+	/** The user-defined association of contacts (first) and opportunities (second), its relation of contactId and opportunityId. */
+	association: { id: string; key: string; relationId: string; contactId: string; opportunityId: string };
 	/** The agency's sub-accounts (the app is installed in each): the demo one first. */
 	subAccountIds: string[];
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import {
+	listAssociations,
 	listBusinesses,
 	listCalendarGroups,
 	listCalendars,
@@ -9,6 +10,7 @@ import {
 	listCustomValues,
 	listLocationTags,
 	listLostReasons,
+	listObjectSchemas,
 	listPipelines,
 	listTemplates,
 	listUsers,
@@ -155,4 +157,32 @@ export async function getForms(this: ILoadOptionsFunctions): Promise<INodeProper
 /** The location's surveys, by name. */
 export async function getSurveys(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return byName(await listFormsOrSurveys.call(this, 'surveys'));
+}
+
+/** The location's associations, by their key, described by the two objects they link. */
+export async function getAssociations(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await listAssociations.call(this))
+		.map((association) => ({
+			name: String(association.key || association.id),
+			value: String(association.id),
+			description: `${String(association.firstObjectKey)} (${String(association.firstObjectLabel)}) ↔ ${String(association.secondObjectKey)} (${String(association.secondObjectLabel)})`,
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The objects GHL associates: contacts, opportunities, businesses and the location's custom objects. */
+export async function getAssociationObjectKeys(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const customObjects = (await listObjectSchemas.call(this))
+		.filter((schema) => typeof schema.key === 'string' && schema.key.startsWith('custom_objects.'))
+		.map((schema) => {
+			const labels = schema.labels as IDataObject | undefined;
+			return { name: String(labels?.singular ?? schema.key), value: String(schema.key), description: String(schema.key) };
+		})
+		.sort((a, b) => a.name.localeCompare(b.name));
+	return [
+		{ name: 'Business', value: 'business' },
+		{ name: 'Contact', value: 'contact' },
+		{ name: 'Opportunity', value: 'opportunity' },
+		...customObjects,
+	];
 }
