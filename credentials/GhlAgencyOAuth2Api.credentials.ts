@@ -4,6 +4,8 @@ import { ghlOAuth2Properties } from './ghlOAuth2Properties';
 // <generated agency scopes: npx tsx scripts/catalogue/generate.ts>
 // Presets: every scope the node's operations and lookups need, agency operations included, from their meta.
 const READ_ONLY_SCOPES = [
+	'associations.readonly',
+	'associations/relation.readonly',
 	'businesses.readonly',
 	'calendars.readonly',
 	'calendars/events.readonly',
@@ -22,12 +24,17 @@ const READ_ONLY_SCOPES = [
 	'locations/templates.readonly',
 	'oauth.readonly',
 	'oauth.write',
+	'objects/schema.readonly',
 	'opportunities.readonly',
 	'surveys.readonly',
 	'users.readonly',
 	'workflows.readonly',
 ];
 const READ_WRITE_SCOPES = [
+	'associations.readonly',
+	'associations.write',
+	'associations/relation.readonly',
+	'associations/relation.write',
 	'businesses.readonly',
 	'businesses.write',
 	'calendars.readonly',
@@ -59,6 +66,7 @@ const READ_WRITE_SCOPES = [
 	'locations/templates.readonly',
 	'oauth.readonly',
 	'oauth.write',
+	'objects/schema.readonly',
 	'opportunities.readonly',
 	'opportunities.write',
 	'surveys.readonly',

@@ -4,6 +4,8 @@ import { ghlOAuth2Properties } from './ghlOAuth2Properties';
 // <generated scopes: npx tsx scripts/catalogue/generate.ts>
 // Least-privilege presets: every scope the node's operations and lookups need, from their meta.
 const READ_ONLY_SCOPES = [
+	'associations.readonly',
+	'associations/relation.readonly',
 	'businesses.readonly',
 	'calendars.readonly',
 	'calendars/events.readonly',
@@ -20,12 +22,17 @@ const READ_ONLY_SCOPES = [
 	'locations/tags.readonly',
 	'locations/tasks.readonly',
 	'locations/templates.readonly',
+	'objects/schema.readonly',
 	'opportunities.readonly',
 	'surveys.readonly',
 	'users.readonly',
 	'workflows.readonly',
 ];
 const READ_WRITE_SCOPES = [
+	'associations.readonly',
+	'associations.write',
+	'associations/relation.readonly',
+	'associations/relation.write',
 	'businesses.readonly',
 	'businesses.write',
 	'calendars.readonly',
@@ -54,6 +61,7 @@ const READ_WRITE_SCOPES = [
 	'locations/tags.write',
 	'locations/tasks.readonly',
 	'locations/templates.readonly',
+	'objects/schema.readonly',
 	'opportunities.readonly',
 	'opportunities.write',
 	'surveys.readonly',
