@@ -17,13 +17,11 @@ import { responseSchema } from '../validation';
 import { nowIso } from './common';
 import type { Handler, HandlerContext } from './context';
 import { findRecord, shape } from './generic';
+import { OBJECT_SCHEMAS, recordsCollection, STANDARD_OBJECT_KEYS } from './objects';
 import { OPPORTUNITIES } from './opportunities';
 
 export const ASSOCIATIONS = '/associations';
 export const RELATIONS = '/associations/relations';
-
-/** The record collection of a custom object (`/objects/{schemaKey}/records`, sandbox/seed.ts). */
-export const customObjectRecords = (objectKey: string) => `/objects/${objectKey}/records`;
 
 const ASSOCIATION_FIELDS = ['id', 'locationId', 'key', 'firstObjectKey', 'firstObjectLabel', 'secondObjectKey', 'secondObjectLabel', 'associationType'];
 
@@ -53,8 +51,8 @@ function getAssociation(ctx: HandlerContext, id: string): GenericRecord {
 /** 400 unless the key is one GHL associates: contact, opportunity, business, or a custom object of the location. */
 function checkObjectKey(ctx: HandlerContext, locationId: string, field: string, objectKey: unknown): string {
 	if (typeof objectKey !== 'string' || !objectKey.trim()) throw errors.unprocessable([`${field} should not be empty`]);
-	if (['contact', 'opportunity', 'business'].includes(objectKey)) return objectKey;
-	const custom = [...ctx.state.store.collection('/objects').values()].some((schema) => schema.key === objectKey && schema.locationId === locationId);
+	if (STANDARD_OBJECT_KEYS.includes(objectKey)) return objectKey;
+	const custom = [...ctx.state.store.collection(OBJECT_SCHEMAS).values()].some((schema) => schema.key === objectKey && schema.locationId === locationId);
 	if (!custom) throw errors.badRequest(`${field} ${objectKey} is not an object of this location (contact, opportunity, business or custom_objects.<name>)`);
 	return objectKey;
 }
@@ -70,7 +68,7 @@ function recordOf(ctx: HandlerContext, objectKey: string, id: string): { locatio
 	if (objectKey === 'contact') return store.contacts.get(id);
 	if (objectKey === 'business') return store.businesses.get(id);
 	if (objectKey === 'opportunity') return store.collection(OPPORTUNITIES).get(id);
-	return store.collection(customObjectRecords(objectKey)).get(id);
+	return store.collection(recordsCollection(objectKey)).get(id);
 }
 
 function checkRecord(ctx: HandlerContext, locationId: string, field: string, objectKey: string, id: string): void {
