@@ -30,6 +30,7 @@ import {
 	OAUTH_CREDENTIAL_FILE,
 	oauthCredentialText,
 } from '../scripts/catalogue/generate';
+import { TRIGGERS_DOC_FILE, triggersDocText } from '../scripts/catalogue/triggers';
 import { agencyCredential, pitCredential, useSandbox } from './harness/fixtures';
 import { runWorkflow } from './harness/run';
 import { ghlWorkflow } from './harness/workflows';
@@ -161,6 +162,10 @@ function claimedByTests(): Set<string> {
 describe('catalogue coverage', () => {
 	test('docs/catalogue.json is generated from the code (npx tsx scripts/catalogue/generate.ts)', () => {
 		expect(fs.readFileSync(CATALOGUE_FILE, 'utf8')).toBe(catalogueText());
+	});
+
+	test('the event reference of docs/triggers.md is generated from the trigger code (npx tsx scripts/catalogue/generate.ts)', () => {
+		expect(fs.readFileSync(TRIGGERS_DOC_FILE, 'utf8')).toBe(triggersDocText());
 	});
 
 	test('the OAuth2 scope presets are generated from the operation scopes (npx tsx scripts/catalogue/generate.ts)', () => {

@@ -1,15 +1,21 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import { meta as getAppointment } from '../Ghl/actions/appointment/get.operation';
+import { meta as getContact } from '../Ghl/actions/contact/get.operation';
 import { meta as getLocation } from '../Ghl/actions/location/get.operation';
+import { meta as getNote } from '../Ghl/actions/note/get.operation';
 import { meta as getOpportunity } from '../Ghl/actions/opportunity/get.operation';
+import { meta as getTask } from '../Ghl/actions/task/get.operation';
 import { meta as getUser } from '../Ghl/actions/user/get.operation';
 import { GHL_ID_DESCRIPTION, isGhlId } from '../shared/ghlId';
-import { endpointRequest, forSubAccount, getLocationId, ghlApiRequest, ghlPath, usesAgency } from '../shared/transport';
-import type { GhlRequest } from '../shared/transport';
+import { endpointRequest, forSubAccount, getLocationId, ghlApiRequest, usesAgency } from '../shared/transport';
+import type { GhlEndpoint } from '../shared/transport';
 import type { EventView } from './events';
 
-interface RecordSource {
-	request: GhlRequest;
+export interface RecordSource {
+	/** The read endpoint (an operation's own, so its scopes are the operation's). */
+	endpoint: GhlEndpoint;
+	pathParams: Record<string, string>;
 	/** Key of the record in GHL's answer; undefined when the answer is the record itself. */
 	unwrap?: string;
 	/** What the record is, for messages ("opportunity abc"). */
@@ -17,9 +23,6 @@ interface RecordSource {
 	/** The sub-account the record is read in, when the event names it otherwise (location events: the location itself). */
 	locationId?: string;
 }
-
-/** The event families whose record Fetch Full Record reads (type prefixes), for the docs and the option. */
-export const FULL_RECORD_PREFIXES = ['Contact', 'Note', 'Task', 'Appointment', 'Opportunity', 'User', 'Location'];
 
 /**
  * Where the current state of the record an event is about can be read. Webhook payloads are
@@ -39,46 +42,33 @@ export function recordSource(view: EventView): RecordSource | undefined {
 	};
 	if (event.startsWith('Contact')) {
 		const contactId = id('contactId');
-		return contactId ? { request: { method: 'GET', path: ghlPath`/contacts/${contactId}` }, unwrap: 'contact', what: `contact ${contactId}` } : undefined;
+		return contactId ? { endpoint: getContact.endpoint, pathParams: { contactId }, unwrap: 'contact', what: `contact ${contactId}` } : undefined;
 	}
 	if (event.startsWith('Note')) {
 		const [contactId, noteId] = [id('contactId'), id('noteId')];
-		return contactId && noteId
-			? { request: { method: 'GET', path: ghlPath`/contacts/${contactId}/notes/${noteId}` }, unwrap: 'note', what: `note ${noteId}` }
-			: undefined;
+		return contactId && noteId ? { endpoint: getNote.endpoint, pathParams: { contactId, id: noteId }, unwrap: 'note', what: `note ${noteId}` } : undefined;
 	}
 	if (event.startsWith('Task')) {
 		const [contactId, taskId] = [id('contactId'), id('taskId')];
-		return contactId && taskId
-			? { request: { method: 'GET', path: ghlPath`/contacts/${contactId}/tasks/${taskId}` }, unwrap: 'task', what: `task ${taskId}` }
-			: undefined;
+		return contactId && taskId ? { endpoint: getTask.endpoint, pathParams: { contactId, taskId }, unwrap: 'task', what: `task ${taskId}` } : undefined;
 	}
 	if (event.startsWith('Appointment')) {
 		const appointmentId = id('appointmentId');
 		return appointmentId
-			? {
-					request: { method: 'GET', path: ghlPath`/calendars/events/appointments/${appointmentId}`, api: 'calendars' },
-					unwrap: 'event',
-					what: `appointment ${appointmentId}`,
-				}
+			? { endpoint: getAppointment.endpoint, pathParams: { eventId: appointmentId }, unwrap: 'event', what: `appointment ${appointmentId}` }
 			: undefined;
 	}
 	// These events carry the record's id as `id` (events.ts puts it in ids.id).
 	const recordId = event.startsWith('Opportunity') || event.startsWith('User') || event.startsWith('Location') ? id('id') : undefined;
 	if (!recordId) return undefined;
 	if (event.startsWith('Opportunity')) {
-		return { request: endpointRequest(getOpportunity.endpoint, { pathParams: { id: recordId } }), unwrap: 'opportunity', what: `opportunity ${recordId}` };
+		return { endpoint: getOpportunity.endpoint, pathParams: { id: recordId }, unwrap: 'opportunity', what: `opportunity ${recordId}` };
 	}
 	if (event.startsWith('User')) {
 		// GET /users/{userId} answers the user itself.
-		return { request: endpointRequest(getUser.endpoint, { pathParams: { userId: recordId } }), what: `user ${recordId}` };
+		return { endpoint: getUser.endpoint, pathParams: { userId: recordId }, what: `user ${recordId}` };
 	}
-	return {
-		request: endpointRequest(getLocation.endpoint, { pathParams: { locationId: recordId } }),
-		unwrap: 'location',
-		what: `location ${recordId}`,
-		locationId: recordId,
-	};
+	return { endpoint: getLocation.endpoint, pathParams: { locationId: recordId }, unwrap: 'location', what: `location ${recordId}`, locationId: recordId };
 }
 
 /** GHL's answer for a record that is not there (any more): 404, or 400 "… not found". */
@@ -89,7 +79,7 @@ function isGone(error: unknown): boolean {
 }
 
 async function read(this: IWebhookFunctions, source: RecordSource, context: IWebhookFunctions): Promise<IDataObject> {
-	const [outcome] = await Promise.allSettled([ghlApiRequest.call(context, { ...source.request, waitBudgetMs: 0 })]);
+	const [outcome] = await Promise.allSettled([ghlApiRequest.call(context, { ...endpointRequest(source.endpoint, { pathParams: source.pathParams }), waitBudgetMs: 0 })]);
 	if (outcome.status === 'rejected') {
 		// Any other failure is the transport's NodeApiError, reported as it is.
 		const reason = outcome.reason as NodeOperationError;

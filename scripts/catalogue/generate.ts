@@ -3,6 +3,7 @@
  *   - docs/catalogue.json, the package's own list of what it covers: every action operation's
  *     endpoint, the webhook trigger's event types and the polling trigger's events;
  *   - the README's operations table (between its `<!-- operations:begin -->` markers);
+ *   - the event reference of docs/triggers.md (scripts/catalogue/triggers.ts);
  *   - the OAuth2 credential's scope presets (credentials/GhlOAuth2Api.credentials.ts, between its
  *     `generated scopes` markers): every scope an operation or a shared lookup needs, and the agency
  *     OAuth2 credential's (credentials/GhlAgencyOAuth2Api.credentials.ts), agency operations' included.
@@ -19,6 +20,7 @@ import { pollingProperties } from '../../nodes/GhlPollingTrigger/description';
 import { ALL_EVENTS, EVENT_OPTIONS, UNTYPED_EVENT } from '../../nodes/GhlTrigger/events';
 import { SHARED_ENDPOINTS } from '../../nodes/shared/reads';
 import { API_VERSIONS } from '../../nodes/shared/transport';
+import { TRIGGERS_DOC_FILE, triggersDocText } from './triggers';
 
 export const CATALOGUE_FILE = path.resolve(__dirname, '../../docs/catalogue.json');
 export const README_FILE = path.resolve(__dirname, '../../README.md');
@@ -184,7 +186,8 @@ if (require.main === module) {
 	fs.writeFileSync(README_FILE, readmeText());
 	fs.writeFileSync(OAUTH_CREDENTIAL_FILE, oauthCredentialText());
 	fs.writeFileSync(AGENCY_CREDENTIAL_FILE, agencyCredentialText());
-	for (const file of [CATALOGUE_FILE, README_FILE, OAUTH_CREDENTIAL_FILE, AGENCY_CREDENTIAL_FILE]) {
+	fs.writeFileSync(TRIGGERS_DOC_FILE, triggersDocText());
+	for (const file of [CATALOGUE_FILE, README_FILE, OAUTH_CREDENTIAL_FILE, AGENCY_CREDENTIAL_FILE, TRIGGERS_DOC_FILE]) {
 		process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
 	}
 }
