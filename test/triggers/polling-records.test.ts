@@ -83,6 +83,12 @@ describe('Polling trigger: form and survey submissions', () => {
 		const next = submit('form', String(contactUs.id), 2);
 		expectEachOnce(await trigger.poll(), next);
 		expect(await trigger.poll()).toBeNull();
+		// Fetch Test Event: 5 of the newest, the cursor untouched.
+		const state = JSON.stringify(trigger.staticData);
+		const samples = await trigger.poll('manual');
+		expect(samples).toHaveLength(5);
+		expect(samples!.every((item) => item.formId === contactUs.id)).toBe(true);
+		expect(JSON.stringify(trigger.staticData)).toBe(state);
 	});
 
 	test('New Survey Submission: only the chosen survey, once each; manual mode shows the newest without moving the cursor', async () => {
@@ -139,6 +145,11 @@ describe('Polling trigger: New or Updated Opportunity', () => {
 		expectEachOnce(updated, [created[1]]);
 		expect(updated![0]).toMatchObject({ name: 'Deal B', monetaryValue: 4200 });
 		expect(await trigger.poll()).toBeNull();
+
+		// Fetch Test Event: the most recently changed first, the cursor untouched.
+		const state = JSON.stringify(trigger.staticData);
+		expect(ids(await trigger.poll('manual'))[0]).toBe(created[1]);
+		expect(JSON.stringify(trigger.staticData)).toBe(state);
 	});
 
 	test('1,200 changed across pages of 500, many sharing a millisecond: each once; 501 at one millisecond fail clearly and keep the cursor', async () => {
@@ -206,5 +217,13 @@ describe('Polling trigger: New or Updated Task (Task Search)', () => {
 		await api()('PUT', `/contacts/${String(done.contactId)}/tasks/${String(done.id)}/completed`, { completed: true });
 		expect(await trigger.poll()).toEqual([expect.objectContaining({ id: done.id, contactId: done.contactId, changeType: 'updated', completed: true })]);
 		expect(await trigger.poll()).toBeNull();
+
+		// Fetch Test Event: recent tasks with their contactId, the fingerprints untouched.
+		const state = JSON.stringify(trigger.staticData);
+		const samples = (await trigger.poll('manual')) ?? [];
+		expect(samples.length).toBeGreaterThan(0);
+		expect(samples.length).toBeLessThanOrEqual(5);
+		expect(samples.every((task) => typeof task.contactId === 'string' && typeof task.title === 'string')).toBe(true);
+		expect(JSON.stringify(trigger.staticData)).toBe(state);
 	});
 });
