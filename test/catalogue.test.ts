@@ -102,6 +102,7 @@ function exampleData(sb: Sandbox, seed: SeedSnapshot): ExampleData {
 		appointmentNoteId: records[`/calendars/appointments/${appointment.id}/notes`][0].id,
 		roomId: records['/calendars/resources/rooms'][0].id,
 		notificationId: records[`/calendars/${calendarIds[1]}/notifications`][0].id,
+		scheduleId: records['/calendars/schedules'][0].id,
 		campaignIds,
 		workflowIds,
 		userIds,

@@ -268,6 +268,20 @@ const SDK_CALLS: Record<string, SdkCall> = {
 	'get-calendar-resource': (ghl, f) => ghl.calendars.getCalendarResource({ resourceType: 'rooms', id: seededRecord(f, '/calendars/resources/rooms').id }),
 	'update-calendar-resource': (ghl, f) => ghl.calendars.updateCalendarResource({ resourceType: 'rooms', id: seededRecord(f, '/calendars/resources/rooms').id }, { capacity: 10 }),
 	'delete-calendar-resource': (ghl, f) => ghl.calendars.deleteCalendarResource({ resourceType: 'rooms', id: seededRecord(f, '/calendars/resources/rooms').id }),
+	getAllSchedules: (ghl, f) => ghl.calendars.getAllSchedules({ locationId: f.locationId, userId: f.sb.demo.userIds[1], calendarId: f.sb.demo.calendarIds[0], skip: 0, limit: 10 }),
+	getScheduleById: (ghl, f) => ghl.calendars.getScheduleById({ id: seededRecord(f, '/calendars/schedules').id }),
+	createSchedule: (ghl, f) =>
+		ghl.calendars.createSchedule({
+			locationId: f.locationId,
+			userId: f.sb.demo.userIds[2],
+			name: 'SDK hours',
+			timezone: 'America/New_York',
+			rules: [{ type: 'wday', day: 'friday', intervals: [{ from: '09:00', to: '12:00' }] }],
+			calendarIds: [f.sb.demo.calendarIds[0]],
+		}),
+	updateSchedule: (ghl, f) => ghl.calendars.updateSchedule({ id: seededRecord(f, '/calendars/schedules').id }, { name: 'SDK renamed', timezone: 'America/Los_Angeles' }),
+	deleteSchedule: (ghl, f) => ghl.calendars.deleteSchedule({ id: seededRecord(f, '/calendars/schedules').id }),
+	'add-calendar-to-schedule': (ghl, f) => ghl.calendars.addCalendarToSchedule({ id: seededRecord(f, '/calendars/schedules').id, calendarId: f.sb.demo.calendarIds[1] }),
 	'get-event-notification': (ghl, f) => ghl.calendars.getEventNotification({ calendarId: f.sb.demo.calendarIds[1], isActive: true, limit: 10, skip: 0 }),
 	'create-event-notification': (ghl, f) =>
 		ghl.calendars.createEventNotification({ calendarId: f.sb.demo.calendarIds[0] }, [{ receiverType: 'contact', channel: 'email', notificationType: 'booked', subject: 'Booked' }]),

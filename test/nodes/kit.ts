@@ -5,7 +5,7 @@
  * test/catalogue.test.ts reads the `opTest('<operationId>'` names from these files.
  */
 import { ExecutionLifecycleHooks, LoadOptionsContext } from 'n8n-core';
-import type { IDataObject, INodeExecutionData, INodeParameters, INodePropertyOptions, IWorkflowBase } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeListSearchResult, INodeParameters, INodePropertyOptions, IWorkflowBase } from 'n8n-workflow';
 import { Ghl } from '../../nodes/Ghl/Ghl.node';
 import type { RecordedRequest, Sandbox, SandboxOptions } from '../../sandbox';
 import { TestCredentialsHelper } from '../harness/credentials';
@@ -144,6 +144,17 @@ export function nodeTests(options: SandboxOptions = {}) {
 	 * parameters, as n8n asks for it; the requests go to the sandbox like any other.
 	 */
 	async function pickerOptions(method: string, parameters: INodeParameters, parameterPath: string): Promise<INodePropertyOptions[]> {
+		const loaders = new Ghl().methods.loadOptions as Record<string, (this: LoadOptionsContext) => Promise<INodePropertyOptions[]>>;
+		return await loaders[method].call(pickerContext(parameters, parameterPath));
+	}
+
+	/** What a resource locator's list (a `searchListMethod` of the GHL node) shows in the editor, searched for `filter`. */
+	async function searchList(method: string, parameters: INodeParameters, parameterPath: string, filter?: string): Promise<INodeListSearchResult> {
+		const searches = new Ghl().methods.listSearch as Record<string, (this: LoadOptionsContext, filter?: string) => Promise<INodeListSearchResult>>;
+		return await searches[method].call(pickerContext(parameters, parameterPath), filter);
+	}
+
+	function pickerContext(parameters: INodeParameters, parameterPath: string): LoadOptionsContext {
 		const credential = pitCredential(sandbox());
 		const json = ghlWorkflow(parameters, credential);
 		const workflow = buildWorkflow(json);
@@ -151,12 +162,10 @@ export function nodeTests(options: SandboxOptions = {}) {
 		credentials.add(credential);
 		const workflowData = { id: workflow.id, name: workflow.name, nodes: json.nodes, connections: json.connections } as IWorkflowBase;
 		const hooks = new ExecutionLifecycleHooks('manual', `load-options-${Date.now()}`, workflowData);
-		const context = new LoadOptionsContext(workflow, workflow.getNode('GHL')!, additionalDataFor(credentials, hooks), parameterPath);
-		const loaders = new Ghl().methods.loadOptions as Record<string, (this: LoadOptionsContext) => Promise<INodePropertyOptions[]>>;
-		return await loaders[method].call(context);
+		return new LoadOptionsContext(workflow, workflow.getNode('GHL')!, additionalDataFor(credentials, hooks), parameterPath);
 	}
 
-	return { sandbox, run, opTest, seed, api, pickerOptions };
+	return { sandbox, run, opTest, seed, api, pickerOptions, searchList };
 }
 
 /** The one request a run sent to this operation, by operationId or key (fails when there is not exactly one). */

@@ -10,6 +10,7 @@ import { calendarEvent } from './calendarEvent';
 import { calendarGroup } from './calendarGroup';
 import { calendarNotification } from './calendarNotification';
 import { calendarResource } from './calendarResource';
+import { calendarSchedule } from './calendarSchedule';
 import { campaign } from './campaign';
 import { contact } from './contact';
 import { conversation } from './conversation';
@@ -47,6 +48,7 @@ export const resourceList: Resource[] = [
 	calendarGroup,
 	calendarNotification,
 	calendarResource,
+	calendarSchedule,
 	campaign,
 	contact,
 	conversation,

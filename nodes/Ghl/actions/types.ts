@@ -82,6 +82,8 @@ export interface ExampleData {
 	roomId: string;
 	/** A notification of calendarIds[1]. */
 	notificationId: string;
+	/** userIds[1]'s availability schedule, applied to calendarIds[0]. */
+	scheduleId: string;
 	campaignIds: string[];
 	workflowIds: string[];
 	userIds: string[];

@@ -356,3 +356,101 @@ export function notificationKindProperties(required: boolean): INodeProperties[]
 		}),
 	];
 }
+
+/** A user's availability schedule: picked from the location's users' schedules, or given by ID. */
+export const scheduleLocator: INodeProperties = {
+	displayName: 'Schedule',
+	name: 'scheduleId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The availability schedule: pick it from the list (every user’s schedules), or give its ID',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchSchedules', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. IkqiJlXJ7o9h61tCHHod',
+			validation: [{ type: 'regex', properties: { regex: '^[A-Za-z0-9_-]+$', errorMessage: 'Not a valid GHL schedule ID' } }],
+		},
+	],
+};
+
+/** GHL's weekday names in schedule rules. */
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/**
+ * A schedule's available hours, one time range per entry: entries of the same weekday (or date)
+ * become one GHL rule with several intervals.
+ */
+export function scheduleHoursProperty(description: string): INodeProperties {
+	return {
+		displayName: 'Available Hours',
+		name: 'rules',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add Time Range',
+		description,
+		options: [
+			{
+				displayName: 'Time Range',
+				name: 'range',
+				values: [
+					{
+						displayName: 'Date',
+						name: 'date',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 2030-12-24',
+						description: 'The date (YYYY-MM-DD)',
+					},
+					{
+						displayName: 'Day',
+						name: 'day',
+						type: 'options',
+						default: '',
+					},
+					{
+						displayName: 'From',
+						name: 'from',
+						type: 'string',
+						default: '09:00',
+						placeholder: 'e.g. 09:00',
+						description: 'Start, 24-hour HH:MM in the schedule’s time zone',
+					},
+					{
+						displayName: 'Repeats',
+						name: 'type',
+						type: 'options',
+						options: [
+							{
+								name: 'Every Week on a Day',
+								value: 'wday',
+							},
+							{
+								name: 'On One Date',
+								value: 'date',
+							},
+						],
+						default: 'wday',
+					},
+					{
+						displayName: 'To',
+						name: 'to',
+						type: 'string',
+						default: '17:00',
+						placeholder: 'e.g. 17:00',
+						description: 'End, 24-hour HH:MM, after the start',
+					},
+			],
+			},
+		],
+	};
+}

@@ -1,11 +1,17 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, INodeParameters } from 'n8n-workflow';
 import { getLocationId } from '../../shared/transport';
+import { WEEKDAYS } from '../descriptions/calendarFields';
 import { toGhlDateTime } from './dates';
 import { checkE164, checkEmail, checkId, checkIdList, checkText, requireText, toList } from './validation';
 
 /** The calendar ID of a calendar locator (or of a plain ID from an expression), checked. */
 export function readCalendarId(ctx: IExecuteFunctions, itemIndex: number, parameter = 'calendarId', label = 'Calendar'): string {
+	return readLocatorId(ctx, itemIndex, parameter, label);
+}
+
+/** The ID a resource locator holds (or a plain ID from an expression), checked. */
+export function readLocatorId(ctx: IExecuteFunctions, itemIndex: number, parameter: string, label: string): string {
 	const locator = ctx.getNodeParameter(parameter, itemIndex, '') as INodeParameterResourceLocator | string;
 	const value = typeof locator === 'object' && locator !== null ? locator.value : locator;
 	return checkId(ctx, itemIndex, label, value);
@@ -195,4 +201,55 @@ export function buildNotificationBody(ctx: IExecuteFunctions, itemIndex: number,
 		});
 	}
 	return body;
+}
+
+/** GHL takes a schedule's zone only as Area/City (its pattern `^[A-Za-z_]+/[A-Za-z_]+$`). */
+const SCHEDULE_TIME_ZONE = /^[A-Za-z_]+\/[A-Za-z_]+$/;
+const CLOCK_TIME = /^([01]?[0-9]|2[0-3]):[0-5][0-9]$/;
+
+/** A schedule's name, time zone and hours (Create/UpdateScheduleDTO) from the fields given, checked before any request. */
+export function buildScheduleBody(ctx: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
+	const body: IDataObject = {};
+	if (fields.name !== undefined) body.name = requireText(ctx, itemIndex, 'Name', fields.name);
+	if (fields.timezone !== undefined) {
+		const zone = checkTimeZone(ctx, itemIndex, 'Time Zone', fields.timezone);
+		if (!SCHEDULE_TIME_ZONE.test(zone)) {
+			throw new NodeOperationError(ctx.getNode(), `Time Zone: GHL takes a zone of the form Area/City such as America/New_York, got "${zone}"`, { itemIndex });
+		}
+		body.timezone = zone;
+	}
+	const ranges = ((fields.rules as IDataObject | undefined)?.range ?? []) as IDataObject[];
+	if (ranges.length) body.rules = scheduleRules(ctx, itemIndex, ranges);
+	return body;
+}
+
+/** GHL's rules (ScheduleRuleDTO) from the node's time ranges: one rule per weekday or date, its ranges as intervals. */
+function scheduleRules(ctx: IExecuteFunctions, itemIndex: number, ranges: IDataObject[]): IDataObject[] {
+	const rules = new Map<string, IDataObject & { intervals: IDataObject[] }>();
+	ranges.forEach((range, index) => {
+		const field = (name: string) => `Available Hours ${index + 1}: ${name}`;
+		const from = checkText(ctx, itemIndex, field('From'), range.from);
+		const to = checkText(ctx, itemIndex, field('To'), range.to);
+		for (const [name, time] of [['From', from], ['To', to]]) {
+			if (!CLOCK_TIME.test(time)) throw new NodeOperationError(ctx.getNode(), `${field(name)}: expected a 24-hour time such as 09:00, got "${time}"`, { itemIndex });
+		}
+		const minutes = (time: string) => Number(time.split(':')[0]) * 60 + Number(time.split(':')[1]);
+		if (minutes(to) <= minutes(from)) throw new NodeOperationError(ctx.getNode(), `${field('To')}: expected a time after ${from}, got "${to}"`, { itemIndex });
+		let rule: IDataObject;
+		if (range.type === 'date') {
+			const date = checkText(ctx, itemIndex, field('Date'), range.date).slice(0, 10);
+			if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+				throw new NodeOperationError(ctx.getNode(), `${field('Date')}: expected a date such as 2030-12-24, got "${String(range.date ?? '')}"`, { itemIndex });
+			}
+			rule = { type: 'date', date };
+		} else {
+			const day = checkText(ctx, itemIndex, field('Day'), range.day ?? 'monday').toLowerCase();
+			if (!WEEKDAYS.includes(day)) throw new NodeOperationError(ctx.getNode(), `${field('Day')}: expected a weekday such as monday, got "${day}"`, { itemIndex });
+			rule = { type: 'wday', day };
+		}
+		const key = `${String(rule.type)}:${String(rule.date ?? rule.day)}`;
+		if (!rules.has(key)) rules.set(key, { ...rule, intervals: [] });
+		rules.get(key)!.intervals.push({ from, to });
+	});
+	return [...rules.values()];
 }

@@ -1,7 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { listCalendars } from '../../shared/reads';
+import { listCalendars, listUsers } from '../../shared/reads';
 import { endpointRequest, getAgencyConnection, getLocationId, ghlApiRequest } from '../../shared/transport';
 import { meta as installedLocations } from '../actions/agency/getInstalledSubAccounts.operation';
+import { meta as searchSchedulesMeta } from '../actions/calendarSchedule/getAll.operation';
 
 const PAGE_SIZE = 50;
 
@@ -72,4 +73,32 @@ export async function searchSubAccounts(
 		results: locations.map((location) => ({ name: String(location.name ?? location._id), value: String(location._id) })),
 		paginationToken: locations.length === PAGE_SIZE ? String(skip + PAGE_SIZE) : undefined,
 	};
+}
+
+/** GHL's largest page of a user's availability schedules. */
+const SCHEDULE_PAGE_LIMIT = 500;
+
+/**
+ * Availability schedules for the schedule locator: GHL searches them one user at a time, so the
+ * location's users' schedules are listed together, each named with its user; the filter matches
+ * the schedule's or the user's name, or the ID.
+ */
+export async function searchSchedules(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const locationId = await getLocationId(this);
+	const wanted = filter?.trim().toLowerCase() ?? '';
+	const perUser = await Promise.all(
+		(await listUsers.call(this)).map(async (user) => {
+			const response = await ghlApiRequest.call(
+				this,
+				endpointRequest(searchSchedulesMeta.endpoint, { qs: { locationId, userId: String(user.id), limit: String(SCHEDULE_PAGE_LIMIT) } }),
+			);
+			const userName = String(user.name || [user.firstName, user.lastName].filter(Boolean).join(' ') || user.email || user.id);
+			return ((response.schedules ?? []) as IDataObject[]).map((schedule) => ({ name: `${String(schedule.name || schedule.id)} (${userName})`, value: String(schedule.id) }));
+		}),
+	);
+	const results = perUser
+		.flat()
+		.filter((result) => !wanted || result.name.toLowerCase().includes(wanted) || result.value === filter?.trim())
+		.sort((a, b) => a.name.localeCompare(b.name));
+	return { results };
 }
