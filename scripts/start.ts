@@ -71,7 +71,8 @@ async function main(): Promise<void> {
 
 		// Fresh sandbox → fresh OAuth tokens; re-importing the same ids overwrites last run's credentials.
 		const oauthTokens = sandbox.issueOAuthTokens();
-		const credentials = [...sandboxCredentials(sandbox, oauthTokens), ...(partners ? partnerCredentials() : [])];
+		const agencyTokens = sandbox.issueOAuthTokens({ userType: 'Company' });
+		const credentials = [...sandboxCredentials(sandbox, oauthTokens, agencyTokens), ...(partners ? partnerCredentials() : [])];
 		const credFile = writeJsonFile(importDir, 'credentials.json', credentials);
 		try {
 			await n8nCliOk(env, ['import:credentials', `--input=${credFile}`], 300_000);

@@ -328,7 +328,7 @@ describe('templates', () => {
 			for (const [type, ref] of Object.entries(node.credentials ?? {})) {
 				const spec = documented.find((c) => c.id === ref.id);
 				expect([node.name, spec && { type: spec.type, id: spec.id, name: spec.name }]).toEqual([node.name, { type, ...ref }]);
-				expect(['ghlApi', 'ghlOAuth2Api'].includes(type) || BASE_CREDENTIAL_TYPES.has(type)).toBe(true);
+				expect(['ghlApi', 'ghlOAuth2Api', 'ghlAgencyOAuth2Api'].includes(type) || BASE_CREDENTIAL_TYPES.has(type)).toBe(true);
 			}
 			// The node uses the credential it references.
 			const credentialTypes = Object.keys(node.credentials ?? {});
@@ -341,7 +341,8 @@ describe('templates', () => {
 				expect(credentialTypes).toEqual([byAuth[String(node.parameters.authentication)]]);
 			}
 			if (node.type === 'n8n-nodes-ghl.ghl' || node.type === 'n8n-nodes-ghl.ghlPollingTrigger' || (node.type === 'n8n-nodes-ghl.ghlTrigger' && node.parameters.fetchFullRecord)) {
-				expect(credentialTypes).toEqual([node.parameters.authentication === 'oAuth2' ? 'ghlOAuth2Api' : 'ghlApi']);
+				const byAuth: Record<string, string> = { oAuth2: 'ghlOAuth2Api', agencyOAuth2: 'ghlAgencyOAuth2Api' };
+				expect(credentialTypes).toEqual([byAuth[String(node.parameters.authentication)] ?? 'ghlApi']);
 			}
 		}
 	});
@@ -418,7 +419,7 @@ describe('templates', () => {
 		}
 	});
 
-	test.each(templateFiles.filter((t) => /leadsquared|dpd|leadpops|leadcars|any-app|bulk-update/.test(t.file)).map((t) => [t.file, t] as const))(
+	test.each(templateFiles.filter((t) => /leadsquared|dpd|leadpops|leadcars|any-app|bulk-update|agency-fan-out/.test(t.file)).map((t) => [t.file, t] as const))(
 		'%s: follows the sync pattern (Failed items fed by error outputs, Record as synced, no Remove Duplicates)',
 		(_file, t) => {
 			const names = t.json.nodes.map((n) => n.name);
@@ -458,7 +459,7 @@ describe('templates', () => {
 		}));
 		const kinds = ['replay', 'outage', 'echo', 'bad item'];
 		// A row for every partner template (each follows the sync pattern, above).
-		const files = templateFiles.filter((t) => /leadsquared|dpd|leadpops|leadcars|any-app|bulk-update/.test(t.file)).map((t) => t.file.replace(/\.json$/, ''));
+		const files = templateFiles.filter((t) => /leadsquared|dpd|leadpops|leadcars|any-app|bulk-update|agency-fan-out/.test(t.file)).map((t) => t.file.replace(/\.json$/, ''));
 		expect(rows.map((row) => /^\| `([^`]+)`/.exec(row)?.[1]).sort()).toEqual([...files].sort());
 		for (const row of rows) {
 			const [file, ...cells] = row.split(' | ').map((cell) => cell.replace(/^\| |\s*\|$/g, '').trim());

@@ -1,5 +1,5 @@
 import { code, config, ghl, http, ifTrue, manualTrigger, PARTNERS, scheduleTrigger, type N8nNode, type TemplateSpec } from './lib';
-import { errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, LEDGER_SIZE } from './sync';
+import { CONTACT_RECORD, errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, LEDGER_SIZE } from './sync';
 
 const ID = 'ghlContactsToApp';
 const PLAN = 'Plan: records in pages, skip synced';
@@ -21,7 +21,7 @@ if (config.onlyChangedSinceLastRun === true && data.lastCompleteRunAt) {
 return [{ json: { filtersJson: filters.length ? JSON.stringify(filters) : '', since, startedAt: new Date().toISOString() } }];
 `;
 
-const PLAN_CODE = `${LEDGER}
+const PLAN_CODE = `${LEDGER}${CONTACT_RECORD}
 // One record per GHL contact (externalId ghl:<id>, so the app upserts), grouped into pages of
 // pageSize. Contacts whose record this workflow already wrote unchanged are dropped here: that is
 // what makes a run that stopped half way resume where it stopped.
@@ -34,22 +34,7 @@ for (const item of $input.all()) {
   const contact = item.json || {};
   if (!contact.id || seen.has(contact.id)) continue;
   seen.add(contact.id);
-  const text = (value) => (value === null || value === undefined ? '' : String(value).trim());
-  const record = {
-    externalId: 'ghl:' + contact.id,
-    ghlContactId: contact.id,
-    firstName: text(contact.firstName),
-    lastName: text(contact.lastName),
-    email: text(contact.email).toLowerCase(),
-    phone: text(contact.phone),
-    companyName: text(contact.companyName),
-    city: text(contact.city),
-    country: text(contact.country),
-    source: text(contact.source),
-    businessId: text(contact.businessId),
-    tags: (contact.tags || []).map(String).sort(),
-    dateAdded: text(contact.dateAdded),
-  };
+  const record = contactRecord(contact, { externalId: 'ghl:' + contact.id }, { businessId: String(contact.businessId || '').trim() });
   const key = 'ghl-contact:' + contact.id;
   const hash = syncHash(record);
   if (alreadySynced(key, hash)) continue;

@@ -2,6 +2,7 @@ import { anyAppToGhl } from './anyAppToGhl';
 import { dpdImportToGhl } from './dpdImportToGhl';
 import { dpdIpnToGhl } from './dpdIpnToGhl';
 import { dpdPollToGhl } from './dpdPollToGhl';
+import { ghlAgencyFanOut } from './ghlAgencyFanOut';
 import { ghlAppointmentToLsq } from './ghlAppointmentToLsq';
 import { ghlContactToLeadCars } from './ghlContactToLeadCars';
 import { ghlContact360ToLeadCars } from './ghlContact360ToLeadCars';
@@ -38,4 +39,5 @@ export const templates: TemplateSpec[] = [
 	ghlTaskCompleteToLsq,
 	dpdImportToGhl,
 	lsqMeetingToGhl,
+	ghlAgencyFanOut,
 ];

@@ -11,6 +11,7 @@ import { createHash } from 'crypto';
 export const CREDENTIALS = {
 	ghlPit: { type: 'ghlApi', id: 'ghlSandboxPit01', name: 'GHL sandbox (Private Integration)' },
 	ghlOAuth: { type: 'ghlOAuth2Api', id: 'ghlSandboxOAuth1', name: 'GHL sandbox (OAuth2)' },
+	ghlAgency: { type: 'ghlAgencyOAuth2Api', id: 'ghlSandboxAgency', name: 'GHL sandbox (Agency OAuth2)' },
 	lsqApi: { type: 'httpCustomAuth', id: 'lsqSandboxCred01', name: 'LeadSquared API keys (sandbox)' },
 	lsqWebhook: { type: 'httpHeaderAuth', id: 'lsqWebhookAuth01', name: 'LeadSquared webhook header (sandbox)' },
 	dpdApi: { type: 'httpBasicAuth', id: 'dpdSandboxCred01', name: 'DPD API (sandbox)' },
@@ -355,14 +356,21 @@ export function http(name: string, position: Position, opts: HttpOptions): N8nNo
 	};
 }
 
-/** Our HighLevel node. `params` are the operation's own parameters. */
+/** How a HighLevel node connects: its Authentication value and the credential placeholder. */
+const GHL_AUTH = {
+	pit: { authentication: 'privateIntegration', credential: 'ghlPit' },
+	oauth: { authentication: 'oAuth2', credential: 'ghlOAuth' },
+	agency: { authentication: 'agencyOAuth2', credential: 'ghlAgency' },
+} as const;
+
+/** Our HighLevel node. `params` are the operation's own parameters (with `agency`, its Sub-Account too). */
 export function ghl(
 	name: string,
 	position: Position,
 	resource: string,
 	operation: string,
 	params: Record<string, unknown>,
-	auth: 'pit' | 'oauth' = 'pit',
+	auth: keyof typeof GHL_AUTH = 'pit',
 ): N8nNode {
 	return {
 		id: '',
@@ -371,12 +379,12 @@ export function ghl(
 		typeVersion: 1,
 		position,
 		parameters: {
-			authentication: auth === 'pit' ? 'privateIntegration' : 'oAuth2',
+			authentication: GHL_AUTH[auth].authentication,
 			resource,
 			operation,
 			...params,
 		},
-		credentials: credentialRef(auth === 'pit' ? 'ghlPit' : 'ghlOAuth'),
+		credentials: credentialRef(GHL_AUTH[auth].credential),
 	};
 }
 

@@ -46,6 +46,29 @@ function alreadySynced(key, hash) {
 }
 `;
 
+/**
+ * Code-node function: the app record of a GHL contact (the "any app" syncs), `head` fields first
+ * (its externalId, its sub-account), then the contact's own, then `tail`.
+ */
+export const CONTACT_RECORD = `
+function contactRecord(contact, head, tail) {
+  const text = (value) => (value === null || value === undefined ? '' : String(value).trim());
+  return Object.assign({}, head, {
+    ghlContactId: contact.id,
+    firstName: text(contact.firstName),
+    lastName: text(contact.lastName),
+    email: text(contact.email).toLowerCase(),
+    phone: text(contact.phone),
+    companyName: text(contact.companyName),
+    city: text(contact.city),
+    country: text(contact.country),
+    source: text(contact.source),
+    tags: (contact.tags || []).map(String).sort(),
+    dateAdded: text(contact.dateAdded),
+  }, tail);
+}
+`;
+
 /** Entries the ledger keeps (oldest dropped first); far above any polling window's records. */
 export const LEDGER_SIZE = 20000;
 

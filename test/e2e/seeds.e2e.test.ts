@@ -1,7 +1,8 @@
 /**
  * The templates added for the seeds' remaining promises (templates 10–14 of templates/README.md) in a
  * real n8n 2.41.1 with our packed package, against the GHL sandbox and the partner simulators ("any
- * app" included): each run by hand once, and the any app → GHL webhook activated and called.
+ * app" included): each run by hand once, and the any app → GHL webhook activated and called; the
+ * agency fan-out (template 19) run by hand twice with the app uninstalled from one sub-account between.
  */
 import type { Partners } from '../../sandbox/partners';
 import { useStack } from './lib/jest';
@@ -12,7 +13,7 @@ import { nodeOutput, runError, type RunJson } from './lib/workflows';
 
 const stackRef = useStack();
 const templates = Object.fromEntries(listTemplates().map((t) => [t.file.replace(/^.*\//, '').replace(/\.json$/, ''), t.json]));
-const NAMES = ['ghl-contacts-to-any-app', 'any-app-to-ghl', 'ghl-contacts-bulk-update', 'ghl-follow-ups-list-complete', 'ghl-contact-360-to-leadcars'] as const;
+const NAMES = ['ghl-contacts-to-any-app', 'any-app-to-ghl', 'ghl-contacts-bulk-update', 'ghl-follow-ups-list-complete', 'ghl-contact-360-to-leadcars', 'ghl-agency-fan-out'] as const;
 const ids: Record<string, string> = {};
 
 function partners(stack: Stack): Partners {
@@ -136,4 +137,44 @@ test('360° view by hand: a contact linked to a LeadCars lead gets one comment w
 	expect(comments[0].comentario).toContain('Open tasks (1): 2030-03-01 09:00 Call about the test drive');
 	expect(comments[0].comentario).toContain('Prefers the hybrid model.');
 	expect(comments[0].comentario).toContain(`[sync:ghl-360:${String(contact.id)}]`);
+});
+
+test('Agency fan-out by hand: each sub-account\'s contacts land under it; uninstalled from one, that one fails alone naming it', async () => {
+	const stack = stackRef();
+	const { locationId: first, otherLocationId: second, thirdLocationId: third } = stack.sandbox.demo;
+	const createIn = async (locationId: string, email: string) => {
+		const res = await fetch(`${stack.sandbox.url}/contacts/`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${stack.sandbox.issueOAuthTokens({ locationId }).access_token}`, version: '2021-07-28', 'content-type': 'application/json' },
+			body: JSON.stringify({ locationId, firstName: 'Fan', lastName: 'Out', email }),
+		});
+		if (!res.ok) throw new Error(`POST /contacts/ in ${locationId} → ${res.status}`);
+		return String(((await res.json()) as { contact: { id: string } }).contact.id);
+	};
+	await createIn(second, 'second@fan-out.example');
+	await createIn(third, 'third@fan-out.example');
+	const run = await runByHand(stack, 'ghl-agency-fan-out');
+	const contacts = sandboxRecords(stack.sandbox).contacts.filter((c) => [first, second, third].includes(c.locationId) && (c.email || c.phone));
+	const records = () => new Map(partners(stack).anyapp.records().map((r) => [r.externalId, r]));
+	expect(records().size).toBe(contacts.length);
+	for (const c of contacts) {
+		expect(records().get(`ghl:${c.locationId}:${c.id}`)).toMatchObject({ subAccountId: c.locationId, ghlContactId: c.id, email: (c.email ?? '').toLowerCase() });
+	}
+	expect(nodeOutput(run, 'Record as synced').map((page) => page.subAccountId).sort()).toEqual([first, second, third].sort());
+
+	// Uninstalled from the third: it fails alone with GHL's reason; the next contacts of the others are sent.
+	stack.sandbox.setAppInstalled(third, false);
+	const firstNew = await createIn(first, 'first.new@fan-out.example');
+	const thirdNew = await createIn(third, 'third.new@fan-out.example');
+	const revoked = await runByHand(stack, 'ghl-agency-fan-out');
+	expect(nodeOutput(revoked, 'Failed items')).toEqual([
+		{
+			record: `ghl-sub-account:${third}`,
+			failedStep: "Get the sub-account's changed contacts",
+			reason: `Sub-account ${third}: GHL gave no token for it (GHL API error 400: This app is not installed in location ${third})`,
+		},
+	]);
+	expect(records().get(`ghl:${first}:${firstNew}`)).toMatchObject({ subAccountId: first, email: 'first.new@fan-out.example' });
+	expect(records().has(`ghl:${third}:${thirdNew}`)).toBe(false);
+	expect([...partners(stack).anyapp.writes().values()].every((count) => count === 1)).toBe(true);
 });

@@ -7,7 +7,7 @@ import type { SandboxOptions } from '../../sandbox';
 import { CREDENTIALS } from '../../templates/src/lib';
 import { localTemplate, listTemplates, partnerCredentials } from '../e2e/lib/templates';
 import type { StoredCredential } from '../harness/credentials';
-import { oauthCredential, pitCredential, useSandbox } from '../harness/fixtures';
+import { agencyCredential, oauthCredential, pitCredential, useSandbox } from '../harness/fixtures';
 import { TemplateEngine, type TemplateWorkflow } from './engine';
 
 export function useTemplateStack(options: SandboxOptions = {}) {
@@ -26,6 +26,7 @@ export function useTemplateStack(options: SandboxOptions = {}) {
 		return [
 			{ ...pitCredential(sbx), id: CREDENTIALS.ghlPit.id, name: CREDENTIALS.ghlPit.name },
 			{ ...oauthCredential(sbx), id: CREDENTIALS.ghlOAuth.id, name: CREDENTIALS.ghlOAuth.name },
+			{ ...agencyCredential(sbx), id: CREDENTIALS.ghlAgency.id, name: CREDENTIALS.ghlAgency.name },
 			...partnerCredentials().map((c) => ({ ...c, id: String(c.id), data: c.data as StoredCredential['data'] })),
 		];
 	}

@@ -101,30 +101,32 @@ export interface Stack {
 const refs = ghlCredentialRefs();
 export const PIT_CREDENTIAL: CredentialRef = refs.pit;
 export const OAUTH_CREDENTIAL: CredentialRef = refs.oauth;
+export const AGENCY_CREDENTIAL: CredentialRef = refs.agency;
 
 /** Credential JSON for `n8n import:credentials` (plain `data`: n8n encrypts it on import). */
 export function sandboxCredentials(
 	sandbox: { url: string; demo: { privateToken: string; locationId: string; oauthClientId: string; oauthClientSecret: string } },
 	oauthTokens: Record<string, unknown>,
+	/** A Company token: adds the agency credential (the agency fan-out template uses it). */
+	agencyTokens?: Record<string, unknown>,
 ): CredentialJson[] {
+	/** The sandbox's demo app, connected: as n8n stores an OAuth2 credential after the consent flow. */
+	const connected = (oauthTokenData: Record<string, unknown>) => ({
+		clientId: sandbox.demo.oauthClientId,
+		clientSecret: sandbox.demo.oauthClientSecret,
+		baseUrl: sandbox.url,
+		marketplace: 'apiHost',
+		scopePreset: 'readWrite',
+		oauthTokenData,
+	});
 	return [
 		{
 			...PIT_CREDENTIAL,
 			type: 'ghlApi',
 			data: { accessToken: sandbox.demo.privateToken, locationId: sandbox.demo.locationId, baseUrl: sandbox.url },
 		},
-		{
-			...OAUTH_CREDENTIAL,
-			type: 'ghlOAuth2Api',
-			data: {
-				clientId: sandbox.demo.oauthClientId,
-				clientSecret: sandbox.demo.oauthClientSecret,
-				baseUrl: sandbox.url,
-				marketplace: 'apiHost',
-				scopePreset: 'readWrite',
-				oauthTokenData: oauthTokens,
-			},
-		},
+		{ ...OAUTH_CREDENTIAL, type: 'ghlOAuth2Api', data: connected(oauthTokens) },
+		...(agencyTokens ? [{ ...AGENCY_CREDENTIAL, type: 'ghlAgencyOAuth2Api', data: connected(agencyTokens) }] : []),
 	];
 }
 
@@ -200,7 +202,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 		// Credentials first: this first CLI boot also runs the DB migrations.
 		const oauthTokens = sandbox.issueOAuthTokens();
 		const credFile = writeJsonFile(importDir, 'credentials.json', [
-			...sandboxCredentials(sandbox, oauthTokens),
+			...sandboxCredentials(sandbox, oauthTokens, sandbox.issueOAuthTokens({ userType: 'Company' })),
 			...(partners ? partnerCredentials() : []),
 		]);
 		await n8nCliOk(cliEnv, ['import:credentials', `--input=${credFile}`]);

@@ -62,10 +62,11 @@ interface CredentialSpec {
 }
 
 /** Ids/names of the GHL credentials the templates reference. */
-export function ghlCredentialRefs(): { pit: { id: string; name: string }; oauth: { id: string; name: string } } {
+export function ghlCredentialRefs(): { pit: { id: string; name: string }; oauth: { id: string; name: string }; agency: { id: string; name: string } } {
 	return {
 		pit: { id: CREDENTIALS.ghlPit.id, name: CREDENTIALS.ghlPit.name },
 		oauth: { id: CREDENTIALS.ghlOAuth.id, name: CREDENTIALS.ghlOAuth.name },
+		agency: { id: CREDENTIALS.ghlAgency.id, name: CREDENTIALS.ghlAgency.name },
 	};
 }
 
