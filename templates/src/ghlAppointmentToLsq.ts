@@ -1,5 +1,6 @@
 import { code, config, contactByEmail, contactById, ghl, ghlPollingTrigger, ghlTrigger, http, ifTrue, manualTrigger, PARTNERS, type TemplateSpec } from './lib';
 import { ghlAppointmentEventSample } from './samples';
+import { LSQ_LEAD_OF, lsqLeadAndTasks, LSQ_URL } from './lsqLeadWrites';
 import { UTC_SQL } from './snippets';
 import { errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, recordDone } from './sync';
 
@@ -35,7 +36,7 @@ return $input.all().map((item, index) => {
 });
 `;
 
-const MAP = `${UTC_SQL}${LEDGER}
+const MAP = `${UTC_SQL}${LSQ_LEAD_OF}${LEDGER}
 // Contact + appointment → LeadSquared: the lead (found or created by email/phone, not updated),
 // an appointment task (Task.svc/Create, task type "Meeting") and an activity on the lead timeline.
 // Both carry [sync:ghl-appointment:<id>] and are looked up before they are created; the activity
@@ -47,15 +48,8 @@ const out = [];
 for (const [index, item] of $input.all().entries()) {
   const contact = item.json;
   const appointment = $('Appointment').itemMatching(index).json;
-  const text = (key) => (contact[key] === null || contact[key] === undefined ? '' : String(contact[key]).trim());
-  const lead = [];
-  const add = (attribute, value) => { if (value) lead.push({ Attribute: attribute, Value: value }); };
-  add('EmailAddress', text('email').toLowerCase());
-  add('FirstName', text('firstName'));
-  add('LastName', text('lastName'));
-  add('Phone', text('phone'));
-  if (config.ghlIdField) add(config.ghlIdField, text('id'));
-  add('SearchBy', text('email') ? 'EmailAddress' : 'Phone');
+  const text = (key) => contactText(contact, key);
+  const lead = lsqLeadOf(contact, config);
   const start = utcSql(appointment.startTime);
   const end = utcSql(appointment.endTime || appointment.startTime);
   const marker = '[sync:ghl-appointment:' + appointment.appointmentId + ']';
@@ -103,7 +97,6 @@ for (const [index, item] of $input.all().entries()) {
 return out;
 `;
 
-const LSQ_URL = (path: string) => `={{ $('Config').first().json.lsqHost }}/v2/${path}`;
 const PLAN = 'Map to LeadSquared';
 
 /** Code: for each item, whether the lead already has a record (listed in the lookup's body) carrying the marker. */
@@ -184,25 +177,7 @@ export const ghlAppointmentToLsq: TemplateSpec = {
 		),
 		code(PLAN, [1100, 100], MAP),
 		ifTrue('Valid?', [1320, 100], '$json.valid', ID),
-		errorOutput(
-			http('LeadSquared: find or create lead', [1540, 40], {
-				method: 'POST',
-				url: LSQ_URL('LeadManagement.svc/Lead.Capture'),
-				credential: 'lsqApi',
-				query: [{ name: 'LeadUpdateBehavior', value: 'DoNotUpdate' }],
-				jsonBody: 'JSON.stringify($json.lead)',
-				batchIntervalMs: 500,
-			}),
-		),
-		errorOutput(
-			http('LeadSquared: tasks of the lead', [1760, 40], {
-				method: 'GET',
-				url: LSQ_URL('LeadManagement.svc/RetrieveTaskByLeadId?leadId={{ $json.Message.Id }}'),
-				credential: 'lsqApi',
-				fullResponse: true,
-				batchIntervalMs: 500,
-			}),
-		),
+		...lsqLeadAndTasks(),
 		code('Appointment there already?', [1980, 40], APPOINTMENT_MATCH),
 		ifTrue('Appointment missing?', [2200, 40], "$json.action === 'create'", ID),
 		ifTrue('Appointment changed?', [2420, 160], "$json.action === 'update'", ID),

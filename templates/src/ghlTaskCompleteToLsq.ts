@@ -1,5 +1,6 @@
 import { code, config, contactByEmail, contactById, ghl, ghlPollingTrigger, ghlTrigger, http, ifTrue, manualTrigger, PARTNERS, type TemplateSpec } from './lib';
 import { ghlTaskEventSample } from './samples';
+import { LSQ_LEAD_OF, lsqLeadAndTasks, LSQ_URL } from './lsqLeadWrites';
 import { UTC_SQL } from './snippets';
 import { errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, recordDone } from './sync';
 
@@ -33,7 +34,7 @@ for (const [index, item] of $input.all().entries()) {
 return out;
 `;
 
-const PLAN_CODE = `${UTC_SQL}${LEDGER}
+const PLAN_CODE = `${UTC_SQL}${LSQ_LEAD_OF}${LEDGER}
 // Completed GHL task → its LeadSquared task marked completed (Task.svc/Update, StatusCode 1).
 // The LeadSquared task is the one named in the GHL task's marker [sync:lsq-task:<id>] (the task
 // came from LeadSquared), else the one whose description holds [sync:ghl-task:<GHL id>]; when
@@ -44,15 +45,8 @@ const out = [];
 for (const [index, item] of $input.all().entries()) {
   const contact = item.json;
   const task = $('Completed task').itemMatching(index).json;
-  const text = (key) => (contact[key] === null || contact[key] === undefined ? '' : String(contact[key]).trim());
-  const lead = [];
-  const add = (attribute, value) => { if (value) lead.push({ Attribute: attribute, Value: value }); };
-  add('EmailAddress', text('email').toLowerCase());
-  add('FirstName', text('firstName'));
-  add('LastName', text('lastName'));
-  add('Phone', text('phone'));
-  if (config.ghlIdField) add(config.ghlIdField, text('id'));
-  add('SearchBy', text('email') ? 'EmailAddress' : 'Phone');
+  const text = (key) => contactText(contact, key);
+  const lead = lsqLeadOf(contact, config);
   const linked = /\\[sync:lsq-task:([^\\]\\s]+)\\]/.exec(task.body);
   const marker = '[sync:ghl-task:' + task.taskId + ']';
   const todo = {
@@ -99,7 +93,6 @@ return $input.all().map((item, index) => {
 });
 `;
 
-const LSQ_URL = (path: string) => `={{ $('Config').first().json.lsqHost }}/v2/${path}`;
 
 export const ghlTaskCompleteToLsq: TemplateSpec = {
 	id: ID,
@@ -131,25 +124,7 @@ export const ghlTaskCompleteToLsq: TemplateSpec = {
 		errorOutput(ghl('Get the GHL contact', [880, 100], 'contact', 'get', { contactId: contactById('$json.contactId') })),
 		code(PLAN, [1100, 100], PLAN_CODE),
 		ifTrue('Valid?', [1320, 100], '$json.valid', ID),
-		errorOutput(
-			http('LeadSquared: find or create lead', [1540, 40], {
-				method: 'POST',
-				url: LSQ_URL('LeadManagement.svc/Lead.Capture'),
-				credential: 'lsqApi',
-				query: [{ name: 'LeadUpdateBehavior', value: 'DoNotUpdate' }],
-				jsonBody: 'JSON.stringify($json.lead)',
-				batchIntervalMs: 500,
-			}),
-		),
-		errorOutput(
-			http('LeadSquared: tasks of the lead', [1760, 40], {
-				method: 'GET',
-				url: LSQ_URL('LeadManagement.svc/RetrieveTaskByLeadId?leadId={{ $json.Message.Id }}'),
-				credential: 'lsqApi',
-				fullResponse: true,
-				batchIntervalMs: 500,
-			}),
-		),
+		...lsqLeadAndTasks(),
 		code(MATCH, [1980, 40], MATCH_CODE),
 		ifTrue('Open in LeadSquared?', [2200, 40], '$json.open', ID),
 		ifTrue('LeadSquared task missing?', [2420, -60], '$json.missing', ID),

@@ -1,5 +1,5 @@
-import { code, config, contactById, fromJson, ghl, http, ifTrue, PARTNERS, upsertContact, type TemplateSpec } from './lib';
-import { lsqTaskReads, TASK_READ_HELPERS, TASK_SAMPLE, TASKS_READ } from './lsqTaskReads';
+import { config, contactById, ghl, http, ifTrue, PARTNERS, type TemplateSpec } from './lib';
+import { lsqTaskReads, lsqToGhlMatched, TASK_READ_HELPERS, TASK_SAMPLE } from './lsqTaskReads';
 import { seededCalendarId, webhookSample } from './samples';
 import { ISO_FROM_UTC, PHONE_E164 } from './snippets';
 import { errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, recordDone } from './sync';
@@ -77,35 +77,14 @@ for (const [index, item] of $input.all().entries()) {
 return out;
 `;
 
-const WANTED_CODE = `
-// The plan of each written contact, with the contact it went to.
-return $input.all().map((item, index) => ({
-  json: Object.assign({}, $('${PLAN}').itemMatching(index).json, { contactId: item.json.contact.id }),
-  pairedItem: { item: index },
-}));
-`;
-
-const MATCH_CODE = `
-// The contact's appointments (one output item per appointment, paired with its wanted item; an
-// empty item when it has none). Found by the linked id; else, for a meeting never linked, one with
-// the same title and start (created by an earlier run whose link-back failed). create / update /
-// none. A linked appointment that is gone was deleted in HighLevel: nothing is booked again.
-const wanted = $('${WANTED}').all();
-let failed = [];
-try { failed = $('${EXISTING}').all(1); } catch (error) { failed = []; }
-const failedIndexes = new Set(failed.map((item) => item.pairedItem && item.pairedItem.item));
-const records = $input.all();
-const ms = (value) => Date.parse(String(value || ''));
-const out = [];
-wanted.forEach((entry, index) => {
-  if (failedIndexes.has(index)) return;
-  const own = records.map((item, at) => ({ item, at })).filter(({ item }) => [].concat(item.pairedItem || []).some((p) => p && p.item === index));
-  const appointments = own.map(({ item }) => item.json).filter((a) => a && a.id);
-  const plan = entry.json;
+// Found by the linked id; else, for a meeting never linked, one with the same title and start
+// (created by an earlier run whose link-back failed). create / update / none. A linked appointment
+// that is gone was deleted in HighLevel: nothing is booked again.
+const MATCH_EACH = `  const ms = (value) => Date.parse(String(value || ''));
   const want = plan.wanted;
   const found = plan.ghlAppointmentId
-    ? appointments.find((a) => a.id === plan.ghlAppointmentId)
-    : appointments.find((a) => a.title === want.title && ms(a.startTime) === ms(want.startTime));
+    ? existing.find((a) => a.id === plan.ghlAppointmentId)
+    : existing.find((a) => a.title === want.title && ms(a.startTime) === ms(want.startTime));
   let action = 'none';
   let status = '';
   if (!found) action = plan.ghlAppointmentId || want.cancelled ? 'none' : 'create';
@@ -115,13 +94,7 @@ wanted.forEach((entry, index) => {
     const differs = found.title !== want.title || ms(found.startTime) !== ms(want.startTime) || ms(found.endTime) !== ms(want.endTime) || status !== current;
     if (differs) action = 'update';
   }
-  out.push({
-    json: Object.assign({}, plan, { ghlAppointmentId: found ? found.id : plan.ghlAppointmentId, linkBack: !!found && !plan.ghlAppointmentId, action, status }),
-    pairedItem: { item: own.length ? own[0].at : 0 },
-  });
-});
-return out;
-`;
+  const decided = { ghlAppointmentId: found ? found.id : plan.ghlAppointmentId, linkBack: !!found && !plan.ghlAppointmentId, action, status };`;
 
 const LSQ = (path: string) => `={{ $('Config').first().json.lsqHost }}/v2/${path}`;
 const LINK_BODY = `JSON.stringify({ UserTaskId: $('${MATCH}').item.json.lsqTaskId, Description: ($('${MATCH}').item.json.lsqDescription ? $('${MATCH}').item.json.lsqDescription + '\\n' : '') + '[sync:ghl-appointment:' + ($json.id || $('${MATCH}').item.json.ghlAppointmentId) + ']' })`;
@@ -141,8 +114,17 @@ const cfg = config('Config', [440, 100], [
 const reads = lsqTaskReads({ templateId: ID, sample: MEETING_SAMPLE, webhookPath: 'leadsquared/meeting', config: cfg, demoLabel: 'meeting event' });
 const [x, y] = reads.readsEndAt;
 
-const upsert = errorOutput(upsertContact('Create or update GHL contact', [x + 440, y], { ...fromJson('firstName', 'lastName', 'tags') }));
-upsert.parameters.simplify = false;
+const matched = lsqToGhlMatched({
+	templateId: ID,
+	at: [x, y],
+	plan: { name: PLAN, code: PLAN_CODE },
+	names: { wanted: WANTED, existing: EXISTING, match: MATCH },
+	resource: 'appointment',
+	matchIntro: `
+// The contact's appointments (one output item per appointment, paired with its wanted item; an
+// empty item when it has none), matched to the meeting.`,
+	matchEach: MATCH_EACH,
+});
 
 export const lsqMeetingToGhl: TemplateSpec = {
 	id: ID,
@@ -152,23 +134,7 @@ export const lsqMeetingToGhl: TemplateSpec = {
 		'LeadSquared posts a webhook when a task is created, updated or completed; the template reads the lead and its tasks (RetrieveTaskByLeadId), finds or creates the HighLevel contact by email or phone, and mirrors each meeting as an appointment on the chosen calendar: booked once (with GHL\'s own notifications on, so the rep assigned to it gets the calendar\'s reminders), moved or renamed when the meeting is, cancelled when it is cancelled. The new appointment\'s id is written back into the meeting\'s description, so later changes find it, and the HighLevel → LeadSquared appointment template updates the same meeting instead of creating one. A catch-up re-reads the leads of the last day. Failures end in "Failed items". Click "Execute workflow" to run it on a sample meeting event.',
 	nodes: [
 		...reads.nodes,
-		code(PLAN, [x, y], PLAN_CODE),
-		ifTrue('Valid?', [x + 220, y], '$json.valid', ID),
-		upsert,
-		ifTrue('New contact?', [x + 660, y - 200], '$json.new === true', ID),
-		errorOutput(
-			ghl('Set source on the new contact', [x + 880, y - 200], 'contact', 'update', {
-				contactId: contactById('$json.contact.id'),
-				updateFields: { source: "={{ $('Config').first().json.ghlSource }}" },
-			}),
-		),
-		code(WANTED, [x + 660, y], WANTED_CODE),
-		{
-			...errorOutput(ghl(EXISTING, [x + 880, y], 'appointment', 'getAll', { contactId: contactById('$json.contactId'), returnAll: true })),
-			// One empty item when the contact has no appointment yet, so the match still runs.
-			alwaysOutputData: true,
-		},
-		code(MATCH, [x + 1100, y], MATCH_CODE),
+		...matched.nodes,
 		ifTrue('GHL appointment missing?', [x + 1320, y], "$json.action === 'create'", ID),
 		errorOutput(
 			ghl('Book the GHL appointment', [x + 1540, y - 160], 'appointment', 'create', {
@@ -216,18 +182,7 @@ export const lsqMeetingToGhl: TemplateSpec = {
 	editorSample: [webhookSample(MEETING_SAMPLE)],
 	links: [
 		...reads.links,
-		[TASKS_READ, PLAN, 0],
-		[PLAN, 'Valid?'],
-		['Valid?', 'Create or update GHL contact', 0],
-		['Valid?', FAILED_ITEMS, 1],
-		['Create or update GHL contact', 'New contact?', 0],
-		['Create or update GHL contact', WANTED, 0],
-		['Create or update GHL contact', FAILED_ITEMS, 1],
-		['New contact?', 'Set source on the new contact', 0],
-		['Set source on the new contact', FAILED_ITEMS, 1],
-		[WANTED, EXISTING],
-		[EXISTING, MATCH, 0],
-		[EXISTING, FAILED_ITEMS, 1],
+		...matched.links,
 		[MATCH, 'GHL appointment missing?'],
 		['GHL appointment missing?', 'Book the GHL appointment', 0],
 		['GHL appointment missing?', 'Link missing?', 1],

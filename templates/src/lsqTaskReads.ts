@@ -4,7 +4,7 @@
  * are then read from the API (Leads.GetById, RetrieveTaskByLeadId), so the sync works on the
  * task as LeadSquared has it now, whatever the webhook body carried (LeadSquared documents none).
  */
-import { code, http, ifTrue, manualTrigger, scheduleTrigger, webhook, type N8nNode } from './lib';
+import { code, contactById, fromJson, ghl, http, ifTrue, manualTrigger, scheduleTrigger, upsertContact, webhook, type N8nNode } from './lib';
 import { PAYLOADS_OF } from './snippets';
 import { errorOutput, FAILED_ITEMS } from './sync';
 import sample from '../../sandbox/partners/payloads/leadsquared-task-event.json';
@@ -127,3 +127,84 @@ function taskIdOf(task) {
   return String(task.UserTaskId || task.Id || '');
 }
 `;
+
+/**
+ * What the LeadSquared task → GHL templates share after the reads: their plan (one item per task
+ * to mirror), Valid?, the GHL contact upserted (source set on new ones only), each plan with the
+ * contact it went to, that contact's GHL records of `resource` listed (an empty item when there are
+ * none) and matched to the plan. `matchEach` is the template's own part of the match: it sees `plan`
+ * (the planned item) and `existing` (the contact's records) and sets `decided` (declared as a const, merged into the plan).
+ */
+export function lsqToGhlMatched(opts: {
+	templateId: string;
+	at: Position;
+	plan: { name: string; code: string };
+	names: { wanted: string; existing: string; match: string };
+	resource: 'task' | 'appointment';
+	matchIntro: string;
+	matchEach: string;
+}): { nodes: N8nNode[]; links: Link[] } {
+	const [x, y] = opts.at;
+	const { wanted, existing, match } = opts.names;
+	const upsert = errorOutput(upsertContact('Create or update GHL contact', [x + 440, y], { ...fromJson('firstName', 'lastName', 'tags') }));
+	upsert.parameters.simplify = false;
+	const wantedCode = `
+// The plan of each written contact, with the contact it went to.
+return $input.all().map((item, index) => ({
+  json: Object.assign({}, $('${opts.plan.name}').itemMatching(index).json, { contactId: item.json.contact.id }),
+  pairedItem: { item: index },
+}));
+`;
+	const matchCode = `${opts.matchIntro}
+const wanted = $('${wanted}').all();
+let failed = [];
+try { failed = $('${existing}').all(1); } catch (error) { failed = []; }
+const failedIndexes = new Set(failed.map((item) => item.pairedItem && item.pairedItem.item));
+const records = $input.all();
+const out = [];
+wanted.forEach((entry, index) => {
+  if (failedIndexes.has(index)) return;
+  const own = records.map((item, at) => ({ item, at })).filter(({ item }) => [].concat(item.pairedItem || []).some((p) => p && p.item === index));
+  const existing = own.map(({ item }) => item.json).filter((record) => record && record.id);
+  const plan = entry.json;
+${opts.matchEach}
+  out.push({ json: Object.assign({}, plan, decided), pairedItem: { item: own.length ? own[0].at : 0 } });
+});
+return out;
+`;
+	return {
+		nodes: [
+			code(opts.plan.name, [x, y], opts.plan.code),
+			ifTrue('Valid?', [x + 220, y], '$json.valid', opts.templateId),
+			upsert,
+			ifTrue('New contact?', [x + 660, y - 200], '$json.new === true', opts.templateId),
+			errorOutput(
+				ghl('Set source on the new contact', [x + 880, y - 200], 'contact', 'update', {
+					contactId: contactById('$json.contact.id'),
+					updateFields: { source: "={{ $('Config').first().json.ghlSource }}" },
+				}),
+			),
+			code(wanted, [x + 660, y], wantedCode),
+			{
+				...errorOutput(ghl(existing, [x + 880, y], opts.resource, 'getAll', { contactId: contactById('$json.contactId'), returnAll: true })),
+				// One empty item when the contact has none yet, so the match still runs.
+				alwaysOutputData: true,
+			},
+			code(match, [x + 1100, y], matchCode),
+		],
+		links: [
+			[TASKS_READ, opts.plan.name, 0],
+			[opts.plan.name, 'Valid?'],
+			['Valid?', 'Create or update GHL contact', 0],
+			['Valid?', FAILED_ITEMS, 1],
+			['Create or update GHL contact', 'New contact?', 0],
+			['Create or update GHL contact', wanted, 0],
+			['Create or update GHL contact', FAILED_ITEMS, 1],
+			['New contact?', 'Set source on the new contact', 0],
+			['Set source on the new contact', FAILED_ITEMS, 1],
+			[wanted, existing],
+			[existing, match, 0],
+			[existing, FAILED_ITEMS, 1],
+		],
+	};
+}

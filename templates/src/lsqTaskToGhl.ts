@@ -1,5 +1,5 @@
-import { code, config, contactById, fromJson, ghl, ifTrue, PARTNERS, upsertContact, type TemplateSpec } from './lib';
-import { lsqTaskReads, TASK_READ_HELPERS, TASK_SAMPLE, TASKS_READ } from './lsqTaskReads';
+import { config, contactById, ghl, ifTrue, PARTNERS, type TemplateSpec } from './lib';
+import { lsqTaskReads, lsqToGhlMatched, TASK_READ_HELPERS, TASK_SAMPLE } from './lsqTaskReads';
 import { webhookSample } from './samples';
 import { ISO_FROM_UTC, PHONE_E164 } from './snippets';
 import { errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, recordDone } from './sync';
@@ -62,43 +62,11 @@ for (const [index, item] of $input.all().entries()) {
 return out;
 `;
 
-const WANTED_CODE = `
-// The plan of each written contact, with the contact it went to.
-return $input.all().map((item, index) => ({
-  json: Object.assign({}, $('${PLAN}').itemMatching(index).json, { contactId: item.json.contact.id }),
-  pairedItem: { item: index },
-}));
-`;
-
-const MATCH_CODE = `
-// The contact's tasks (one output item per task, paired with its wanted item; an empty item when
-// the contact has none): the linked task, or the one carrying the marker. Items whose lookup failed
-// are on the lookup's error output (Failed items).
-const wanted = $('${WANTED}').all();
-let failed = [];
-try { failed = $('${EXISTING}').all(1); } catch (error) { failed = []; }
-const failedIndexes = new Set(failed.map((item) => item.pairedItem && item.pairedItem.item));
-const records = $input.all();
-const out = [];
-wanted.forEach((entry, index) => {
-  if (failedIndexes.has(index)) return;
-  const own = records.map((item, at) => ({ item, at })).filter(({ item }) => [].concat(item.pairedItem || []).some((p) => p && p.item === index));
-  const tasks = own.map(({ item }) => item.json).filter((task) => task && task.id);
-  const plan = entry.json;
-  const found = tasks.find((task) => plan.ghlTaskId && task.id === plan.ghlTaskId)
-    || tasks.find((task) => String(task.body || '').includes(plan.marker));
-  out.push({
-    json: Object.assign({}, plan, {
-      ghlTaskId: found ? found.id : '',
-      missing: !found,
-      // Only the status is kept in step once the task exists: the rep may retitle it in GHL.
-      statusDiffers: !!found && (found.completed === true) !== plan.task.completed,
-    }),
-    pairedItem: { item: own.length ? own[0].at : 0 },
-  });
-});
-return out;
-`;
+// The linked task, or the one carrying the marker; only the status is kept in step once the task
+// exists (the rep may retitle it in GHL).
+const MATCH_EACH = `  const found = existing.find((task) => plan.ghlTaskId && task.id === plan.ghlTaskId)
+    || existing.find((task) => String(task.body || '').includes(plan.marker));
+  const decided = { ghlTaskId: found ? found.id : '', missing: !found, statusDiffers: !!found && (found.completed === true) !== plan.task.completed };`;
 
 const cfg = config('Config', [440, 100], [
 	{ name: 'lsqHost', value: `${PARTNERS}/leadsquared` },
@@ -113,8 +81,18 @@ const cfg = config('Config', [440, 100], [
 const reads = lsqTaskReads({ templateId: ID, webhookPath: 'leadsquared/task', config: cfg, demoLabel: 'task event' });
 const [x, y] = reads.readsEndAt;
 
-const upsert = errorOutput(upsertContact('Create or update GHL contact', [x + 440, y], { ...fromJson('firstName', 'lastName', 'tags') }));
-upsert.parameters.simplify = false;
+const matched = lsqToGhlMatched({
+	templateId: ID,
+	at: [x, y],
+	plan: { name: PLAN, code: PLAN_CODE },
+	names: { wanted: WANTED, existing: EXISTING, match: MATCH },
+	resource: 'task',
+	matchIntro: `
+// The contact's tasks (one output item per task, paired with its wanted item; an empty item when
+// the contact has none): the linked task, or the one carrying the marker. Items whose lookup failed
+// are on the lookup's error output (Failed items).`,
+	matchEach: MATCH_EACH,
+});
 
 export const lsqTaskToGhl: TemplateSpec = {
 	id: ID,
@@ -124,23 +102,7 @@ export const lsqTaskToGhl: TemplateSpec = {
 		'LeadSquared posts a webhook when a task is created, updated or completed; the template reads the lead and its tasks (RetrieveTaskByLeadId), finds or creates the HighLevel contact by email or phone (tagged lsq:<ProspectID>; source set only on new contacts) and gives each LeadSquared to-do one HighLevel task, completed when the LeadSquared task is, and reopened when it is reopened. Tasks that came from HighLevel are matched by their id, so nothing is created twice and a completion does not bounce back. Meetings are left to the LeadSquared meeting template. A catch-up re-reads the leads of the last day, so a failed write is retried. Failures end in "Failed items". Click "Execute workflow" to run it on a sample task event.',
 	nodes: [
 		...reads.nodes,
-		code(PLAN, [x, y], PLAN_CODE),
-		ifTrue('Valid?', [x + 220, y], '$json.valid', ID),
-		upsert,
-		ifTrue('New contact?', [x + 660, y - 200], '$json.new === true', ID),
-		errorOutput(
-			ghl('Set source on the new contact', [x + 880, y - 200], 'contact', 'update', {
-				contactId: contactById('$json.contact.id'),
-				updateFields: { source: "={{ $('Config').first().json.ghlSource }}" },
-			}),
-		),
-		code(WANTED, [x + 660, y], WANTED_CODE),
-		{
-			...errorOutput(ghl(EXISTING, [x + 880, y], 'task', 'getAll', { contactId: contactById('$json.contactId'), returnAll: true })),
-			// One empty item when the contact has no task yet, so the match still runs.
-			alwaysOutputData: true,
-		},
-		code(MATCH, [x + 1100, y], MATCH_CODE),
+		...matched.nodes,
 		ifTrue('GHL task missing?', [x + 1320, y], '$json.missing', ID),
 		errorOutput(
 			ghl('Create GHL task', [x + 1540, y - 120], 'task', 'create', {
@@ -165,18 +127,7 @@ export const lsqTaskToGhl: TemplateSpec = {
 	editorSample: [webhookSample(TASK_SAMPLE)],
 	links: [
 		...reads.links,
-		[TASKS_READ, PLAN, 0],
-		[PLAN, 'Valid?'],
-		['Valid?', 'Create or update GHL contact', 0],
-		['Valid?', FAILED_ITEMS, 1],
-		['Create or update GHL contact', 'New contact?', 0],
-		['Create or update GHL contact', WANTED, 0],
-		['Create or update GHL contact', FAILED_ITEMS, 1],
-		['New contact?', 'Set source on the new contact', 0],
-		['Set source on the new contact', FAILED_ITEMS, 1],
-		[WANTED, EXISTING],
-		[EXISTING, MATCH, 0],
-		[EXISTING, FAILED_ITEMS, 1],
+		...matched.links,
 		[MATCH, 'GHL task missing?'],
 		['GHL task missing?', 'Create GHL task', 0],
 		['GHL task missing?', 'Status differs?', 1],

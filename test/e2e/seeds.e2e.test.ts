@@ -5,6 +5,8 @@
  * agency fan-out (template 19) run by hand twice with the app uninstalled from one sub-account between.
  */
 import type { Partners } from '../../sandbox/partners';
+import { ANYAPP_DEMO } from '../../sandbox/partners/anyapp';
+import { ANY_APP_CSV_SAMPLE } from '../../templates/src/anyAppToGhl';
 import { useStack } from './lib/jest';
 import { sandboxRecords } from './lib/resourceWorkflows';
 import type { Stack } from './lib/stack';
@@ -79,6 +81,42 @@ test('Any app → GHL: by hand the sample record, activated a posted batch (wron
 	expect(records().notes.filter((n) => n.contactId === tomas.id).map((n) => n.body)).toEqual(['From the e2e test\n[sync:any-app-note:app-9]']);
 	expect(await stack.executions(id)).toHaveLength(before + 1);
 	await stack.deactivate(id);
+});
+
+test('Any app → GHL, CSV file: posted as text/csv to the active webhook → contacts, tasks and notes, the bad row on Failed items; the same file as a multipart upload writes nothing twice', async () => {
+	const stack = stackRef();
+	const id = ids['any-app-to-ghl'];
+	await stack.activate(id);
+	try {
+		const url = stack.webhookUrl('any-app/records-csv');
+		const key = { [ANYAPP_DEMO.webhookHeaderName]: ANYAPP_DEMO.webhookKey };
+		const before = (await stack.executions(id)).length;
+		const posted = await fetch(url, { method: 'POST', headers: { ...key, 'content-type': 'text/csv' }, body: ANY_APP_CSV_SAMPLE });
+		expect(posted.status).toBe(200);
+		const [first] = (await stack.waitForExecutions(id, before + 1, 60_000)).slice(-1);
+		expect(runError(first)).toBeUndefined();
+		expect(nodeOutput(first, 'Failed items')).toEqual([{ record: 'any-app-record:app-5003', failedStep: 'Valid?', reason: 'row 4: invalid email not-an-email' }]);
+		const byEmail = (email: string) => demoContacts(stack).filter((c) => c.email === email);
+		const [lena] = byEmail('lena.berg@example.org');
+		expect(lena).toMatchObject({ firstName: 'Lena', lastName: 'Berg', phone: '+46701234567', companyName: 'Berg Design', source: 'Any app' });
+		expect([...lena.tags].sort()).toEqual(['any-app', 'trial', 'webinar']);
+		expect(byEmail('omar.farouk@example.org')).toEqual([expect.objectContaining({ firstName: 'Omar', companyName: 'Farouk & Sons, Ltd' })]);
+		const records = () => sandboxRecords(stack.sandbox);
+		expect(records().tasks.filter((t) => t.contactId === lena.id).map((t) => t.title)).toEqual(['Call Lena about the webinar']);
+		expect(demoContacts(stack).some((c) => c.firstName === 'Broken')).toBe(false);
+		const written = { contacts: records().contacts.length, tasks: records().tasks.length, notes: records().notes.length };
+		expect(records().notes.filter((n) => n.contactId === lena.id).map((n) => n.body)).toEqual([expect.stringContaining('Imported from the webinar sign-up sheet.')]);
+
+		const form = new FormData();
+		form.append('file', new Blob([ANY_APP_CSV_SAMPLE], { type: 'text/csv' }), 'contacts.csv');
+		expect((await fetch(url, { method: 'POST', headers: key, body: form })).status).toBe(200);
+		const [second] = (await stack.waitForExecutions(id, before + 2, 60_000)).slice(-1);
+		expect(runError(second)).toBeUndefined();
+		expect(nodeOutput(second, 'Failed items').map((i) => i.reason)).toEqual(['row 4: invalid email not-an-email']);
+		expect({ contacts: records().contacts.length, tasks: records().tasks.length, notes: records().notes.length }).toEqual(written);
+	} finally {
+		await stack.deactivate(id);
+	}
 });
 
 test('Bulk update by hand: the contacts tagged newsletter get the tag reviewed, the others are untouched', async () => {

@@ -3,6 +3,7 @@
  * test), the credentials the templates reference, and a template loaded as an active workflow.
  */
 import { startPartners, type Partners } from '../../sandbox/partners';
+import type { IDataObject } from 'n8n-workflow';
 import type { SandboxOptions } from '../../sandbox';
 import { CREDENTIALS } from '../../templates/src/lib';
 import { localTemplate, listTemplates, partnerCredentials } from '../e2e/lib/templates';
@@ -40,12 +41,46 @@ export function useTemplateStack(options: SandboxOptions = {}) {
 		return new TemplateEngine(json, TemplateEngine.credentialsHelper(credentials()));
 	}
 
+	/** The GHL API of the sandbox with the demo token; T is the answer's expected shape. */
+	async function ghlApi<T = IDataObject>(method: string, urlPath: string, body?: unknown): Promise<T> {
+		const res = await fetch(`${sandbox().url}${urlPath}`, {
+			method,
+			headers: { authorization: `Bearer ${sandbox().demo.privateToken}`, version: '2021-07-28', 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const json = (await res.json()) as T;
+		if (!res.ok) throw new Error(`${method} ${urlPath} → ${res.status} ${JSON.stringify(json)}`);
+		return json;
+	}
+
+	/** What the HighLevel Trigger emits for a contact event with Fetch Full Record: the contact as GHL has it now. */
+	async function contactEvent(contactId: string, event = 'ContactUpdate'): Promise<IDataObject> {
+		const { contact } = await ghlApi<{ contact: IDataObject }>('GET', `/contacts/${contactId}`);
+		return { event, locationId: sandbox().demo.locationId, payload: { id: contactId }, fullRecord: contact };
+	}
+
+	/** A new contact of the demo location; its id. */
+	async function newContact(fields: IDataObject): Promise<string> {
+		const { contact } = await ghlApi<{ contact: IDataObject }>('POST', '/contacts/', { locationId: sandbox().demo.locationId, ...fields });
+		return String(contact.id);
+	}
+
 	return {
 		sandbox,
 		partners: () => partners!,
 		credentials,
 		engineFor,
+		ghlApi,
+		contactEvent,
+		newContact,
 	};
+}
+
+/** Runs a template from `start` as a trigger run would, failing with the workflow's error. */
+export async function runTemplate(engine: TemplateEngine, start: string, input: IDataObject[] = [{}]) {
+	const result = await engine.run(start, input, 'trigger');
+	if (result.error) throw new Error(`${engine.workflow.name}: ${result.error}`);
+	return result;
 }
 
 /** Sets one value of a template's Config node. */

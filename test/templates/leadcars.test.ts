@@ -4,45 +4,16 @@
  * contact's leadcars-id-<id> tag) in both directions. Run in n8n-core with n8n 2.41.1's nodes against
  * the GHL sandbox and the LeadCars simulator; both sides are read back field by field.
  */
-import type { IDataObject } from 'n8n-workflow';
 import { sandboxRecords } from '../e2e/lib/resourceWorkflows';
 import { baseNodesInstalled, type TemplateEngine } from './engine';
-import { setConfig, useTemplateStack } from './fixture';
+import { runTemplate as run, setConfig, useTemplateStack } from './fixture';
 
 const describeWithN8n = baseNodesInstalled ? describe : describe.skip;
 if (!baseNodesInstalled) console.warn('test/templates/leadcars.test.ts skipped: n8n 2.41.1 is not installed in .cache/n8n-host (bash scripts/lib/runtime.sh n8n)');
 
 const stack = useTemplateStack();
-const { sandbox, engineFor } = stack;
+const { sandbox, engineFor, ghlApi, contactEvent, newContact } = stack;
 const leadcars = () => stack.partners().leadcars;
-
-async function run(engine: TemplateEngine, start: string, input: IDataObject[] = [{}]) {
-	const result = await engine.run(start, input, 'trigger');
-	if (result.error) throw new Error(`${engine.workflow.name}: ${result.error}`);
-	return result;
-}
-
-async function ghlApi<T = IDataObject>(method: string, urlPath: string, body?: unknown): Promise<T> {
-	const res = await fetch(`${sandbox().url}${urlPath}`, {
-		method,
-		headers: { authorization: `Bearer ${sandbox().demo.privateToken}`, version: '2021-07-28', 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const json = (await res.json()) as T;
-	if (!res.ok) throw new Error(`${method} ${urlPath} → ${res.status} ${JSON.stringify(json)}`);
-	return json;
-}
-
-/** What the HighLevel Trigger emits with Fetch Full Record: the contact as GHL has it now. */
-async function contactEvent(contactId: string, event = 'ContactUpdate'): Promise<IDataObject> {
-	const { contact } = await ghlApi<{ contact: IDataObject }>('GET', `/contacts/${contactId}`);
-	return { event, locationId: sandbox().demo.locationId, payload: { id: contactId }, fullRecord: contact };
-}
-
-async function newContact(fields: IDataObject): Promise<string> {
-	const { contact } = await ghlApi<{ contact: IDataObject }>('POST', '/contacts/', { locationId: sandbox().demo.locationId, ...fields });
-	return String(contact.id);
-}
 
 const reads = () => stack.partners().requestsFor('leadcars', '/leadinfos/').map((r) => r.route.replace('/api/v2/leadinfos/', ''));
 const dealerTasks = (leadId: number) => sandboxRecords(sandbox()).tasks.filter((t) => String(t.body).includes(`[sync:leadcars-lead:${leadId}@`));

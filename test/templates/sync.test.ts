@@ -7,14 +7,14 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { sandboxRecords } from '../e2e/lib/resourceWorkflows';
-import { baseNodesInstalled, TemplateEngine } from './engine';
-import { setConfig, useTemplateStack } from './fixture';
+import { baseNodesInstalled } from './engine';
+import { runTemplate as run, setConfig, useTemplateStack } from './fixture';
 
 const describeWithN8n = baseNodesInstalled ? describe : describe.skip;
 if (!baseNodesInstalled) console.warn('test/templates/sync.test.ts skipped: n8n 2.41.1 is not installed in .cache/n8n-host (bash scripts/lib/runtime.sh n8n)');
 
 const stack = useTemplateStack();
-const { sandbox, engineFor } = stack;
+const { sandbox, engineFor, ghlApi, contactEvent, newContact } = stack;
 
 /** Everything a sync can write: GHL contacts, notes, tasks (the partner side is counted per test). */
 function ghlCounts(): { contacts: number; notes: number; tasks: number } {
@@ -37,12 +37,6 @@ function contactByEmail(email: string): IDataObject | undefined {
 /** A GHL outage for one kind of write: every matching request answers 500 until cleared. */
 function ghlOutage(method: string, path: string): void {
 	sandbox().injectFault({ kind: 'status', status: 500, count: 1000, match: { method, path } });
-}
-
-async function run(engine: TemplateEngine, start: string, input: IDataObject[] = [{}]) {
-	const result = await engine.run(start, input, 'trigger');
-	if (result.error) throw new Error(`${engine.workflow.name}: ${result.error}`);
-	return result;
 }
 
 describeWithN8n('LeadSquared lead → HighLevel contact + note', () => {
@@ -285,29 +279,6 @@ describeWithN8n('LeadCars leads → HighLevel contacts + dealer tasks', () => {
 		expect(result.items('Record as synced').map((i) => i.syncKey)).toEqual(['leadcars-lead:799119']);
 	});
 });
-
-/** The GHL API of the sandbox with the demo token; T is the answer's expected shape. */
-async function ghlApi<T = IDataObject>(method: string, urlPath: string, body?: unknown): Promise<T> {
-	const res = await fetch(`${sandbox().url}${urlPath}`, {
-		method,
-		headers: { authorization: `Bearer ${sandbox().demo.privateToken}`, version: '2021-07-28', 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const json = (await res.json()) as T;
-	if (!res.ok) throw new Error(`${method} ${urlPath} → ${res.status} ${JSON.stringify(json)}`);
-	return json;
-}
-
-/** What the HighLevel Trigger emits for a contact event with Fetch Full Record: the contact as GHL has it now. */
-async function contactEvent(contactId: string, event = 'ContactUpdate'): Promise<IDataObject> {
-	const { contact } = await ghlApi<{ contact: IDataObject }>('GET', `/contacts/${contactId}`);
-	return { event, locationId: sandbox().demo.locationId, payload: { id: contactId }, fullRecord: contact };
-}
-
-async function newContact(fields: IDataObject): Promise<string> {
-	const { contact } = await ghlApi<{ contact: IDataObject }>('POST', '/contacts/', { locationId: sandbox().demo.locationId, ...fields });
-	return String(contact.id);
-}
 
 function lsqWrites(): { capture: number; update: number } {
 	return { capture: stack.partners().requestsFor('leadsquared', 'Lead.Capture').length, update: stack.partners().requestsFor('leadsquared', 'Lead.Update').length };

@@ -6,7 +6,7 @@ export { startStack, sandboxCredentials, newId, PIT_CREDENTIAL, OAUTH_CREDENTIAL
 export type { Stack, StackOptions, CredentialRef } from './stack';
 export * from './workflows';
 export { OWNER, ROOT, e2ePorts, chromiumPath } from './runtime';
-export { parseExecuteOutput, N8nClient } from './n8n';
+export { N8nClient } from './n8n';
 export { installPackage, packageTarball } from './package';
 export { waitFor, sleep } from './processes';
 export { useStack } from './jest';

@@ -6,7 +6,6 @@ import { writeFileSync } from 'fs';
 import path from 'path';
 import { ENCRYPTION_KEY, OWNER, ensureDir, n8nEntry, nodeBinary } from './runtime';
 import { runProcess, type RunResult } from './processes';
-import type { RunJson } from './workflows';
 
 export interface N8nEnvOptions {
 	userFolder: string;
@@ -77,21 +76,6 @@ export async function n8nCliOk(env: NodeJS.ProcessEnv, args: string[], timeoutMs
 		throw new Error(`n8n ${args.join(' ')} exited with ${result.code}\n${result.stdout}\n${result.stderr}`);
 	}
 	return result;
-}
-
-/** The IRun JSON `n8n execute --rawOutput` prints after its log lines. */
-export function parseExecuteOutput(stdout: string): RunJson {
-	const lines = stdout.split('\n');
-	const start = lines.findIndex((line) => line === '{');
-	let end = -1;
-	for (let i = lines.length - 1; i >= 0; i--) {
-		if (lines[i] === '}') {
-			end = i;
-			break;
-		}
-	}
-	if (start < 0 || end < start) throw new Error(`No run JSON in n8n execute output:\n${stdout.slice(-4000)}`);
-	return JSON.parse(lines.slice(start, end + 1).join('\n'));
 }
 
 export function writeJsonFile(dir: string, name: string, data: unknown): string {

@@ -5,7 +5,7 @@
  *
  *   const stack = await startStack();
  *   const id = await stack.importWorkflow(json);
- *   const run = await stack.execute(id);          // `n8n execute --id --rawOutput` → IRun JSON
+ *   const run = await stack.execute(id);          // `n8n execute --id`, the run read back by the public API
  *   await stack.activate(id);                     // public API
  *   await stack.waitForExecutions(id, 1, 30000);  // public API, includeData=true
  *   await stack.stop();
@@ -16,12 +16,12 @@ import path from 'path';
 import { startSandbox } from '../../../sandbox';
 import type { OAuthTokenResponse, Sandbox, SandboxOptions } from '../../../sandbox';
 import { startPartners, type Partners } from '../../../sandbox/partners';
-import { N8nClient, n8nCli, n8nCliOk, n8nEnv, parseExecuteOutput, waitReady, writeJsonFile } from './n8n';
+import { N8nClient, n8nCli, n8nCliOk, n8nEnv, waitReady, writeJsonFile } from './n8n';
 import { installPackage } from './package';
 import { ghlCredentialRefs, partnerCredentials } from './templates';
 import { portInUse, startProcess, tail, waitFor, type Managed } from './processes';
 import { E2E_CACHE, OWNER, RESULTS, e2ePorts, ensureDir, n8nEntry, nodeBinary, redisServerPath, type Ports } from './runtime';
-import type { ExecutionJson, RunJson, WorkflowJson } from './workflows';
+import type { ExecutionJson, WorkflowJson } from './workflows';
 
 export interface CredentialRef {
 	id: string;
@@ -65,7 +65,8 @@ export interface Stack {
 	partners?: Partners;
 	importWorkflow(json: WorkflowJson): Promise<string>;
 	importCredential(json: CredentialJson | CredentialJson[]): Promise<void>;
-	execute(workflowId: string): Promise<RunJson>;
+	/** `n8n execute --id`; the execution it saved, read back with its data (public API). */
+	execute(workflowId: string): Promise<ExecutionJson>;
 	activate(workflowId: string): Promise<void>;
 	executions(workflowId: string): Promise<ExecutionJson[]>;
 	waitForExecutions(workflowId: string, count: number, timeoutMs: number): Promise<ExecutionJson[]>;
@@ -294,6 +295,20 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 			return ids;
 		};
 
+		/** Ids of the workflow's saved executions (without their data). */
+		const executionIds = async (workflowId: string): Promise<string[]> => {
+			const ids: string[] = [];
+			let cursor: string | undefined;
+			do {
+				const query = new URLSearchParams({ workflowId, limit: '250' });
+				if (cursor) query.set('cursor', cursor);
+				const page = await client.api<{ data?: Array<{ id: string | number }>; nextCursor?: string | null }>('GET', `/executions?${query}`);
+				ids.push(...(page?.data ?? []).map((e) => String(e.id)));
+				cursor = page?.nextCursor ?? undefined;
+			} while (cursor);
+			return ids;
+		};
+
 		const executions = async (workflowId: string): Promise<ExecutionJson[]> => {
 			const all: ExecutionJson[] = [];
 			let cursor: string | undefined;
@@ -335,12 +350,21 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 				rmSync(file, { force: true });
 			},
 			async execute(workflowId) {
+				// The run is read back from n8n's DB (public API), not from the CLI's stdout: `n8n execute`
+				// logs the whole run through its logger and exits right after, so a run of a few MB
+				// (the DPD import's 200 purchases) reached the pipe cut off mid-JSON with exit code 0.
+				const known = new Set(await executionIds(workflowId));
 				const result = await cli(['execute', `--id=${workflowId}`, '--rawOutput'], 180_000);
-				try {
-					return parseExecuteOutput(result.stdout);
-				} catch (err) {
-					throw new Error(`${(err as Error).message}\nexit ${result.code}\nstderr: ${result.stderr.slice(-3000)}`);
+				const started = (await executionIds(workflowId)).filter((id) => !known.has(id));
+				if (started.length !== 1) {
+					throw new Error(
+						`n8n execute --id=${workflowId} (exit ${result.code}) saved ${started.length} execution(s), expected 1\nstdout: ${result.stdout.slice(-3000)}\nstderr: ${result.stderr.slice(-3000)}`,
+					);
 				}
+				return await waitFor(`execution ${started[0]} to be finished`, async () => {
+					const execution = await client.api<ExecutionJson>('GET', `/executions/${started[0]}?includeData=true`);
+					return execution && isFinished(execution) ? execution : undefined;
+				});
 			},
 			async activate(workflowId) {
 				await client.api('POST', `/workflows/${workflowId}/activate`);
