@@ -217,6 +217,34 @@ describe('Relation', () => {
 	});
 });
 
+describe('location access', () => {
+	async function asOtherLocation(method: string, path: string, body?: unknown): Promise<{ status: number; body: IDataObject }> {
+		const response = await fetch(`${sandbox().url}${path}`, {
+			method,
+			headers: { Authorization: `Bearer ${sandbox().demo.otherLocationToken}`, Version: '2021-07-28', 'Content-Type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		return { status: response.status, body: (await response.json()) as IDataObject };
+	}
+
+	test('another sub-account neither sees nor changes the demo location’s associations and relations, nor links its records', async () => {
+		const other = sandbox().demo.otherLocationId;
+		const association = decisionMaker();
+		expect(await asOtherLocation('GET', `/associations/?locationId=${other}&skip=0&limit=10`)).toEqual({ status: 200, body: { associations: [], total: 0 } });
+		expect((await asOtherLocation('GET', `/associations/${association.id}`)).status).toBe(403);
+		expect((await asOtherLocation('DELETE', `/associations/${association.id}`)).status).toBe(403);
+		expect((await asOtherLocation('DELETE', `/associations/relations/${relations()[0].id}?locationId=${other}`)).status).toBe(403);
+		expect((await asOtherLocation('GET', `/associations/?locationId=${location()}&skip=0&limit=10`)).status).toBe(403);
+		// The demo location's association cannot link a record of another location.
+		const foreignDeal = records('/opportunities').find((opportunity) => opportunity.locationId === other)!;
+		const [first] = seed().contacts;
+		const linked = await run({ resource: 'relation', operation: 'create', associationId: association.id, firstRecordId: first.id, secondRecordId: String(foreignDeal.id) });
+		expect(linked.requests.map((request) => request.status)).toEqual([400]);
+		expect(associations().map((candidate) => candidate.id)).toContain(association.id);
+		expect(relations()).toHaveLength(1);
+	});
+});
+
 describe('GHL Trigger: relation events', () => {
 	let server: TriggerServer | undefined;
 	afterEach(async () => {
