@@ -54,6 +54,7 @@ const READ_WRITE_SCOPES = [
 	'conversations/message.readonly',
 	'conversations/message.write',
 	'forms.readonly',
+	'forms.write',
 	'locations.readonly',
 	'locations.write',
 	'locations/customFields.readonly',

@@ -52,6 +52,7 @@ const READ_WRITE_SCOPES = [
 	'conversations/message.readonly',
 	'conversations/message.write',
 	'forms.readonly',
+	'forms.write',
 	'locations.readonly',
 	'locations/customFields.readonly',
 	'locations/customFields.write',

@@ -449,6 +449,7 @@ export function seedStore(store: Store, tokens: TokenRegistry, withDemoData: boo
 	seedSchedules(store, demo);
 	seedObjects(store, demo, true);
 	seedObjectAssociations(store, contacts);
+	seedFileField(store);
 	return demo;
 }
 
@@ -829,4 +830,19 @@ function seedDemoRecords(store: Store, demo: DemoIdentities, contacts: ContactRe
 	for (const [ci, name, colour] of [[0, 'Model T', 'blue'], [1, 'Beetle', 'red']] as const) {
 		putVehicle(store, { name, colour }, [demo.userIds[0]], ci * 7 + 6);
 	}
+}
+
+/** A File Upload contact field (form uploads put files in it); seeded last, so the ids before stay as they were. */
+function seedFileField(store: Store): void {
+	const id = store.newId();
+	store.customFields.set(id, {
+		id,
+		locationId: DEMO_LOCATION_ID,
+		name: 'Signed Contract',
+		fieldKey: 'contact.signed_contract',
+		dataType: 'FILE_UPLOAD',
+		placeholder: 'Signed Contract',
+		position: (CUSTOM_FIELDS.length + PARTNER_FIELDS.length) * 50,
+		model: 'contact',
+	});
 }

@@ -113,6 +113,9 @@ function exampleData(sb: Sandbox, seed: SeedSnapshot): ExampleData {
 			customFieldId: (sb.snapshot() as { customFields: Array<{ id: string; locationId: string }> }).customFields.find(
 				(field) => field.locationId === sb.demo.locationId,
 			)!.id,
+			fileFieldId: (sb.snapshot() as { customFields: Array<{ id: string; locationId: string; dataType: string }> }).customFields.find(
+				(field) => field.locationId === sb.demo.locationId && field.dataType === 'FILE_UPLOAD',
+			)!.id,
 			templateId: first(`/locations/${sb.demo.locationId}/templates`).id,
 			recurringTaskId: first(`/locations/${sb.demo.locationId}/recurring-tasks`).id,
 		},

@@ -380,6 +380,15 @@ const SDK_CALLS: Record<string, SdkCall> = {
 	'delete-user': (ghl, f) => ghl.users.deleteUser({ userId: f.sb.demo.userIds[2] }),
 	'get-forms': (ghl, f) => ghl.forms.getForms({ locationId: f.locationId, skip: 0, limit: 10 }),
 	'get-forms-submissions': (ghl, f) => ghl.forms.getFormsSubmissions({ locationId: f.locationId, page: 1, limit: 20, startAt: '2025-01-01', endAt: '2025-12-31' }),
+	'upload-to-custom-fields': (ghl, f) => {
+		// Multipart as for upload-file-customFields; each file named `<customFieldId>_<fileId>`.
+		const fileField = (f.sb.snapshot() as { customFields: Array<{ id: string; locationId: string; dataType: string }> }).customFields.find(
+			(field) => field.locationId === f.locationId && field.dataType === 'FILE_UPLOAD',
+		)!;
+		const form = new FormData();
+		form.append(`${fileField.id}_sdk-file-1`, new Blob(['sdk upload'], { type: 'text/plain' }), 'notes.txt');
+		return ghl.forms.uploadToCustomFields({ contactId: f.contacts[0].id, locationId: f.locationId }, form, { headers: { 'Content-Type': 'multipart/form-data' } });
+	},
 	'get-surveys': (ghl, f) => ghl.surveys.getSurveys({ locationId: f.locationId, limit: 10 }),
 	'get-surveys-submissions': (ghl, f) => ghl.surveys.getSurveysSubmissions({ locationId: f.locationId, page: 1, limit: 20, startAt: '2025-01-01' }),
 	'get-campaigns': (ghl, f) => ghl.campaigns.getCampaigns({ locationId: f.locationId, status: 'published' }),

@@ -129,9 +129,9 @@ export async function listUsers(this: GhlContext): Promise<IDataObject[]> {
 }
 
 /** The location's custom field definitions of every model, as GHL lists them. */
-export async function listCustomFields(this: GhlContext): Promise<IDataObject[]> {
+export async function listCustomFields(this: GhlContext, model?: 'contact' | 'opportunity'): Promise<IDataObject[]> {
 	const locationId = await getLocationId(this);
-	const response = await callEndpoint.call(this, SHARED_ENDPOINTS.customFields, { pathParams: { locationId } });
+	const response = await callEndpoint.call(this, SHARED_ENDPOINTS.customFields, { pathParams: { locationId }, ...(model ? { qs: { model } } : {}) });
 	return (response.customFields ?? []) as IDataObject[];
 }
 

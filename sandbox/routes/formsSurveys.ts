@@ -5,11 +5,15 @@
  *   - submissions page with page/limit (at most 100 a page), newest first, `meta` with total,
  *     currentPage, nextPage and prevPage; filtered by form/survey, by `q` (contact id, name, email
  *     or phone) and by day (`startAt`/`endAt`, YYYY-MM-DD, UTC), which default to the same day last
- *     month and today: without `startAt` older submissions are not listed.
+ *     month and today: without `startAt` older submissions are not listed;
+ *   - `POST /forms/upload-custom-files` (multipart): files put on a contact's File Upload custom
+ *     fields, each part named `<customFieldId>_<fileId>`; GHL answers the updated contact.
  */
 import { errors } from '../http';
+import { toContact } from '../store';
 import type { GenericRecord } from '../store';
-import { nowIso } from './common';
+import { contactEvent } from '../webhooks';
+import { getContact, getLocation, nowIso } from './common';
 import type { Handler, HandlerContext } from './context';
 import { answer } from './generic';
 
@@ -83,9 +87,49 @@ function submissions(collection: string, ownerKey: 'formId' | 'surveyId'): Handl
 	};
 }
 
+/** The file kinds GHL's form uploads accept (its description lists them), and their size limit. */
+const UPLOAD_EXTENSIONS = new Set(['pdf', 'docx', 'doc', 'jpg', 'jpeg', 'png', 'gif', 'csv', 'xlsx', 'xls', 'mp4', 'mpeg', 'zip', 'rar', 'txt', 'svg']);
+const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+/**
+ * `POST /forms/upload-custom-files?contactId&locationId`: every file part named
+ * `<customFieldId>_<fileId>` for a File Upload contact field of the location; the files are kept
+ * in the contact's field by file ID (a field keeps the files uploaded before), and GHL answers
+ * the updated contact.
+ */
+const uploadToCustomFields: Handler = (ctx) => {
+	const location = getLocation(ctx, String(ctx.query.locationId));
+	const contact = getContact(ctx, String(ctx.query.contactId));
+	if (contact.locationId !== location.id) throw errors.badRequest('Contact not found');
+	const files = ctx.files ?? [];
+	if (!files.length) throw errors.badRequest('No file was uploaded');
+	const problems: string[] = [];
+	const uploads = files.map((file) => {
+		const [, fieldId, fileId] = /^([^_]+)_(.+)$/.exec(file.fieldname) ?? [];
+		const field = fieldId ? ctx.state.store.customFields.get(fieldId) : undefined;
+		const extension = /\.([A-Za-z0-9]+)$/.exec(file.originalname)?.[1]?.toLowerCase() ?? '';
+		if (!fieldId) problems.push(`${file.fieldname} must be named <custom_field_id>_<file_id>`);
+		else if (!field || field.locationId !== location.id || field.model !== 'contact') problems.push(`${fieldId} is not a contact custom field of this location`);
+		else if (field.dataType !== 'FILE_UPLOAD') problems.push(`${field.name} is not a File Upload field`);
+		if (!UPLOAD_EXTENSIONS.has(extension)) problems.push(`${file.originalname}: file type not allowed`);
+		if (file.size > MAX_UPLOAD_BYTES) problems.push(`${file.originalname}: larger than 50 MB`);
+		return { file, fieldId, fileId, extension };
+	});
+	if (problems.length) throw errors.unprocessable(problems);
+	for (const { file, fieldId, fileId, extension } of uploads) {
+		const url = `https://storage.sandbox.example/location/${location.id}/custom-field/${contact.id}/${fileId}.${extension}`;
+		const kept = (contact.customFields[fieldId] ?? {}) as Record<string, unknown>;
+		contact.customFields[fieldId] = { ...kept, [fileId]: { meta: { fieldname: file.fieldname, originalname: file.originalname, encoding: '7bit', mimetype: file.mimetype, size: file.size, uuid: fileId }, url } };
+	}
+	contact.dateUpdated = nowIso();
+	ctx.state.webhooks.emit(contactEvent('ContactUpdate', contact));
+	return { status: 200, body: { contact: toContact(contact) } };
+};
+
 export const formSurveyHandlers: Record<string, Handler> = {
 	'get-forms': list('/forms', 'forms'),
 	'get-surveys': list('/surveys', 'surveys'),
 	'get-forms-submissions': submissions('/forms/submissions', 'formId'),
+	'upload-to-custom-fields': uploadToCustomFields,
 	'get-surveys-submissions': submissions('/surveys/submissions', 'surveyId'),
 };

@@ -503,7 +503,7 @@ describe('GHL sandbox', () => {
 		const fields = await call(sb, 'GET', `/locations/${sb.demo.locationId}/customFields`);
 		expect(fields.status).toBe(502);
 		const ok = await call(sb, 'GET', `/locations/${sb.demo.locationId}/customFields`);
-		expect(ok.json.customFields).toHaveLength(13);
+		expect(ok.json.customFields).toHaveLength(14);
 		expect(ok.json.customFields[0]).toMatchObject({ fieldKey: 'contact.favourite_colour', dataType: 'TEXT', model: 'contact' });
 		expect(sb.requests.every((r) => !r.path.startsWith('/_sandbox'))).toBe(true);
 		expect(sb.requests).toHaveLength(2);

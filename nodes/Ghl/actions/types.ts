@@ -87,8 +87,8 @@ export interface ExampleData {
 	campaignIds: string[];
 	workflowIds: string[];
 	userIds: string[];
-	/** Settings of the demo location: a tag, custom value, custom field, template and recurring task. */
-	location: { id: string; tagId: string; customValueId: string; customFieldId: string; templateId: string; recurringTaskId: string };
+	/** Settings of the demo location: a tag, custom value, custom field, File Upload contact field, template and recurring task. */
+	location: { id: string; tagId: string; customValueId: string; customFieldId: string; fileFieldId: string; templateId: string; recurringTaskId: string };
 	/** A custom object of the demo location with a folder holding one field (custom fields v2). */
 	customObject: { key: string; folderId: string; fieldId: string };
 	/** The user-defined association of contacts (first) and opportunities (second), its relation of contactId and opportunityId. */

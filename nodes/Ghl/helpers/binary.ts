@@ -1,3 +1,4 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type { IBinaryKeyData, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { GhlFile, MultipartFile } from '../../shared/transport';
 import { checkText } from './validation';
@@ -25,19 +26,29 @@ export function binaryInputProperty(description: string): INodeProperties {
 	};
 }
 
-/** The input item's files named by a comma-separated list of binary fields, read for a multipart upload under `formField`. */
-export async function readInputFiles(ctx: IExecuteFunctions, itemIndex: number, formField: string, parameter = 'binaryPropertyNames'): Promise<MultipartFile[]> {
+/**
+ * The input item's files named by a comma-separated list of binary fields, read for a multipart
+ * upload: each part named `partName`, or by `partName(fileName)` where GHL names parts per file.
+ */
+export async function readInputFiles(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	partName: string | ((fileName: string) => string),
+	parameter = 'binaryPropertyNames',
+): Promise<MultipartFile[]> {
 	const names = checkText(ctx, itemIndex, 'Input Binary Fields', ctx.getNodeParameter(parameter, itemIndex, 'data'))
 		.split(',')
 		.map((name) => name.trim())
 		.filter(Boolean);
+	if (!names.length) throw new NodeOperationError(ctx.getNode(), 'Input Binary Fields: expected at least one binary field name', { itemIndex });
 	const files: MultipartFile[] = [];
 	for (const name of names) {
 		// Fails with n8n's own message naming the missing field, before anything is sent.
 		const binary = ctx.helpers.assertBinaryData(itemIndex, name);
+		const fileName = binary.fileName ?? `${name}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
 		files.push({
-			name: formField,
-			fileName: binary.fileName ?? name,
+			name: typeof partName === 'string' ? partName : partName(fileName),
+			fileName,
 			mimeType: binary.mimeType,
 			data: await ctx.helpers.getBinaryDataBuffer(itemIndex, name),
 		});

@@ -11,31 +11,38 @@ export interface CustomFieldDefinition {
 	picklistOptions?: string[];
 }
 
-const definitionsByContext = new WeakMap<object, Promise<CustomFieldDefinition[]>>();
+/** The records a location custom field is on. */
+export type CustomFieldModel = 'contact' | 'opportunity';
 
-/** The location's contact custom fields, fetched once per node run. */
+const definitionsByContext = new WeakMap<object, Map<CustomFieldModel, Promise<CustomFieldDefinition[]>>>();
+
+/** The location's custom fields of contacts (or of opportunities), fetched once per node run. */
 export async function getCustomFieldDefinitions(
 	this: IExecuteFunctions | ILoadOptionsFunctions,
+	model: CustomFieldModel = 'contact',
 ): Promise<CustomFieldDefinition[]> {
-	let definitions = definitionsByContext.get(this);
+	const byModel = definitionsByContext.get(this) ?? new Map<CustomFieldModel, Promise<CustomFieldDefinition[]>>();
+	definitionsByContext.set(this, byModel);
+	let definitions = byModel.get(model);
 	if (!definitions) {
 		definitions = (async () => {
-			const fields = (await listCustomFields.call(this)) as unknown as Array<CustomFieldDefinition & { model?: string }>;
-			return fields.filter((field) => !field.model || field.model === 'contact');
+			// Contacts' fields are listed as they always were (GHL answers every model without `model`).
+			const fields = (await listCustomFields.call(this, model === 'contact' ? undefined : model)) as unknown as Array<CustomFieldDefinition & { model?: string }>;
+			return fields.filter((field) => (field.model ?? 'contact') === model);
 		})();
-		definitionsByContext.set(this, definitions);
-		definitions.catch(() => definitionsByContext.delete(this));
+		byModel.set(model, definitions);
+		definitions.catch(() => byModel.delete(model));
 	}
 	return await definitions;
 }
 
-function matches(definition: CustomFieldDefinition, reference: string): boolean {
+function matches(definition: CustomFieldDefinition, reference: string, model: CustomFieldModel): boolean {
 	const wanted = reference.trim().toLowerCase();
 	const key = (definition.fieldKey ?? '').toLowerCase();
 	return (
 		definition.id === reference.trim() ||
 		key === wanted ||
-		key === `contact.${wanted}` ||
+		key === `${model}.${wanted}` ||
 		definition.name.toLowerCase() === wanted
 	);
 }
@@ -99,19 +106,20 @@ export async function buildCustomFields(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	rows: Array<{ fieldId?: string; value?: unknown }>,
+	model: CustomFieldModel = 'contact',
 ): Promise<IDataObject[]> {
 	if (!rows.length) return [];
-	const definitions = await getCustomFieldDefinitions.call(this);
+	const definitions = await getCustomFieldDefinitions.call(this, model);
 	return rows.map((row) => {
 		const reference = String(row.fieldId ?? '').trim();
-		const definition = definitions.find((candidate) => matches(candidate, reference));
+		const definition = definitions.find((candidate) => matches(candidate, reference, model));
 		if (!definition) {
 			throw new NodeOperationError(
 				this.getNode(),
-				`Custom field "${reference}": no such custom field in this location`,
+				`Custom field "${reference}": no such ${model === 'contact' ? '' : `${model} `}custom field in this location`,
 				{
 					itemIndex,
-					description: `Known custom fields: ${definitions.map((known) => `${known.name} (${known.id})`).join(', ') || 'none'}`,
+					description: `Known ${model === 'contact' ? '' : `${model} `}custom fields: ${definitions.map((known) => `${known.name} (${known.id})`).join(', ') || 'none'}`,
 				},
 			);
 		}

@@ -17,10 +17,10 @@ import {
 	listWorkflows,
 } from '../../shared/reads';
 import { getCustomFieldDefinitions } from '../helpers/customFields';
+import type { CustomFieldDefinition } from '../helpers/customFields';
 
-/** The location's contact custom fields, by name with their type. */
-export async function getCustomFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const definitions = await getCustomFieldDefinitions.call(this);
+/** Custom fields as options: by name with their type, the field key beside. */
+function customFieldOptions(definitions: CustomFieldDefinition[]): INodePropertyOptions[] {
 	return definitions
 		.map((field) => ({
 			name: `${field.name} (${(field.dataType ?? 'TEXT').toLowerCase().replace(/_/g, ' ')})`,
@@ -28,6 +28,21 @@ export async function getCustomFields(this: ILoadOptionsFunctions): Promise<INod
 			description: field.fieldKey,
 		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The location's contact custom fields, by name with their type. */
+export async function getCustomFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return customFieldOptions(await getCustomFieldDefinitions.call(this));
+}
+
+/** The location's opportunity custom fields (`?model=opportunity`), by name with their type. */
+export async function getOpportunityCustomFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return customFieldOptions(await getCustomFieldDefinitions.call(this, 'opportunity'));
+}
+
+/** The location's File Upload contact fields (form uploads). */
+export async function getFileUploadFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return customFieldOptions((await getCustomFieldDefinitions.call(this)).filter((field) => field.dataType === 'FILE_UPLOAD'));
 }
 
 /** The location's users, by name (task assignees, note authors, followers, appointment owners). */

@@ -1,8 +1,7 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { callEndpoint, getLocationId } from '../../../shared/transport';
-import type { MultipartFile } from '../../../shared/transport';
-import { checkId, toList } from '../../helpers/validation';
+import { binaryInputProperty, readInputFiles } from '../../helpers/binary';
+import { checkId } from '../../helpers/validation';
 import type { OperationExample, OperationMeta } from '../types';
 
 export const meta: OperationMeta = {
@@ -30,14 +29,7 @@ export const properties: INodeProperties[] = [
 		placeholder: 'e.g. aWdODOBVOlH1RUFKWQke',
 		description: 'The contact, opportunity or custom field the files are for',
 	},
-	{
-		displayName: 'Input Binary Fields',
-		name: 'binaryPropertyNames',
-		type: 'string',
-		required: true,
-		default: 'data',
-		description: 'Comma-separated names of the input item’s binary fields to upload, one file each',
-	},
+	binaryInputProperty('Comma-separated names of the input item’s binary fields to upload, one file each'),
 	{
 		displayName: 'Max Files',
 		name: 'maxFiles',
@@ -52,15 +44,8 @@ export const example: OperationExample = (d) => ({ recordId: d.contact.id, binar
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const recordId = checkId(this, itemIndex, 'Record ID', this.getNodeParameter('recordId', itemIndex, ''));
-	const names = toList(this.getNodeParameter('binaryPropertyNames', itemIndex, 'data'));
-	if (!names.length) throw new NodeOperationError(this.getNode(), 'Input Binary Fields: expected at least one binary field name', { itemIndex });
-	const files: MultipartFile[] = [];
-	for (const name of names) {
-		const binary = this.helpers.assertBinaryData(itemIndex, name);
-		const fileName = binary.fileName ?? `${name}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
-		// GHL names each uploaded file by its part (its example: the file name), and answers its URL under it.
-		files.push({ name: fileName, fileName, mimeType: binary.mimeType, data: await this.helpers.getBinaryDataBuffer(itemIndex, name) });
-	}
+	// GHL names each uploaded file by its part (its example: the file name), and answers its URL under it.
+	const files = await readInputFiles(this, itemIndex, (fileName) => fileName);
 	const maxFiles = this.getNodeParameter('maxFiles', itemIndex, 1) as number;
 	return await callEndpoint.call(this, meta.endpoint, {
 		pathParams: { locationId: await getLocationId(this) },
