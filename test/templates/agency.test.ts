@@ -10,7 +10,7 @@ import type { ContactRecord } from '../../sandbox/store';
 import { sandboxRecords } from '../e2e/lib/resourceWorkflows';
 import { sandboxApi } from '../triggers/helpers';
 import { baseNodesInstalled, type TemplateEngine } from './engine';
-import { setConfig, useTemplateStack } from './fixture';
+import { anyAppContactFields, setConfig, useTemplateStack } from './fixture';
 
 const describeWithN8n = baseNodesInstalled ? describe : describe.skip;
 if (!baseNodesInstalled) console.warn('test/templates/agency.test.ts skipped: n8n 2.41.1 is not installed in .cache/n8n-host (bash scripts/lib/runtime.sh n8n)');
@@ -51,23 +51,7 @@ const hasHandle = (c: ContactRecord) => !!(c.email || c.phone);
 
 /** What the app must hold for a contact: the template's record, built here from the sandbox's own store. */
 function expectedRecord(c: ContactRecord): IDataObject {
-	const text = (value: unknown) => (value === null || value === undefined ? '' : String(value).trim());
-	return {
-		externalId: `ghl:${c.locationId}:${c.id}`,
-		subAccountId: c.locationId,
-		subAccountName: locationName(c.locationId),
-		ghlContactId: c.id,
-		firstName: text(c.firstName),
-		lastName: text(c.lastName),
-		email: text(c.email).toLowerCase(),
-		phone: text(c.phone),
-		companyName: text(c.companyName),
-		city: text(c.city),
-		country: text(c.country),
-		source: text(c.source),
-		tags: [...(c.tags ?? [])].map(String).sort(),
-		dateAdded: text(c.dateAdded),
-	};
+	return { externalId: `ghl:${c.locationId}:${c.id}`, subAccountId: c.locationId, subAccountName: locationName(c.locationId), ...anyAppContactFields(c) } as IDataObject;
 }
 
 const appRecords = () => new Map(stack.partners().anyapp.records().map((r) => [r.externalId, r as IDataObject]));

@@ -5,6 +5,7 @@
 import { startPartners, type Partners } from '../../sandbox/partners';
 import type { IDataObject } from 'n8n-workflow';
 import type { SandboxOptions } from '../../sandbox';
+import type { ContactRecord } from '../../sandbox/store';
 import { CREDENTIALS } from '../../templates/src/lib';
 import { localTemplate, listTemplates, partnerCredentials } from '../e2e/lib/templates';
 import type { StoredCredential } from '../harness/credentials';
@@ -104,4 +105,25 @@ export function setMapping(json: TemplateWorkflow, node: string, field: string, 
 		assignments.splice(at, 1);
 	} else if (at >= 0) assignments[at].value = value;
 	else assignments.push({ id: `test-${field}`, name: field, value, type: 'string' });
+}
+
+/**
+ * The fields an "any app" sync (templates 10 and 19) sends for a GHL contact, built here from the
+ * sandbox's own store; each template adds its externalId (and its sub-account or business).
+ */
+export function anyAppContactFields(c: ContactRecord): Record<string, unknown> {
+	const text = (value: unknown) => (value === null || value === undefined ? '' : String(value).trim());
+	return {
+		ghlContactId: c.id,
+		firstName: text(c.firstName),
+		lastName: text(c.lastName),
+		email: text(c.email).toLowerCase(),
+		phone: text(c.phone),
+		companyName: text(c.companyName),
+		city: text(c.city),
+		country: text(c.country),
+		source: text(c.source),
+		tags: [...(c.tags ?? [])].map(String).sort(),
+		dateAdded: text(c.dateAdded),
+	};
 }

@@ -12,7 +12,7 @@ import { pitCredential } from '../harness/fixtures';
 import { CREDENTIALS } from '../../templates/src/lib';
 import { ANY_APP_SAMPLE } from '../../templates/src/anyAppToGhl';
 import { baseNodesInstalled, TemplateEngine, type TemplateWorkflow } from './engine';
-import { setConfig, useTemplateStack } from './fixture';
+import { anyAppContactFields, setConfig, useTemplateStack } from './fixture';
 
 const describeWithN8n = baseNodesInstalled ? describe : describe.skip;
 if (!baseNodesInstalled) console.warn('test/templates/seeds.test.ts skipped: n8n 2.41.1 is not installed in .cache/n8n-host (bash scripts/lib/runtime.sh n8n)');
@@ -63,22 +63,7 @@ async function createContacts(count: number): Promise<void> {
 
 /** What the app must hold for a GHL contact: the template's record, built here from the sandbox's own store. */
 function expectedRecord(c: ContactRecord): IDataObject {
-	const text = (value: unknown) => (value === null || value === undefined ? '' : String(value).trim());
-	return {
-		externalId: `ghl:${c.id}`,
-		ghlContactId: c.id,
-		firstName: text(c.firstName),
-		lastName: text(c.lastName),
-		email: text(c.email).toLowerCase(),
-		phone: text(c.phone),
-		companyName: text(c.companyName),
-		city: text(c.city),
-		country: text(c.country),
-		source: text(c.source),
-		businessId: text(c.businessId),
-		tags: [...(c.tags ?? [])].map(String).sort(),
-		dateAdded: text(c.dateAdded),
-	};
+	return { externalId: `ghl:${c.id}`, ...anyAppContactFields(c), businessId: c.businessId ? String(c.businessId).trim() : '' } as IDataObject;
 }
 
 function appRecordsById(): Map<string, IDataObject> {
