@@ -282,6 +282,7 @@ const SDK_CALLS: Record<string, SdkCall> = {
 	updateSchedule: (ghl, f) => ghl.calendars.updateSchedule({ id: seededRecord(f, '/calendars/schedules').id }, { name: 'SDK renamed', timezone: 'America/Los_Angeles' }),
 	deleteSchedule: (ghl, f) => ghl.calendars.deleteSchedule({ id: seededRecord(f, '/calendars/schedules').id }),
 	'add-calendar-to-schedule': (ghl, f) => ghl.calendars.addCalendarToSchedule({ id: seededRecord(f, '/calendars/schedules').id, calendarId: f.sb.demo.calendarIds[1] }),
+	'remove-calendar-from-schedule': (ghl, f) => ghl.calendars.removeCalendarFromSchedule({ id: seededRecord(f, '/calendars/schedules').id, calendarId: f.sb.demo.calendarIds[0] }),
 	'get-event-notification': (ghl, f) => ghl.calendars.getEventNotification({ calendarId: f.sb.demo.calendarIds[1], isActive: true, limit: 10, skip: 0 }),
 	'create-event-notification': (ghl, f) =>
 		ghl.calendars.createEventNotification({ calendarId: f.sb.demo.calendarIds[0] }, [{ receiverType: 'contact', channel: 'email', notificationType: 'booked', subject: 'Booked' }]),

@@ -152,4 +152,20 @@ describe('Calendar Schedule', () => {
 		const foreign = await run({ resource: 'calendarSchedule', operation: 'addCalendar', scheduleId: byId(working.id), calendarId: byId(calendarIds[2]) });
 		expect(foreign.requests.map((request) => request.status)).toEqual([404]);
 	});
+
+	opTest('remove-calendar-from-schedule', 'takes the calendar off the schedule: its read no longer lists it; a calendar it lacks is GHL’s 404', async () => {
+		const { calendarIds } = sandbox().demo;
+		const [working] = schedules();
+		const result = await run({ resource: 'calendarSchedule', operation: 'removeCalendar', scheduleId: byId(working.id), calendarId: byId(calendarIds[0]) });
+		expectRequest(only(result, 'remove-calendar-from-schedule'), {
+			method: 'DELETE',
+			path: `/calendars/schedules/${working.id}/associations/${calendarIds[0]}`,
+			version: CALENDARS_VERSION,
+		});
+		expect(result.out).toEqual([{ id: working.id, calendarId: calendarIds[0], success: true }]);
+		const read = await api('GET', `/calendars/schedules/${working.id}`, undefined, CALENDARS_VERSION);
+		expect((read.schedule as Schedule).calendarIds).toEqual([]);
+		const again = await run({ resource: 'calendarSchedule', operation: 'removeCalendar', scheduleId: byId(working.id), calendarId: byId(calendarIds[0]) });
+		expect(again.requests.map((request) => request.status)).toEqual([404]);
+	});
 });
