@@ -123,6 +123,7 @@ function exampleData(sb: Sandbox, seed: SeedSnapshot): ExampleData {
 			key: String(first('/objects').key),
 			folderId: first('/custom-fields/folders').id,
 			fieldId: first('/custom-fields').id,
+			recordId: first(`/objects/${String(first('/objects').key)}/records`).id,
 		},
 		subAccountIds: [sb.demo.locationId, sb.demo.otherLocationId, sb.demo.thirdLocationId],
 		association: associationData(records),

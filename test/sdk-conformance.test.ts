@@ -49,6 +49,7 @@ const API_VERSIONS: Record<string, string> = {
 	'custom-fields': '2021-07-28',
 	oauth: '2021-07-28',
 	conversations: '2021-04-15',
+	objects: '2021-07-28',
 };
 
 /** What the SDK sends when no `apiVersion` is configured, read from the SDK itself (3.1.0: 2023-02-21). */
@@ -125,6 +126,7 @@ const AGENCY_ONLY = new Set([
 	'put-location',
 	'delete-location',
 	'filter-users-by-email',
+	'create-custom-object-schema',
 ]);
 
 /** The token options of the SDK client for an operation: the demo sub-account's PIT, or an agency token. */
@@ -474,6 +476,25 @@ const SDK_CALLS: Record<string, SdkCall> = {
 		ghl.customFields.createCustomFieldFolder({ objectKey: 'custom_objects.vehicles', name: 'SDK folder', locationId: f.locationId }),
 	'update-custom-field-folder': (ghl, f) => ghl.customFields.updateCustomFieldFolder({ id: v2Record(f, 'folders').id }, { name: 'SDK renamed', locationId: f.locationId }),
 	'delete-custom-field-folder': (ghl, f) => ghl.customFields.deleteCustomFieldFolder({ id: v2Record(f, 'folders').id, locationId: f.locationId }),
+	'get-object-by-location-id': (ghl, f) => ghl.objects.getObjectByLocationId({ locationId: f.locationId }),
+	'get-object-schema-by-key': (ghl, f) => ghl.objects.getObjectSchemaByKey({ key: 'custom_objects.vehicles', locationId: f.locationId, fetchProperties: 'true' }),
+	'create-custom-object-schema': (ghl, f) =>
+		ghl.objects.createCustomObjectSchema({
+			labels: { singular: 'Pet', plural: 'Pets' },
+			key: 'custom_objects.pets',
+			locationId: f.locationId,
+			primaryDisplayPropertyDetails: { key: 'custom_objects.pets.pet_name', name: 'Pet name', dataType: 'TEXT' },
+		}),
+	'update-custom-object': (ghl, f) =>
+		ghl.objects.updateCustomObject({ key: 'custom_objects.vehicles' }, { locationId: f.locationId, searchableProperties: ['custom_objects.vehicles.name'], labels: { plural: 'Cars' } }),
+	'create-object-record': (ghl, f) =>
+		ghl.objects.createObjectRecord({ schemaKey: 'custom_objects.vehicles' }, { locationId: f.locationId, properties: { name: 'SDK car', year: 2024 } } as never),
+	'get-record-by-id': (ghl, f) => ghl.objects.getRecordById({ schemaKey: 'custom_objects.vehicles', id: vehicle(f).id }),
+	'update-object-record': (ghl, f) =>
+		ghl.objects.updateObjectRecord({ schemaKey: 'custom_objects.vehicles', id: vehicle(f).id, locationId: f.locationId }, { properties: { colour: 'blue' } } as never),
+	'delete-object-record': (ghl, f) => ghl.objects.deleteObjectRecord({ schemaKey: 'custom_objects.vehicles', id: vehicle(f).id }),
+	'search-object-records': (ghl, f) =>
+		ghl.objects.searchObjectRecords({ schemaKey: 'custom_objects.vehicles' }, { locationId: f.locationId, page: 1, pageLimit: 10, query: 'name:beetle', searchAfter: [] }),
 	'create-conversation': (ghl, f) => ghl.conversations.createConversation({ locationId: f.locationId, contactId: f.contacts[3].id }),
 	'search-conversation': (ghl, f) => ghl.conversations.searchConversation({ locationId: f.locationId, limit: 10, status: 'unread' }),
 	'get-conversation': (ghl, f) => ghl.conversations.getConversation({ conversationId: thread(f).conversation.id }),
@@ -527,6 +548,12 @@ const SDK_CALLS: Record<string, SdkCall> = {
 function v2Record(f: Fixture, kind: 'fields' | 'folders'): { id: string } {
 	const records = (f.sb.snapshot() as { records: Record<string, Array<{ id: string }>> }).records;
 	return records[kind === 'fields' ? '/custom-fields' : '/custom-fields/folders'][0];
+}
+
+/** The first seeded vehicle (custom object record) of the demo location. */
+function vehicle(f: Fixture): { id: string } {
+	const records = (f.sb.snapshot() as { records: Record<string, Array<{ id: string; locationId: string }>> }).records;
+	return records['/objects/custom_objects.vehicles/records'].find((record) => record.locationId === f.locationId)!;
 }
 
 /** The first seeded record of a generic collection (blocked slots, an appointment's notes). */

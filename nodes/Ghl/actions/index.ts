@@ -15,6 +15,7 @@ import { campaign } from './campaign';
 import { contact } from './contact';
 import { conversation } from './conversation';
 import { customField } from './customField';
+import { customObject } from './customObject';
 import { customSubtype } from './customSubtype';
 import { customValue } from './customValue';
 import { follower } from './follower';
@@ -23,6 +24,7 @@ import { location } from './location';
 import { message } from './message';
 import { note } from './note';
 import { objectField } from './objectField';
+import { objectRecord } from './objectRecord';
 import { opportunity } from './opportunity';
 import { pipeline } from './pipeline';
 import { recurringTask } from './recurringTask';
@@ -53,6 +55,7 @@ export const resourceList: Resource[] = [
 	contact,
 	conversation,
 	customField,
+	customObject,
 	customSubtype,
 	customValue,
 	follower,
@@ -61,6 +64,7 @@ export const resourceList: Resource[] = [
 	message,
 	note,
 	objectField,
+	objectRecord,
 	opportunity,
 	pipeline,
 	recurringTask,

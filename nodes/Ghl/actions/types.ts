@@ -89,8 +89,8 @@ export interface ExampleData {
 	userIds: string[];
 	/** Settings of the demo location: a tag, custom value, custom field, File Upload contact field, template and recurring task. */
 	location: { id: string; tagId: string; customValueId: string; customFieldId: string; fileFieldId: string; templateId: string; recurringTaskId: string };
-	/** A custom object of the demo location with a folder holding one field (custom fields v2). */
-	customObject: { key: string; folderId: string; fieldId: string };
+	/** A custom object of the demo location with a folder holding its fields (custom fields v2) and a record. */
+	customObject: { key: string; folderId: string; fieldId: string; recordId: string };
 	/** The user-defined association of contacts (first) and opportunities (second), its relation of contactId and opportunityId. */
 	association: { id: string; key: string; relationId: string; contactId: string; opportunityId: string };
 	/** The agency's sub-accounts (the app is installed in each): the demo one first. */

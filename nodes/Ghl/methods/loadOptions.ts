@@ -16,6 +16,8 @@ import {
 	listUsers,
 	listWorkflows,
 } from '../../shared/reads';
+import { callEndpoint, getLocationId } from '../../shared/transport';
+import { meta as objectSchema } from '../actions/customObject/get.operation';
 import { getCustomFieldDefinitions } from '../helpers/customFields';
 import type { CustomFieldDefinition } from '../helpers/customFields';
 
@@ -200,4 +202,41 @@ export async function getAssociationObjectKeys(this: ILoadOptionsFunctions): Pro
 		{ name: 'Opportunity', value: 'opportunity' },
 		...customObjects,
 	];
+}
+
+/** The location's objects, custom and standard, by label, their key as the value. */
+async function objectSchemaOptions(ctx: ILoadOptionsFunctions, customOnly: boolean): Promise<INodePropertyOptions[]> {
+	return (await listObjectSchemas.call(ctx))
+		.filter((object) => !customOnly || object.standard !== true)
+		.map((object) => {
+			const labels = (object.labels ?? {}) as IDataObject;
+			return { name: String(labels.plural || labels.singular || object.key), value: String(object.key), description: String(object.key) };
+		})
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Every object of the location (Custom Object Get and Update). */
+export async function getObjectSchemas(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await objectSchemaOptions(this, false);
+}
+
+/** The location's custom objects (record operations: GHL serves records of custom objects). */
+export async function getCustomObjects(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await objectSchemaOptions(this, true);
+}
+
+/** The fields of the chosen object, by name, their full key as the value (searchable fields). */
+export async function getObjectFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	let key = '';
+	try {
+		// The editor's current value; the node's saved one where there is none.
+		key = String(this.getCurrentNodeParameter('schemaKey') ?? this.getNodeParameter('schemaKey', '') ?? '');
+	} catch {
+		key = '';
+	}
+	if (!key) return [];
+	const response = await callEndpoint.call(this, objectSchema.endpoint, { pathParams: { key }, qs: { locationId: await getLocationId(this), fetchProperties: true } });
+	return ((response.fields ?? []) as IDataObject[])
+		.map((field) => ({ name: String(field.name || field.fieldKey), value: String(field.fieldKey), description: String(field.dataType ?? '') }))
+		.sort((a, b) => a.name.localeCompare(b.name));
 }

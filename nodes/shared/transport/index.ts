@@ -1,7 +1,7 @@
 export { ghlApiRequest, ghlPath } from './request';
 export { callEndpoint, downloadEndpoint, endpointRequest, fillPath } from './endpoint';
 export type { EndpointCall } from './endpoint';
-export { searchContactsPaged, getStartAfterPaged, getSkipPaged, postSkipPaged, getPageNumberPaged } from './pagination';
+export { searchContactsPaged, searchRecordsPaged, getStartAfterPaged, getSkipPaged, postSkipPaged, getPageNumberPaged } from './pagination';
 export {
 	forItem,
 	forSubAccount,

@@ -118,6 +118,38 @@ export async function searchContactsPaged(
 	);
 }
 
+const RECORD_SEARCH_PAGE_LIMIT = 100;
+
+/**
+ * POST search of custom object records: `pageLimit` a page, the next page after the `searchAfter` of
+ * the last record (sent as text, as the spec types it). The spec requires `page` with it; it stays 1,
+ * the cursor moves the walk. Every page re-sends the whole body, so the query holds on every page.
+ */
+export async function searchRecordsPaged(this: GhlContext, request: Omit<GhlRequest, 'method'>, max?: number): Promise<IDataObject[]> {
+	return await collect.call(
+		this,
+		async (cursor, pageSize) => {
+			const response = await ghlApiRequest.call(this, {
+				...request,
+				method: 'POST',
+				// A search reads; it is a POST only because the query travels in the body.
+				idempotent: true,
+				body: { ...request.body, page: 1, pageLimit: pageSize, searchAfter: [], ...(cursor ?? {}) },
+			});
+			const records = (response.records ?? []) as IDataObject[];
+			const last = records[records.length - 1];
+			return {
+				items: records,
+				next: last && Array.isArray(last.searchAfter) ? { searchAfter: (last.searchAfter as unknown[]).map(String) } : undefined,
+				total: totalOf(response.total),
+			};
+		},
+		RECORD_SEARCH_PAGE_LIMIT,
+		max,
+		request.itemIndex,
+	);
+}
+
 /** GET with `startAfterId`/`startAfter` cursors and `limit` (legacy GET /contacts/). */
 export async function getStartAfterPaged(
 	this: GhlContext,
