@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { expectRequest, nodeTests, only } from './kit';
 
-const { sandbox, run, opTest, seed, api } = nodeTests();
+const { sandbox, run, opTest, seed, api, pickerOptions } = nodeTests();
 
 const byId = (value: string) => ({ mode: 'id', value });
 
@@ -274,6 +274,68 @@ describe('Opportunity', () => {
 		const result = await run({ resource: 'opportunity', operation: 'getLostReasons' });
 		expectRequest(only(result, 'get-lost-reason'), { method: 'GET', path: '/opportunities/lost-reason', version: VERSION, query: { locationId: sandbox().demo.locationId } });
 		expect(result.out.map((reason) => reason.name)).toEqual(records().lostReasons.map((reason) => reason.name));
+	});
+});
+
+describe('Opportunity › custom fields by name', () => {
+	/** Two opportunity fields of the demo location, made through GHL's API, and a contact field named like one of them. */
+	async function opportunityFields() {
+		const { locationId } = sandbox().demo;
+		const make = async (name: string, dataType: string, model: string) =>
+			((await api('POST', `/locations/${locationId}/customFields`, { name, dataType, model })).customField as { id: string; fieldKey: string });
+		return {
+			seats: await make('Seats', 'NUMERICAL', 'opportunity'),
+			competitor: await make('Competitor', 'TEXT', 'opportunity'),
+			contactSeats: await make('Contact Seats', 'NUMERICAL', 'contact'),
+		};
+	}
+	const rows = (...entries: Array<[string, string | number]>) => ({ customField: entries.map(([fieldId, value]) => ({ fieldId, value })) });
+
+	opTest('create-opportunity', 'takes fields by name, key or ID among the location’s opportunity fields (?model=opportunity); GHL stores them', async () => {
+		const { seats, competitor } = await opportunityFields();
+		const [sales] = records().pipelines;
+		const contact = seed().contacts[3];
+		const result = await run({
+			resource: 'opportunity',
+			operation: 'create',
+			pipelineId: sales.id,
+			contactId: byId(contact.id),
+			name: 'Custom Co',
+			customFieldsUi: rows(['seats', ' 40 '], [competitor.id, 'Acme']),
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.requests.map((request) => request.operationId)).toEqual(['get-custom-fields', 'create-opportunity']);
+		expect(only(result, 'get-custom-fields').query).toMatchObject({ model: 'opportunity' });
+		expect(only(result, 'create-opportunity').body).toMatchObject({ customFields: [{ id: seats.id, field_value: '40' }, { id: competitor.id, field_value: 'Acme' }] });
+		const stored = (sandbox().snapshot() as { records: Record<string, IDataObject[]> }).records['/opportunities'].find((record) => record.id === result.out[0].id)!;
+		expect(stored.customFields).toEqual([{ id: seats.id, field_value: '40' }, { id: competitor.id, field_value: 'Acme' }]);
+	});
+
+	opTest('update-opportunity', 'changes only custom fields when only they are given; a contact field of the same name is not one of them', async () => {
+		const { competitor } = await opportunityFields();
+		const [first] = records().opportunities;
+		const result = await run({ resource: 'opportunity', operation: 'update', opportunityId: first.id, customFieldsUi: rows(['Competitor', 'Globex']) });
+		expectRequest(only(result, 'update-opportunity'), { method: 'PUT', path: `/opportunities/${first.id}`, body: { customFields: [{ id: competitor.id, field_value: 'Globex' }] } });
+		const contactField = await run({ resource: 'opportunity', operation: 'update', opportunityId: first.id, customFieldsUi: rows(['Contact Seats', '3']) });
+		expect(contactField.requests.map((request) => request.operationId)).toEqual(['get-custom-fields']);
+		expect(contactField.error?.message).toBe('Custom field "Contact Seats": no such opportunity custom field in this location');
+	});
+
+	test('a value that does not fit its field is refused before the write, naming the field', async () => {
+		await opportunityFields();
+		const [sales] = records().pipelines;
+		const result = await run({ resource: 'opportunity', operation: 'create', pipelineId: sales.id, contactId: byId(seed().contacts[3].id), name: 'Bad', customFieldsUi: rows(['Seats', 'forty']) });
+		expect(result.requests.map((request) => request.operationId)).toEqual(['get-custom-fields']);
+		expect(result.error?.message).toBe('Custom field "Seats": expected a number, got "forty"');
+	});
+
+	test('the Field list offers the location’s opportunity fields only', async () => {
+		const { seats, competitor } = await opportunityFields();
+		const options = await pickerOptions('getOpportunityCustomFields', { resource: 'opportunity', operation: 'create' }, 'customFieldsUi.customField.fieldId');
+		expect(options).toEqual([
+			{ name: 'Competitor (text)', value: competitor.id, description: competitor.fieldKey },
+			{ name: 'Seats (numerical)', value: seats.id, description: seats.fieldKey },
+		]);
 	});
 });
 

@@ -5,38 +5,43 @@ export type ContactWrite = 'create' | 'update' | 'upsert';
 
 export const DND_CHANNELS = ['Call', 'Email', 'SMS', 'WhatsApp', 'GMB', 'FB'];
 
-export const customFieldsProperty: INodeProperties = {
-	displayName: 'Custom Fields',
-	name: 'customFieldsUi',
-	type: 'fixedCollection',
-	typeOptions: { multipleValues: true },
-	placeholder: 'Add Custom Field',
-	default: {},
-	options: [
-		{
-			displayName: 'Custom Field',
-			name: 'customField',
-			values: [
-				{
-					displayName: 'Field Name or ID',
-					name: 'fieldId',
-					type: 'options',
-					typeOptions: { loadOptionsMethod: 'getCustomFields' },
-					default: '',
-					description:
-						'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-				},
-				{
-					displayName: 'Value',
-					name: 'value',
-					type: 'string',
-					default: '',
-					description: 'Checkbox and multi-select fields take comma-separated options',
-				},
-			],
-		},
-	],
-};
+/** Custom field rows: a field picked by name (from `loadOptionsMethod`'s list) and its value. */
+export function customFieldRowsProperty(loadOptionsMethod: string): INodeProperties {
+	return {
+		displayName: 'Custom Fields',
+		name: 'customFieldsUi',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Custom Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Custom Field',
+				name: 'customField',
+				values: [
+					{
+						displayName: 'Field Name or ID',
+						name: 'fieldId',
+						type: 'options',
+						typeOptions: { loadOptionsMethod },
+						default: '',
+						description:
+							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description: 'Checkbox and multi-select fields take comma-separated options',
+					},
+				],
+			},
+		],
+	};
+}
+
+export const customFieldsProperty = customFieldRowsProperty('getCustomFields');
 
 /** The optional contact fields GHL's create, update and upsert DTOs take (update has no company name or gender). */
 export function contactFieldOptions(write: ContactWrite): INodeProperties[] {

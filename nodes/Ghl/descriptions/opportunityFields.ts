@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { idProperty, userProperty } from './common';
+import { customFieldRowsProperty } from './contactFields';
 
 export const opportunityIdProperty = idProperty('Opportunity ID', 'opportunityId', 'ID of the opportunity');
 
@@ -71,3 +72,6 @@ const OPPORTUNITY_FIELDS: INodeProperties[] = [
 	{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Name of the opportunity' },
 	{ ...statusProperty(false) },
 ];
+
+/** The location's opportunity custom fields, picked by name, with their values. */
+export const opportunityCustomFieldsProperty = customFieldRowsProperty('getOpportunityCustomFields');

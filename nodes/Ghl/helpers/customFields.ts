@@ -123,6 +123,8 @@ export async function buildCustomFields(
 				},
 			);
 		}
-		return { id: definition.id, field_value: fieldValue(this, itemIndex, definition, row.value) as IDataObject[string] };
+		const value = fieldValue(this, itemIndex, definition, row.value);
+		// GHL's opportunity DTOs type a value as text, a list or an object: a number goes as text.
+		return { id: definition.id, field_value: (model === 'opportunity' && typeof value === 'number' ? String(value) : value) as IDataObject[string] };
 	});
 }

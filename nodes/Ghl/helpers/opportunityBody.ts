@@ -1,5 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { customFieldRows } from './contactBody';
+import { buildCustomFields } from './customFields';
 import { checkId, checkText } from './validation';
 
 /**
@@ -31,4 +33,13 @@ export function buildOpportunityBody(ctx: IExecuteFunctions, itemIndex: number, 
 		body.monetaryValue = value;
 	}
 	return body;
+}
+
+/**
+ * The Custom Fields rows as GHL's `customFields`, each field found by name, key or ID among the
+ * location's opportunity fields and its value checked for the field's type before the write.
+ */
+export async function opportunityCustomFields(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const customFields = await buildCustomFields.call(this, itemIndex, customFieldRows(this, itemIndex), 'opportunity');
+	return customFields.length ? { customFields } : {};
 }

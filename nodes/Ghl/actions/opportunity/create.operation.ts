@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { callEndpoint, getLocationId } from '../../../shared/transport';
 import { contactLocator } from '../../descriptions/contactLocator';
-import { opportunityFieldOptions, opportunityNameProperty, pipelineProperty, stageProperty } from '../../descriptions/opportunityFields';
+import { opportunityCustomFieldsProperty, opportunityFieldOptions, opportunityNameProperty, pipelineProperty, stageProperty } from '../../descriptions/opportunityFields';
 import { resolveContactId } from '../../helpers/contacts';
-import { buildOpportunityBody } from '../../helpers/opportunityBody';
+import { buildOpportunityBody, opportunityCustomFields } from '../../helpers/opportunityBody';
 import { requireText } from '../../helpers/validation';
 import { byId } from '../types';
 import type { OperationExample, OperationMeta } from '../types';
@@ -36,6 +36,7 @@ export const properties: INodeProperties[] = [
 		default: {},
 		options: opportunityFieldOptions(['name']),
 	},
+	opportunityCustomFieldsProperty,
 ];
 
 export const example: OperationExample = (d) => ({ pipelineId: d.opportunity.pipelineId, contactId: byId(d.secondContactId), name: 'Example deal' });
@@ -48,9 +49,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		pipelineStageId: this.getNodeParameter('pipelineStageId', itemIndex, ''),
 		name: requireText(this, itemIndex, 'Name', this.getNodeParameter('name', itemIndex, '')),
 	});
+	const customFields = await opportunityCustomFields.call(this, itemIndex);
 	const contactId = await resolveContactId.call(this, itemIndex);
 	return await callEndpoint.call(this, meta.endpoint, {
-		body: { ...body, contactId, locationId: await getLocationId(this) },
+		body: { ...body, ...customFields, contactId, locationId: await getLocationId(this) },
 		itemIndex,
 	});
 }

@@ -1,8 +1,9 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { callEndpoint } from '../../../shared/transport';
-import { opportunityFieldOptions, opportunityIdProperty, pipelineProperty, stageProperty } from '../../descriptions/opportunityFields';
-import { buildOpportunityBody } from '../../helpers/opportunityBody';
+import { opportunityCustomFieldsProperty, opportunityFieldOptions, opportunityIdProperty, pipelineProperty, stageProperty } from '../../descriptions/opportunityFields';
+import { customFieldRows } from '../../helpers/contactBody';
+import { buildOpportunityBody, opportunityCustomFields } from '../../helpers/opportunityBody';
 import { requireParameter } from '../../helpers/validation';
 import type { OperationExample, OperationMeta } from '../types';
 
@@ -31,15 +32,17 @@ export const properties: INodeProperties[] = [
 		default: {},
 		options: opportunityFieldOptions([], [pipelineProperty(false), stageProperty()]),
 	},
+	opportunityCustomFieldsProperty,
 ];
 
 export const example: OperationExample = (d) => ({ opportunityId: d.opportunity.id, updateFields: { monetaryValue: 15000 } });
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requireParameter(this, itemIndex, 'opportunityId', 'Opportunity ID');
-	const body = buildOpportunityBody(this, itemIndex, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
-	if (!Object.keys(body).length) {
-		throw new NodeOperationError(this.getNode(), 'Update Fields: add at least one field to change', { itemIndex });
+	const fields = buildOpportunityBody(this, itemIndex, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+	if (!Object.keys(fields).length && !customFieldRows(this, itemIndex).length) {
+		throw new NodeOperationError(this.getNode(), 'Update Fields: add at least one field or custom field to change', { itemIndex });
 	}
+	const body = { ...fields, ...(await opportunityCustomFields.call(this, itemIndex)) };
 	return await callEndpoint.call(this, meta.endpoint, { pathParams: { id }, body, itemIndex });
 }
