@@ -66,7 +66,17 @@ export const triggerProperties: INodeProperties[] = [
 		default: false,
 		displayOptions: { show: { verification: ['ghlSignature', 'sharedSecret'] } },
 		description:
-			'Whether to read the current contact, note, task, appointment, opportunity, user or location from GHL and add it as fullRecord (webhook payloads are partial). Not done for delete events or other event types; a record deleted meanwhile is reported in fullRecordError. Needs a credential of the event\'s location.',
+			'Whether to read the current contact, note, task, appointment, opportunity, user, location or custom object record from GHL and add it as fullRecord (webhook payloads are partial). Not done for delete events or other event types; a record deleted meanwhile is reported in fullRecordError. Needs a credential of the event\'s location.',
+	},
+	{
+		displayName: 'Object Key for Record Events',
+		name: 'recordObjectKey',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. custom_objects.pets',
+		displayOptions: { show: { fetchFullRecord: [true] } },
+		description:
+			'The custom object whose records Record Created and Record Updated events are read from: GHL\'s record events do not name their object. Empty: record events get a fullRecordError.',
 	},
 	{
 		displayName: 'Options',

@@ -179,6 +179,13 @@ export function viewOf(body: IDataObject): EventView {
 		ids.secondRecordId = text(body.secondRecordId);
 	} else if (event.startsWith('Association')) {
 		ids.associationId = text(body.id);
+	} else if (event.startsWith('Record')) {
+		// Custom object record events name the record; its object only where GHL adds objectKey.
+		ids.recordId = text(body.id);
+		ids.objectKey = text(body.objectKey);
+	} else if (event.startsWith('ObjectSchema')) {
+		ids.objectSchemaId = text(body.id);
+		ids.objectKey = text(body.key);
 	} else if (event === UNTYPED_EVENT) {
 		// GHL workflow webhooks send the contact's fields; the contact id is in contact_id or id.
 		ids.contactId = text(body.contact_id) ?? text(body.contactId) ?? text(body.id);

@@ -4,6 +4,7 @@ import { meta as getAppointment } from '../Ghl/actions/appointment/get.operation
 import { meta as getContact } from '../Ghl/actions/contact/get.operation';
 import { meta as getLocation } from '../Ghl/actions/location/get.operation';
 import { meta as getNote } from '../Ghl/actions/note/get.operation';
+import { meta as getObjectRecord } from '../Ghl/actions/objectRecord/get.operation';
 import { meta as getOpportunity } from '../Ghl/actions/opportunity/get.operation';
 import { meta as getTask } from '../Ghl/actions/task/get.operation';
 import { meta as getUser } from '../Ghl/actions/user/get.operation';
@@ -27,11 +28,14 @@ export interface RecordSource {
 /**
  * Where the current state of the record an event is about can be read. Webhook payloads are
  * partial (e.g. ContactUpdate carries only some fields); deleted records cannot be read, and event
- * types outside contacts, notes, tasks, appointments, opportunities, users and locations are not
+ * types outside contacts, notes, tasks, appointments, opportunities, users, locations and custom object records are not
  * fetched. The IDs come from the payload, so they are checked like any other input before they
  * become part of a path.
  */
-export function recordSource(view: EventView): RecordSource | undefined {
+/** A custom object's key (`custom_objects.pets`); it becomes part of the read's path. */
+const OBJECT_KEY = /^custom_objects\.[a-z0-9_]+$/;
+
+export function recordSource(view: EventView, recordObjectKey?: string): RecordSource | undefined {
 	const { event, ids } = view;
 	if (event.endsWith('Delete')) return undefined;
 	const id = (name: string): string | undefined => {
@@ -57,6 +61,13 @@ export function recordSource(view: EventView): RecordSource | undefined {
 		return appointmentId
 			? { endpoint: getAppointment.endpoint, pathParams: { eventId: appointmentId }, unwrap: 'event', what: `appointment ${appointmentId}` }
 			: undefined;
+	}
+	if (event.startsWith('Record')) {
+		// GHL's record events do not name their object: the event's objectKey where sent, else the trigger's Object Key.
+		const [recordId, schemaKey] = [id('recordId'), typeof ids.objectKey === 'string' ? ids.objectKey : recordObjectKey];
+		if (!recordId || !schemaKey) return undefined;
+		if (!OBJECT_KEY.test(schemaKey)) throw new Error(`The object key "${schemaKey.slice(0, 80)}" is not an object key such as custom_objects.pets: nothing was read`);
+		return { endpoint: getObjectRecord.endpoint, pathParams: { schemaKey, id: recordId }, unwrap: 'record', what: `${schemaKey} record ${recordId}` };
 	}
 	// These events carry the record's id as `id` (events.ts puts it in ids.id).
 	const recordId = event.startsWith('Opportunity') || event.startsWith('User') || event.startsWith('Location') ? id('id') : undefined;
@@ -99,7 +110,11 @@ async function read(this: IWebhookFunctions, source: RecordSource, context: IWeb
  * for the webhook's answer, so a failed read is recorded on the item instead of delaying the run.
  */
 export async function fetchFullRecord(this: IWebhookFunctions, view: EventView): Promise<IDataObject | undefined> {
-	const source = recordSource(view);
+	const recordObjectKey = String(this.getNodeParameter('recordObjectKey', '') ?? '').trim();
+	const source = recordSource(view, recordObjectKey || undefined);
+	if (!source && /^Record(Create|Update)$/i.test(view.event) && !recordObjectKey && view.ids.objectKey === undefined) {
+		throw new NodeOperationError(this.getNode(), 'GHL\'s record events do not name their object: set Object Key for Record Events to read the record');
+	}
 	if (!source) return undefined;
 	const locationId = source.locationId ?? view.locationId;
 	if (usesAgency(this)) {

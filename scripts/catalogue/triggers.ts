@@ -39,7 +39,8 @@ function webhookRow(option: INodePropertyOptions): string {
 		appointment: { id: SAMPLE_ID, contactId: SAMPLE_ID, calendarId: SAMPLE_ID },
 	};
 	const view = viewOf(body);
-	const source = recordSource(view);
+	// Record events are read from the object the trigger's Object Key for Record Events names.
+	const source = recordSource(view, 'custom_objects.sample');
 	const ids = Object.keys(view.ids).map((name) => `\`${name}\``).join(', ') || '–';
 	const full = source ? `${endpointText(source.endpoint)}${source.unwrap ? ` (\`${source.unwrap}\`)` : ''}` : 'no';
 	return `| ${option.name} | \`${type}\` | ${ids} | ${full} | ${source ? scopesText([source.endpoint]) : '–'} |`;
