@@ -18,10 +18,10 @@ const stackRef = useStack();
 
 /** Where each template's run shows up: console (sandbox or partners), table, and a text of the row. */
 /**
- * Templates added in the last session whose tour step (what their manual run shows in a console)
- * is not written yet; each runs end to end elsewhere (test/templates/*.test.ts, templates.e2e).
+ * Templates whose tour step (what their manual run shows in a console) is not written yet; each
+ * runs end to end elsewhere (test/templates/*.test.ts, the other e2e files).
  */
-const NOT_IN_TOUR_YET = ['dpd-purchases-import-to-ghl', 'ghl-agency-fan-out', 'ghl-task-complete-to-leadsquared', 'leadsquared-meeting-to-ghl-appointment', 'leadsquared-task-to-ghl-task'];
+const NOT_IN_TOUR_YET = ['ghl-agency-fan-out'];
 
 const EXPECTED: Record<string, { console: 'sandbox' | 'partners'; table: string; text: string }> = {
 	'leadsquared-lead-to-ghl-contact': { console: 'sandbox', table: 'contacts', text: 'priya.raman@example.com' },
@@ -39,6 +39,12 @@ const EXPECTED: Record<string, { console: 'sandbox' | 'partners'; table: string;
 	// Read-only: what shows is its search of the tagged contacts.
 	'ghl-follow-ups-list-complete': { console: 'sandbox', table: 'requests', text: '/contacts/search' },
 	'ghl-contact-360-to-leadcars': { console: 'sandbox', table: 'requests', text: '/contacts/search' },
+	// From the Schedule Trigger: the simulator's purchases of the import window.
+	'dpd-purchases-import-to-ghl': { console: 'sandbox', table: 'contacts', text: 'noah.becker@example.com' },
+	// The pinned TaskComplete of Ada's GHL-only task: a LeadSquared to-do, created and completed.
+	'ghl-task-complete-to-leadsquared': { console: 'partners', table: 'leadsquared-tasks', text: 'Send onboarding pack' },
+	'leadsquared-meeting-to-ghl-appointment': { console: 'sandbox', table: 'appointments', text: 'Site visit with Priya' },
+	'leadsquared-task-to-ghl-task': { console: 'sandbox', table: 'tasks', text: 'Call Priya about the loan documents' },
 };
 
 const templates = listTemplates().map((t) => ({ name: t.file.replace(/^.*\//, '').replace(/\.json$/, ''), json: t.json }));
