@@ -5,7 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { CONTACTS_VERSION, expectRequest, nodeTests, only } from './kit';
 
-const { sandbox, run, opTest, api } = nodeTests();
+const { sandbox, run, opTest, api, pickerOptions } = nodeTests();
 
 const OBJECT = 'custom_objects.vehicles';
 
@@ -146,5 +146,55 @@ describe('Object Field', () => {
 		const result = await run({ resource: 'objectField', operation: 'get', fieldId: 'a/../b' });
 		expect(result.requests).toHaveLength(0);
 		expect(result.error?.message).toMatch(/^Field ID: expected/);
+	});
+});
+
+describe('Object Field › pickers', () => {
+	/** The demo location's objects that custom fields v2 serve (custom objects and businesses), by key → plural label. */
+	function fieldObjects(): Map<string, string> {
+		const objects = ((sandbox().snapshot() as { records: Record<string, IDataObject[]> }).records['/objects'] ?? []).filter(
+			(object) => object.locationId === sandbox().demo.locationId && (object.standard !== true || object.key === 'business'),
+		);
+		return new Map(objects.map((object) => [String(object.key), String((object.labels as IDataObject).plural)]));
+	}
+	const mine = (collection: 'fields' | 'folders') => records(collection).filter((record) => record.locationId === sandbox().demo.locationId);
+	const sent = (from: number) => sandbox().requests.slice(from).map((request) => `${request.method} ${request.path}`);
+
+	test('Object lists the custom objects and Businesses by label, their key as the value; not contacts or opportunities', async () => {
+		const options = await pickerOptions('getFieldObjectKeys', { resource: 'objectField', operation: 'getAll' }, 'objectKey');
+		const objects = fieldObjects();
+		expect(options.map((option) => option.value).sort()).toEqual([...objects.keys()].sort());
+		expect(options.map((option) => option.value)).toEqual(expect.arrayContaining([OBJECT, 'business']));
+		expect(options.map((option) => option.value)).not.toContain('contact');
+		expect(options.find((option) => option.value === OBJECT)).toEqual({ name: objects.get(OBJECT), value: OBJECT, description: OBJECT });
+	});
+
+	test('Field lists every object’s fields as "Object: Field" (one list request per object); the ID picked runs Get', async () => {
+		const before = sandbox().requests.length;
+		const options = await pickerOptions('getAllObjectFields', { resource: 'objectField', operation: 'get' }, 'fieldId');
+		const objects = fieldObjects();
+		expect(sent(before).sort()).toEqual(['GET /objects/', ...[...objects.keys()].map((key) => `GET /custom-fields/object-key/${key}`)].sort());
+		const fields = mine('fields').filter((field) => objects.has(String(field.objectKey)));
+		expect(options.map((option) => option.value).sort()).toEqual(fields.map((field) => field.id).sort());
+		const colour = fields.find((field) => field.name === 'Colour')!;
+		expect(options).toContainEqual({ name: `${objects.get(OBJECT)}: Colour`, value: colour.id, description: colour.fieldKey });
+		const got = await run({ resource: 'objectField', operation: 'get', fieldId: options.find((option) => option.value === colour.id)!.value });
+		expect(got.out[0]).toMatchObject({ id: colour.id, name: 'Colour' });
+	});
+
+	test('Folder lists the chosen object’s folders (Create), or every object’s as "Object: Folder" (Update Folder)', async () => {
+		const objects = fieldObjects();
+		const folders = mine('folders');
+		const vehicleFolders = folders.filter((folder) => folder.objectKey === OBJECT);
+		expect(vehicleFolders.length).toBeGreaterThan(0);
+		const before = sandbox().requests.length;
+		const ofVehicles = await pickerOptions('getFieldFolders', { resource: 'objectField', operation: 'create', objectKey: OBJECT }, 'folderId');
+		expect(sent(before)).toEqual([`GET /custom-fields/object-key/${OBJECT}`]);
+		expect(ofVehicles.map((option) => option.value).sort()).toEqual(vehicleFolders.map((folder) => folder.id).sort());
+		expect(ofVehicles[0].name).toBe(String(vehicleFolders.find((folder) => folder.id === ofVehicles[0].value)!.name));
+		expect(await pickerOptions('getFieldFolders', { resource: 'objectField', operation: 'create' }, 'folderId')).toEqual([]);
+		const every = await pickerOptions('getAllFieldFolders', { resource: 'objectField', operation: 'updateFolder' }, 'folderId');
+		expect(every.map((option) => option.value).sort()).toEqual(folders.filter((folder) => objects.has(String(folder.objectKey))).map((folder) => folder.id).sort());
+		expect(every).toContainEqual({ name: `${objects.get(OBJECT)}: ${String(vehicleFolders[0].name)}`, value: vehicleFolders[0].id, description: undefined });
 	});
 });

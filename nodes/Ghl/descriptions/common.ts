@@ -13,6 +13,19 @@ export function idProperty(displayName: string, name: string, description: strin
 	};
 }
 
+/** A required value picked from a list the node loads (or an ID given in an expression). */
+export function pickerProperty(displayName: string, name: string, loadOptionsMethod: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'options',
+		typeOptions: { loadOptionsMethod },
+		required: true,
+		default: '',
+		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	};
+}
+
 /** One user of the location (task assignee, note author, appointment owner). */
 export function userProperty(displayName: string, name: string): INodeProperties {
 	return {

@@ -1,19 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-
-const PICK_HINT = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
-
-/** A record of the location picked by name from a list (loadOptions), or an ID from an expression. */
-function pickerProperty(displayName: string, name: string, loadOptionsMethod: string): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'options',
-		typeOptions: { loadOptionsMethod },
-		required: true,
-		default: '',
-		description: PICK_HINT,
-	};
-}
+import { pickerProperty } from './common';
 
 export const tagIdProperty = pickerProperty('Tag Name or ID', 'tagId', 'getLocationTags');
 export const customValueIdProperty = pickerProperty('Custom Value Name or ID', 'customValueId', 'getCustomValues');

@@ -1,21 +1,26 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { idProperty } from './common';
+import { pickerProperty } from './common';
 import { customFieldDataTypeProperty } from './customFieldFields';
 
+/** An object custom fields v2 serve: a custom object (`custom_objects.pet`) or businesses. */
 export const objectKeyProperty: INodeProperties = {
-	displayName: 'Object Key',
-	name: 'objectKey',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. custom_objects.pet',
-	description: 'The custom object’s key, or business (GHL’s custom fields v2 serve custom objects and businesses)',
+	...pickerProperty('Object Name or ID', 'objectKey', 'getFieldObjectKeys'),
+	description: 'A custom object (e.g. custom_objects.pet) or Businesses. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
-export const objectFieldIdProperty = idProperty('Field ID', 'fieldId', 'ID of the custom object field');
-export const folderIdProperty = idProperty('Folder ID', 'folderId', 'ID of the field folder');
+/** A field of any of the location's objects, listed as "Object: Field". */
+export const objectFieldIdProperty = pickerProperty('Field Name or ID', 'fieldId', 'getAllObjectFields');
 
-/** The v2 field editor's data types: the location field editor's, and Email. */
+/** A field folder of any of the location's objects, listed as "Object: Folder". */
+export const folderIdProperty = pickerProperty('Folder Name or ID', 'folderId', 'getAllFieldFolders');
+
+/** A folder of the chosen object (where a new field goes). */
+export const objectFolderIdProperty: INodeProperties = {
+	...folderIdProperty,
+	typeOptions: { loadOptionsMethod: 'getFieldFolders', loadOptionsDependsOn: ['objectKey'] },
+	description: 'The folder of the object the field goes in. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
 export const objectFieldDataTypeProperty: INodeProperties = {
 	...customFieldDataTypeProperty,
 	options: [...(customFieldDataTypeProperty.options ?? []), { name: 'Email', value: 'EMAIL' }].sort((a, b) => a.name.localeCompare(b.name)),

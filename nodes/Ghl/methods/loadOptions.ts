@@ -18,6 +18,7 @@ import {
 } from '../../shared/reads';
 import { callEndpoint, getLocationId } from '../../shared/transport';
 import { meta as objectSchema } from '../actions/customObject/get.operation';
+import { meta as fieldsOfObject } from '../actions/objectField/getAll.operation';
 import { getCustomFieldDefinitions } from '../helpers/customFields';
 import type { CustomFieldDefinition } from '../helpers/customFields';
 
@@ -204,10 +205,10 @@ export async function getAssociationObjectKeys(this: ILoadOptionsFunctions): Pro
 	];
 }
 
-/** The location's objects, custom and standard, by label, their key as the value. */
-async function objectSchemaOptions(ctx: ILoadOptionsFunctions, customOnly: boolean): Promise<INodePropertyOptions[]> {
+/** The location's objects that `keep` keeps, by label, their key as the value. */
+async function objectSchemaOptions(ctx: ILoadOptionsFunctions, keep: (object: IDataObject) => boolean): Promise<INodePropertyOptions[]> {
 	return (await listObjectSchemas.call(ctx))
-		.filter((object) => !customOnly || object.standard !== true)
+		.filter(keep)
 		.map((object) => {
 			const labels = (object.labels ?? {}) as IDataObject;
 			return { name: String(labels.plural || labels.singular || object.key), value: String(object.key), description: String(object.key) };
@@ -215,14 +216,18 @@ async function objectSchemaOptions(ctx: ILoadOptionsFunctions, customOnly: boole
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+const isCustomObject = (object: IDataObject) => object.standard !== true;
+/** GHL's custom fields v2 serve custom objects and businesses. */
+const hasFieldsV2 = (object: IDataObject) => isCustomObject(object) || object.key === 'business';
+
 /** Every object of the location (Custom Object Get and Update). */
 export async function getObjectSchemas(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return await objectSchemaOptions(this, false);
+	return await objectSchemaOptions(this, () => true);
 }
 
 /** The location's custom objects (record operations: GHL serves records of custom objects). */
 export async function getCustomObjects(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return await objectSchemaOptions(this, true);
+	return await objectSchemaOptions(this, isCustomObject);
 }
 
 /** The fields of the chosen object, by name, their full key as the value (searchable fields). */
@@ -239,4 +244,58 @@ export async function getObjectFields(this: ILoadOptionsFunctions): Promise<INod
 	return ((response.fields ?? []) as IDataObject[])
 		.map((field) => ({ name: String(field.name || field.fieldKey), value: String(field.fieldKey), description: String(field.dataType ?? '') }))
 		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The objects custom fields v2 serve (custom objects, businesses): Object Field operations. */
+export async function getFieldObjectKeys(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await objectSchemaOptions(this, hasFieldsV2);
+}
+
+/** The v2 fields and folders of objects: the chosen one's, or every object's (`objectKey` empty). */
+async function fieldsAndFolders(ctx: ILoadOptionsFunctions, objectKey: string): Promise<Array<{ object: string; fields: IDataObject[]; folders: IDataObject[] }>> {
+	const keys = objectKey ? [{ value: objectKey, name: objectKey }] : await objectSchemaOptions(ctx, hasFieldsV2);
+	const locationId = await getLocationId(ctx);
+	return await Promise.all(
+		keys.map(async (key) => {
+			const response = await callEndpoint.call(ctx, fieldsOfObject.endpoint, { pathParams: { objectKey: String(key.value) }, qs: { locationId } });
+			return { object: key.name, fields: (response.fields ?? []) as IDataObject[], folders: (response.folders ?? []) as IDataObject[] };
+		}),
+	);
+}
+
+/** The chosen parameter's value in the editor, or the saved one; empty when it has none. */
+function currentValue(ctx: ILoadOptionsFunctions, name: string): string {
+	try {
+		return String(ctx.getCurrentNodeParameter(name) ?? ctx.getNodeParameter(name, '') ?? '');
+	} catch {
+		return '';
+	}
+}
+
+const itemOptions = (groups: Array<{ object: string; items: IDataObject[] }>, withObject: boolean): INodePropertyOptions[] =>
+	groups
+		.flatMap(({ object, items }) =>
+			items.map((item) => ({
+				name: withObject ? `${object}: ${String(item.name || item.id)}` : String(item.name || item.id),
+				value: String(item.id),
+				description: item.fieldKey ? String(item.fieldKey) : undefined,
+			})),
+		)
+		.sort((a, b) => a.name.localeCompare(b.name));
+
+/** The folders of the chosen object (Object Field Create), by name. */
+export async function getFieldFolders(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const objectKey = currentValue(this, 'objectKey');
+	if (!objectKey) return [];
+	return itemOptions((await fieldsAndFolders(this, objectKey)).map(({ object, folders }) => ({ object, items: folders })), false);
+}
+
+/** Every v2 field of the location's objects, as "Object: Field" (Object Field Get, Update, Delete). */
+export async function getAllObjectFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return itemOptions((await fieldsAndFolders(this, '')).map(({ object, fields }) => ({ object, items: fields })), true);
+}
+
+/** Every field folder of the location's objects, as "Object: Folder" (Update Folder, Delete Folder). */
+export async function getAllFieldFolders(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return itemOptions((await fieldsAndFolders(this, '')).map(({ object, folders }) => ({ object, items: folders })), true);
 }

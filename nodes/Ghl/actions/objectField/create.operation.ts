@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { callEndpoint, getLocationId } from '../../../shared/transport';
-import { folderIdProperty, objectFieldDataTypeProperty, objectFieldOptions, objectKeyProperty, showInFormsProperty } from '../../descriptions/objectFieldFields';
+import { objectFieldDataTypeProperty, objectFieldOptions, objectFolderIdProperty, objectKeyProperty, showInFormsProperty } from '../../descriptions/objectFieldFields';
 import { objectFieldSettings } from '../../helpers/objectFieldBody';
 import { checkId, requireText } from '../../helpers/validation';
 import type { OperationExample, OperationMeta } from '../types';
@@ -22,7 +22,7 @@ export const meta: OperationMeta = {
 
 export const properties: INodeProperties[] = [
 	objectKeyProperty,
-	{ ...folderIdProperty, description: 'The folder of the object the field goes in (Get Many lists them)' },
+	objectFolderIdProperty,
 	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. Colour' },
 	{
 		displayName: 'Field Key',
