@@ -30,6 +30,7 @@ import {
 	OAUTH_CREDENTIAL_FILE,
 	oauthCredentialText,
 } from '../scripts/catalogue/generate';
+import { DEFAULT_REFERENCE_FILE, readReference, SCOPE_FILE, scopeText, type ScopeOperation } from '../scripts/catalogue/scope';
 import { TRIGGERS_DOC_FILE, triggersDocText } from '../scripts/catalogue/triggers';
 import { agencyCredential, pitCredential, useSandbox } from './harness/fixtures';
 import { runWorkflow } from './harness/run';
@@ -214,6 +215,34 @@ describe('catalogue coverage', () => {
 		}
 		expect(reference!.webhookEvents.filter((event) => !catalogue.webhookEvents.includes(event))).toEqual([]);
 	});
+
+	test('covers all of GHL\'s CRM-side API (docs/ghl-crm-scope.json): each operation declared as listed there, each webhook event', () => {
+		const scope = JSON.parse(fs.readFileSync(SCOPE_FILE, 'utf8')) as { operations: ScopeOperation[]; webhookEvents: string[] };
+		const ours = new Map(catalogue.operations.map((operation) => [keyOf(operation), operation]));
+		const agencyOnly = (kinds: string[]) => kinds.length > 0 && kinds.every((kind) => kind.startsWith('Agency-Access'));
+		const mismatched = scope.operations
+			.map((expected) => {
+				const actual = ours.get(keyOf(expected));
+				const module = actual && resourceList.find((resource) => resource.value === actual.resource)?.operations[actual.operation];
+				const agency = !!module?.meta.endpoint.agency;
+				const wanted = { method: expected.method, path: expected.path, version: expected.version, scopes: expected.scopes };
+				const got = actual && { method: actual.method, path: actual.path, version: actual.version, scopes: [...actual.scopes].sort() };
+				// An operation only an agency token may call runs on the agency credential; one no agency token may call never does.
+				const tokenOk = agencyOnly(expected.tokenKinds) ? agency : expected.tokenKinds.some((kind) => kind.startsWith('Agency-Access')) || !agency;
+				return JSON.stringify(wanted) === JSON.stringify(got) && tokenOk ? undefined : { key: keyOf(expected), wanted, got, agency };
+			})
+			.filter(Boolean);
+		expect(mismatched).toEqual([]);
+		expect(scope.operations.length).toBeGreaterThanOrEqual(191);
+		expect(scope.webhookEvents.filter((event) => !catalogue.webhookEvents.includes(event))).toEqual([]);
+	});
+
+	(fs.existsSync(DEFAULT_REFERENCE_FILE) ? test : test.skip)(
+		'docs/ghl-crm-scope.json is the reference catalogue-crm.json beside the repository (npx tsx scripts/catalogue/scope.ts)',
+		() => {
+			expect(fs.readFileSync(SCOPE_FILE, 'utf8')).toBe(scopeText(readReference()));
+		},
+	);
 
 	test('every catalogue operation is called by a node operation (found by running each one)', async () => {
 		const nodeOperations = resourceList.flatMap((resource) =>
