@@ -41,6 +41,17 @@ async function runByHand(stack: Stack, name: string): Promise<RunJson> {
 	return run;
 }
 
+/** A GHL API call to the sandbox with the demo private token. */
+async function sandboxApi(stack: Stack, method: string, urlPath: string, body: unknown): Promise<Record<string, Record<string, unknown>>> {
+	const res = await fetch(`${stack.sandbox.url}${urlPath}`, {
+		method,
+		headers: { authorization: `Bearer ${stack.sandbox.demo.privateToken}`, version: '2021-07-28', 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+	if (!res.ok) throw new Error(`${method} ${urlPath} → ${res.status}`);
+	return (await res.json()) as Record<string, Record<string, unknown>>;
+}
+
 function demoContacts(stack: Stack) {
 	return sandboxRecords(stack.sandbox).contacts.filter((c) => c.locationId === stack.sandbox.demo.locationId);
 }
@@ -134,15 +145,7 @@ test('Bulk update by hand: the contacts tagged newsletter get the tag reviewed, 
 
 test('Follow-ups by hand: the open tasks of the leadpops-tagged contacts are listed, nothing is written', async () => {
 	const stack = stackRef();
-	const call = async (method: string, urlPath: string, body: unknown) => {
-		const res = await fetch(`${stack.sandbox.url}${urlPath}`, {
-			method,
-			headers: { authorization: `Bearer ${stack.sandbox.demo.privateToken}`, version: '2021-07-28', 'content-type': 'application/json' },
-			body: JSON.stringify(body),
-		});
-		if (!res.ok) throw new Error(`${method} ${urlPath} → ${res.status}`);
-		return (await res.json()) as Record<string, Record<string, unknown>>;
-	};
+	const call = (method: string, urlPath: string, body: unknown) => sandboxApi(stack, method, urlPath, body);
 	const { contact } = await call('POST', '/contacts/', { locationId: stack.sandbox.demo.locationId, firstName: 'Ana', lastName: 'Lead', email: 'ana.lead@example.org', tags: ['leadpops'] });
 	const { task } = await call('POST', `/contacts/${String(contact.id)}/tasks`, { title: 'Call new leadPops lead: Ana Lead', dueDate: '2030-01-01T10:00:00.000Z', completed: false });
 	const writesBefore = stack.sandbox.requests.filter((r) => r.method !== 'GET' && r.path !== '/contacts/search').length;
@@ -155,15 +158,7 @@ test('Follow-ups by hand: the open tasks of the leadpops-tagged contacts are lis
 
 test('360° view by hand: a contact linked to a LeadCars lead gets one comment with its profile, open task and note', async () => {
 	const stack = stackRef();
-	const call = async (method: string, urlPath: string, body: unknown) => {
-		const res = await fetch(`${stack.sandbox.url}${urlPath}`, {
-			method,
-			headers: { authorization: `Bearer ${stack.sandbox.demo.privateToken}`, version: '2021-07-28', 'content-type': 'application/json' },
-			body: JSON.stringify(body),
-		});
-		if (!res.ok) throw new Error(`${method} ${urlPath} → ${res.status}`);
-		return (await res.json()) as Record<string, Record<string, unknown>>;
-	};
+	const call = (method: string, urlPath: string, body: unknown) => sandboxApi(stack, method, urlPath, body);
 	const leadId = Number(partners(stack).leadcars.leads()[0].id);
 	const { contact } = await call('POST', '/contacts/', { locationId: stack.sandbox.demo.locationId, firstName: 'Marta', lastName: 'Dealer', email: 'marta.dealer@example.es', tags: ['leadcars', `leadcars-id-${leadId}`] });
 	await call('POST', `/contacts/${String(contact.id)}/tasks`, { title: 'Call about the test drive', dueDate: '2030-03-01T09:00:00.000Z', completed: false });
