@@ -18,7 +18,10 @@ import { GhlTrigger } from '../nodes/GhlTrigger/GhlTrigger.node';
 import { PARTNER_DEMO, startPartners, type DpdPurchase, type LeadPopsLead, type Partners } from '../sandbox/partners';
 import { renderTemplate, templateFile } from '../templates/src/build';
 import { templates as specs } from '../templates/src/index';
-import { CREDENTIALS, editorDefaultTrigger, PARTNERS, waitsForACall } from '../templates/src/lib';
+import { CREDENTIALS, editorDefaultTrigger, ghl, PARTNERS, waitsForACall } from '../templates/src/lib';
+import { leastPrivilegeBlock, templateScopes } from '../templates/src/scopes';
+import { neededScopes } from '../scripts/catalogue/generate';
+import { resourceList } from '../nodes/Ghl/actions';
 
 const ROOT = path.resolve(__dirname, '..');
 const TEMPLATES_DIR = path.join(ROOT, 'templates');
@@ -828,5 +831,42 @@ describe('main README', () => {
 			expect(readme).toContain(`templates/${file}`);
 			expect(readme).toContain(template.name);
 		}
+	});
+});
+
+describe('templates/README.md: least privilege per template', () => {
+	const readme = readFileSync(path.join(TEMPLATES_DIR, 'README.md'), 'utf8');
+	/** A template's section: from its "`<file>.json` · id" line to the next heading. */
+	const section = (file: string): string => {
+		const start = readme.indexOf(`\`${file}.json\` · id`);
+		expect([file, start >= 0]).toEqual([file, true]);
+		const end = readme.indexOf('\n## ', start);
+		return readme.slice(start, end < 0 ? undefined : end);
+	};
+
+	test.each(specs.map((spec) => [spec.file, spec] as const))('%s: its section has one Least privilege line, the scopes its HighLevel nodes need', (file, spec) => {
+		const text = section(file);
+		expect(text).toContain(leastPrivilegeBlock(spec));
+		expect(text.split('**Least privilege**').length - 1).toBe(1);
+		// Every scope named is one the package's OAuth presets know (scripts/catalogue/generate.ts).
+		const known = neededScopes('agency');
+		const { always, optional } = templateScopes(spec);
+		for (const scope of [...always, ...optional.flatMap(({ adds }) => adds)]) expect([file, scope, known.includes(scope)]).toEqual([file, scope, true]);
+		expect(always.length).toBeGreaterThan(0);
+	});
+
+	test('the list follows the nodes: a node added to a template adds its operation\'s scopes', () => {
+		const view = specs.find((spec) => spec.file === 'ghl-contact-360-to-leadcars')!;
+		const booking = Object.values(resourceList.find((resource) => resource.value === 'appointment')!.operations).find(({ meta }) => meta.value === 'create')!.meta.endpoint.scopes;
+		const before = templateScopes(view).always;
+		expect(before.some((scope) => booking.includes(scope))).toBe(false);
+		const withBooking = { ...view, nodes: [...view.nodes, ghl('Book', [0, 0], 'appointment', 'create', {})] };
+		expect(templateScopes(withBooking).always).toEqual([...new Set([...before, ...booking])].sort());
+	});
+
+	test('the follow-ups template runs on contacts.readonly alone; completeMatching adds contacts.write', () => {
+		const followUps = specs.find((spec) => spec.file === 'ghl-follow-ups-list-complete')!;
+		expect(templateScopes(followUps)).toEqual({ always: ['contacts.readonly'], optional: [{ setting: 'completeMatching', adds: ['contacts.write'] }] });
+		expect(section(followUps.file).replace(/\s+/g, ' ')).toContain('nothing but `contacts.readonly`');
 	});
 });

@@ -30,8 +30,8 @@ function scopesText(endpoints: GhlEndpoint[]): string {
 	return [...new Set(endpoints.flatMap((endpoint) => endpoint.scopes))].map((scope) => `\`${scope}\``).join(', ');
 }
 
-function webhookRow(option: INodePropertyOptions): string {
-	const type = String(option.value);
+/** What the webhook trigger's Fetch Full Record reads for an event type (a delivery carrying every id), if anything. */
+export function fullRecordSource(type: string): { view: ReturnType<typeof viewOf>; source: ReturnType<typeof recordSource> } {
 	const body: IDataObject = {
 		...(type === UNTYPED_EVENT ? {} : { type }),
 		id: SAMPLE_ID,
@@ -40,7 +40,12 @@ function webhookRow(option: INodePropertyOptions): string {
 	};
 	const view = viewOf(body);
 	// Record events are read from the object the trigger's Object Key for Record Events names.
-	const source = recordSource(view, 'custom_objects.sample');
+	return { view, source: recordSource(view, 'custom_objects.sample') };
+}
+
+function webhookRow(option: INodePropertyOptions): string {
+	const type = String(option.value);
+	const { view, source } = fullRecordSource(type);
 	const ids = Object.keys(view.ids).map((name) => `\`${name}\``).join(', ') || '–';
 	const full = source ? `${endpointText(source.endpoint)}${source.unwrap ? ` (\`${source.unwrap}\`)` : ''}` : 'no';
 	return `| ${option.name} | \`${type}\` | ${ids} | ${full} | ${source ? scopesText([source.endpoint]) : '–'} |`;

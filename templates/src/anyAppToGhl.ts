@@ -2,6 +2,7 @@ import { code, config, extractCsv, fromJson, manualTrigger, webhook, type Templa
 import { webhookSample } from './samples';
 import { PAYLOADS_OF, PHONE_E164 } from './snippets';
 import { contactSync, errorOutput, FAILED_ITEMS, failedItemsSticky, LEDGER } from './sync';
+import { PARTNER_PRIVILEGE } from './scopes';
 
 const ID = 'anyAppToGhl00001';
 const CSV_EXTRACT = 'Read the CSV rows';
@@ -146,6 +147,7 @@ const tail = contactSync({
 export const anyAppToGhl: TemplateSpec = {
 	id: ID,
 	file: 'any-app-to-ghl',
+	partnerPrivilege: PARTNER_PRIVILEGE.anyAppIn,
 	name: 'Any app → HighLevel contacts + task + note (webhook, JSON batch or CSV file)',
 	description:
 		'Any system that can POST JSON (one record, an array, or {"records": [...]}, each with an id and an email or phone) creates or updates HighLevel contacts: upserted by email, then phone, so the same person is one contact; tags added, source set on new contacts only. Each record gets one task (its own, or a follow-up) and one note, found again by their [sync:any-app-…:<id>] markers, so a re-sent batch writes nothing twice. A CSV file (posted to the second webhook, read by n8n\'s Extract From File: one record per row, columns as the README lists) takes the same path; a bad row ends in "Failed items" with its line and reason. Bad records and failed writes end in "Failed items"; send the batch again to retry them.',

@@ -2,6 +2,7 @@ import { PLAN_PURCHASE, purchaseSync } from './dpd';
 import { code, config, http, ifTrue, loopOverItems, manualTrigger, PARTNERS, scheduleTrigger, waitSeconds, type TemplateSpec } from './lib';
 import { COUNTRY_CODE, SLUG } from './snippets';
 import { failedItemsSticky, LEDGER } from './sync';
+import { PARTNER_PRIVILEGE } from './scopes';
 
 const ID = 'dpdImportToGhl01';
 const LOOP = 'Loop over DPD pages';
@@ -105,6 +106,7 @@ const tail = purchaseSync(ID, PLAN, [1100, 0]);
 export const dpdImportToGhl: TemplateSpec = {
 	id: ID,
 	file: 'dpd-purchases-import-to-ghl',
+	partnerPrivilege: PARTNER_PRIVILEGE.dpdApi,
 	name: 'DPD purchase history (one-time import, resumable) → HighLevel',
 	description:
 		'Imports every DPD (getdpd.com) purchase between `importFrom` and `importTo` (empty: until the import started), however many, into HighLevel the same way as the DPD polling and IPN templates: same record key, tags and note ("DPD purchase #<id>:"), so a purchase any of them wrote is not written again. Activate the workflow: every 15 minutes a run reads the next `pagesPerRun` pages of 100 purchases (Loop Over Items, a Wait of `secondsBetweenPages` between pages) and writes them, paced under GHL\'s limits by the HighLevel node. Where it got to is kept in the workflow\'s static data (kept for active runs, not for manual ones): a run that stopped (DPD down, n8n restarted, GHL failing) is resumed by the next at the first page not fully written, and nothing is written twice. A DPD error (down, wrong credential) goes to "Failed items" and fails the run, after what was read is written; set Settings › Error Workflow to hear about it. When everything is imported, runs do nothing: deactivate it. Refunds after the import reach GHL through the polling template.',

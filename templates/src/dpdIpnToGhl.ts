@@ -3,6 +3,7 @@ import { webhookSample } from './samples';
 import { COUNTRY_CODE, SLUG } from './snippets';
 import { contactSync, errorOutput, FAILED_ITEMS, failedItemsSticky, LEDGER } from './sync';
 import sample from '../../sandbox/partners/payloads/dpd-purchase-ipn.json';
+import { PARTNER_PRIVILEGE } from './scopes';
 
 const ID = 'dpdIpnToGhl00001';
 
@@ -95,6 +96,7 @@ const tail = contactSync({
 export const dpdIpnToGhl: TemplateSpec = {
 	id: ID,
 	file: 'dpd-ipn-to-ghl-contact',
+	partnerPrivilege: PARTNER_PRIVILEGE.dpdIpn,
 	name: 'DPD purchase (IPN) → HighLevel contact, tags + note',
 	description:
 		'DPD (getdpd.com) posts an IPN notification for every completed purchase. The notification is verified with DPD\'s `/notification/verify`; the buyer becomes a HighLevel contact tagged "dpd-customer" plus one tag per product, with one note listing the purchase (the same note the polling template writes, so neither writes it twice); source "DPD" only on new contacts. A failure (DPD or GHL) ends in "Failed items"; DPD never retries an IPN, so run the "DPD purchases (polling)" template as this one\'s catch-up: it writes what failed or was missed, once. Set Settings › Error Workflow for runs that fail as a whole. Click "Execute workflow" to run it on a sample IPN.',

@@ -2,6 +2,7 @@ import { PLAN_PURCHASE, purchaseSync } from './dpd';
 import { code, config, http, manualTrigger, PARTNERS, scheduleTrigger, type TemplateSpec } from './lib';
 import { COUNTRY_CODE, SLUG } from './snippets';
 import { errorOutput, FAILED_ITEMS, failedItemsSticky, LEDGER } from './sync';
+import { PARTNER_PRIVILEGE } from './scopes';
 
 const ID = 'dpdPollToGhl0001';
 
@@ -49,6 +50,7 @@ const tail = purchaseSync(ID, PLAN, [1100, 100]);
 export const dpdPollToGhl: TemplateSpec = {
 	id: ID,
 	file: 'dpd-purchases-poll-to-ghl',
+	partnerPrivilege: PARTNER_PRIVILEGE.dpdApi,
 	name: 'DPD purchases (polling) → HighLevel contacts, tags + notes',
 	description:
 		'Every 15 minutes, lists the DPD (getdpd.com) purchases of the last 24 hours and every refund whatever the purchase\'s date (all pages) and syncs the buyers to HighLevel: create or update the contact, tag "dpd-customer" and one tag per product (refunds get "dpd-refunded"), and a note per purchase unless one exists. Purchases already synced by an earlier run are skipped; a failed one ends in "Failed items" and is written by a later run (the window overlaps). Set Settings › Error Workflow to hear about runs that fail as a whole. This is the catch-up for the IPN template (DPD never retries an IPN). Click "Execute workflow" to run it once.',

@@ -1,5 +1,6 @@
 import { code, config, ghl, http, ifTrue, manualTrigger, PARTNERS, scheduleTrigger, type N8nNode, type TemplateSpec } from './lib';
 import { CONTACT_RECORD, errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, LEDGER_SIZE } from './sync';
+import { PARTNER_PRIVILEGE } from './scopes';
 
 const ID = 'ghlAgencyFanOut1';
 const INSTALLED = 'Get installed sub-accounts';
@@ -173,6 +174,7 @@ const list: N8nNode = {
 export const ghlAgencyFanOut: TemplateSpec = {
 	id: ID,
 	file: 'ghl-agency-fan-out',
+	partnerPrivilege: PARTNER_PRIVILEGE.anyAppOut,
 	name: 'HighLevel agency: the same contact sync for every installed sub-account',
 	description:
 		'Every hour, with one agency connection: lists the sub-accounts your app is installed in, then for each one reads the contacts changed since that sub-account\'s last complete run (all of them the first time) and sends them to another system\'s HTTP API in pages, each record upserted by externalId ghl:<sub-account>:<contact> and carrying its sub-account. Every sub-account keeps its own window, so one that fails (the app was uninstalled there, its page was refused) holds back only itself: its items end in "Failed items" with the reason, the others sync. Unchanged contacts are not sent again. Point anyAppUrl and the credential at your app.',

@@ -3,6 +3,7 @@ import { ghlAppointmentEventSample } from './samples';
 import { LSQ_LEAD_OF, lsqLeadAndTasks, LSQ_URL } from './lsqLeadWrites';
 import { UTC_SQL } from './snippets';
 import { errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, recordDone } from './sync';
+import { PARTNER_PRIVILEGE } from './scopes';
 
 const ID = 'ghlApptToLsq0001';
 
@@ -144,6 +145,7 @@ return $input.all().map((item, index) => {
 export const ghlAppointmentToLsq: TemplateSpec = {
 	id: ID,
 	file: 'ghl-appointment-to-leadsquared',
+	partnerPrivilege: PARTNER_PRIVILEGE.leadSquaredApi,
 	name: 'HighLevel appointment → LeadSquared appointment + activity',
 	description:
 		'When an appointment is booked in HighLevel (signed GHL webhook), its contact is found or created in LeadSquared (Lead.Capture, existing leads left unchanged), the appointment is created there as a "Meeting" task at the same time, and an activity is posted on the lead\'s timeline: both carry the appointment id and are looked up first, so a replayed or caught-up event creates nothing twice (a polling trigger catches up with appointments booked while n8n was down). When it is rescheduled, renamed, cancelled or deleted, that task is updated (Task.svc/Update: times, name, status cancelled); appointments the LeadSquared meeting template created update the meeting they came from. The activity is not turned back into a GHL task by the activity template. Failures end in "Failed items" and are written by a later run; set Settings › Error Workflow for runs that fail as a whole. "Execute workflow" sends a sample AppointmentCreate (the sandbox\'s "Discovery call with Ada"); "Run it now" copies the appointments of that demo contact.',

@@ -1,5 +1,6 @@
 import { code, config, contactById, ghl, http, manualTrigger, PARTNERS, scheduleTrigger, type N8nNode, type TemplateSpec } from './lib';
 import { errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, recordDone } from './sync';
+import { PARTNER_PRIVILEGE } from './scopes';
 
 const ID = 'ghl360ToLeadCars';
 const CONTACTS = 'Get the linked contacts';
@@ -100,6 +101,7 @@ const contacts: N8nNode = {
 export const ghlContact360ToLeadCars: TemplateSpec = {
 	id: ID,
 	file: 'ghl-contact-360-to-leadcars',
+	partnerPrivilege: PARTNER_PRIVILEGE.leadCars,
 	name: 'HighLevel 360° view → LeadCars lead comment',
 	description:
 		'Every hour, each GHL contact linked to a LeadCars lead (tag leadcars-id-<id>, written by the LeadCars templates; the id is read from GHL, never typed) gets its 360° view (profile, open tasks, upcoming appointments, recent notes) posted as a comment on its LeadCars lead, only when the view changed since the last comment: new notes, task updates and contact changes reach the dealer. A contact whose reads or comment failed ends in "Failed items" and is tried again next hour.',

@@ -2,6 +2,7 @@ import { code, config, contactById, ghl, ghlPollingTrigger, ghlTrigger, http, if
 import { ghlContactEventSample } from './samples';
 import { CONTACT_OF, PHONE_E164 } from './snippets';
 import { errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, markerCheck, recordDone } from './sync';
+import { PARTNER_PRIVILEGE } from './scopes';
 
 const ID = 'ghlToLeadCars001';
 const PLAN = 'Map contact to LeadCars lead';
@@ -116,6 +117,7 @@ return out;
 export const ghlContactToLeadCars: TemplateSpec = {
 	id: ID,
 	file: 'ghl-contact-to-leadcars',
+	partnerPrivilege: PARTNER_PRIVILEGE.leadCars,
 	name: 'HighLevel contact → LeadCars lead (created, then kept up to date)',
 	description:
 		'When a HighLevel contact is created, it is sent to LeadCars as a new lead for your dealership (POST /leads with your concesionario, sede, lead type and campaign). The LeadCars lead id comes back as the contact tag "leadcars-id-N" plus one note; the tag (also written by the "LeadCars leads → HighLevel" template) stops it being sent twice, and the id is kept as soon as LeadCars answers, so a failed tagging is retried without a second lead. Later changes of a linked contact (name, email, phone, postal code, province, company, city, a hot/warm/cold tag) update that LeadCars lead (PUT /leads/{id}/submit), the id read from the contact\'s tag: only fields LeadCars does not have yet are sent, with the lead\'s current state (estado, required by LeadCars) unless Config estadoOnUpdate names another. A polling trigger catches up with contacts created or changed while n8n was down. Failures end in "Failed items"; set Settings › Error Workflow for runs that fail as a whole. "Execute workflow" sends a sample ContactCreate (the sandbox\'s contact Grace Hopper); "Run it now" sends the 2 newest GHL contacts.',

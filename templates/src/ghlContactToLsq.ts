@@ -2,6 +2,7 @@ import { code, config, contactById, ghl, ghlPollingTrigger, ghlTrigger, http, if
 import { ghlContactEventSample } from './samples';
 import { CONTACT_OF, COUNTRY_CODE } from './snippets';
 import { errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, recordDone } from './sync';
+import { PARTNER_PRIVILEGE } from './scopes';
 
 const ID = 'ghlContactToLsq1';
 const PLAN = 'Plan: map, validate, skip synced';
@@ -93,6 +94,7 @@ const LSQ = (path: string) => `={{ $('Config').first().json.lsqHost }}/v2/LeadMa
 export const ghlContactToLsq: TemplateSpec = {
 	id: ID,
 	file: 'ghl-contact-to-leadsquared',
+	partnerPrivilege: PARTNER_PRIVILEGE.leadSquaredApi,
 	name: 'HighLevel contact → LeadSquared lead',
 	description:
 		'When a HighLevel contact is created or updated (signed GHL webhook; a polling trigger catches up with what was missed), its LeadSquared lead is found (by the lsq:<ProspectID> tag, else email, else phone) and only the attributes that differ are written with Lead.Update; a contact without a lead becomes one (Lead.Capture) and gets the tag lsq:<ProspectID>. A change that came from the LeadSquared → HighLevel template finds nothing different and writes nothing, so the pair does not echo. Failures end in "Failed items" and are written by a later run; set Settings › Error Workflow for runs that fail as a whole. "Execute workflow" sends a sample ContactCreate (the sandbox\'s contact Ada Lovelace); "Run it now" pushes the 3 newest GHL contacts.',

@@ -1,5 +1,6 @@
 import { code, config, ghl, http, ifTrue, manualTrigger, PARTNERS, scheduleTrigger, type N8nNode, type TemplateSpec } from './lib';
 import { CONTACT_RECORD, errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, LEDGER_SIZE } from './sync';
+import { PARTNER_PRIVILEGE } from './scopes';
 
 const ID = 'ghlContactsToApp';
 const PLAN = 'Plan: records in pages, skip synced';
@@ -100,6 +101,7 @@ const list: N8nNode = {
 export const ghlContactsToAnyApp: TemplateSpec = {
 	id: ID,
 	file: 'ghl-contacts-to-any-app',
+	partnerPrivilege: PARTNER_PRIVILEGE.anyAppOut,
 	name: 'HighLevel contacts → any app (scheduled full sync, in pages)',
 	description:
 		'Every hour, all GHL contacts (or one business\'s, or only those changed since the last complete run) are sent to another system\'s HTTP API in pages of `pageSize` records, upserted there by externalId ghl:<contact id>. A contact is recorded as synced only when its page was accepted, so a run that stopped half way (the app went down, n8n restarted) resumes where it stopped and nothing is written twice; unchanged contacts are not sent again. Pages that failed end in "Failed items". Point anyAppUrl and the credential at your app, and adapt the record in the plan step to its fields.',

@@ -74,6 +74,7 @@ const tasks: N8nNode = {
 export const ghlFollowUps: TemplateSpec = {
 	id: ID,
 	file: 'ghl-follow-ups-list-complete',
+	optionalNodes: { 'Mark the task completed': 'completeMatching' },
 	name: 'HighLevel follow-ups: list, filter, complete (read-only by default)',
 	description:
 		'Every morning, the open tasks of the contacts with Config\'s tag (contactTag: "leadpops", the contacts the leadPops template creates), filtered by title text, overdue only or due within N days, end in "Follow-up list" (wire it to Slack or email), soonest first. With completeMatching off (the default) the template only reads: it runs on a token with nothing but contacts.readonly. Turn completeMatching on (needs contacts.write) to mark the listed tasks completed; a completed task no longer matches, so nothing is completed twice. Failures end in "Failed items".',

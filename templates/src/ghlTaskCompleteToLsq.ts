@@ -3,6 +3,7 @@ import { ghlTaskEventSample } from './samples';
 import { LSQ_LEAD_OF, lsqLeadAndTasks, LSQ_URL } from './lsqLeadWrites';
 import { UTC_SQL } from './snippets';
 import { errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, recordDone } from './sync';
+import { PARTNER_PRIVILEGE } from './scopes';
 
 const ID = 'ghlTaskDoneToLsq';
 const PLAN = 'Plan: map, validate, skip synced';
@@ -97,6 +98,7 @@ return $input.all().map((item, index) => {
 export const ghlTaskCompleteToLsq: TemplateSpec = {
 	id: ID,
 	file: 'ghl-task-complete-to-leadsquared',
+	partnerPrivilege: PARTNER_PRIVILEGE.leadSquaredApi,
 	name: 'HighLevel task completed → LeadSquared task completed',
 	description:
 		'When a task is completed in HighLevel (signed TaskComplete webhook; a polling trigger catches up with tasks completed while n8n was down), the matching LeadSquared task is marked completed (Task.svc/Update): the task the LeadSquared → HighLevel task template created it from, or a to-do this template created earlier for it; a HighLevel-only task gets a LeadSquared to-do, created and completed. A LeadSquared task that is completed already is left alone, so a completion made in LeadSquared does not come back. Failures end in "Failed items" and are written by a later run. "Execute workflow" sends a sample TaskComplete; "Run it now" marks the completed tasks of the demo contact.',

@@ -1,6 +1,7 @@
 import { code, config, ghl, http, manualTrigger, PARTNERS, scheduleTrigger, fromJson, type TemplateSpec } from './lib';
 import { COUNTRY_CODE, PHONE_E164, SLUG } from './snippets';
 import { contactSync, errorOutput, FAILED_ITEMS, failedItemsSticky, LEDGER } from './sync';
+import { PARTNER_PRIVILEGE } from './scopes';
 
 const ID = 'leadCarsToGhl001';
 const LINKED = 'GHL contacts linked to LeadCars';
@@ -127,6 +128,7 @@ const tail = contactSync({
 export const leadCarsToGhl: TemplateSpec = {
 	id: ID,
 	file: 'leadcars-leads-to-ghl',
+	partnerPrivilege: PARTNER_PRIVILEGE.leadCars,
 	name: 'LeadCars leads → HighLevel contacts + dealer follow-up tasks',
 	description:
 		'Every hour, reads the LeadCars leads linked to HighLevel contacts (their leadcars-id-N tag: the ids come from GHL, none typed) plus any ids listed in Config leadIds for leads GHL has not seen yet (GET /leadinfos/{id}) and, for each new or changed lead, creates or updates the HighLevel contact (tags: leadcars, leadcars-id-N, temperature, status) and one follow-up task per new LeadCars action with the dealer, salesperson, vehicle and latest actions (looked up first, never twice). Failures end in "Failed items" and are written by a later run; set Settings › Error Workflow for runs that fail as a whole. LeadCars has no webhooks and no "list leads" call, so a lead GHL has never seen must be listed once in leadIds (see the README). Click "Execute workflow" to run it on the two demo leads.',

@@ -1,6 +1,7 @@
 import { code, config, http, manualTrigger, PARTNERS, scheduleTrigger, fromJson, type TemplateSpec } from './lib';
 import { PHONE_E164, SLUG } from './snippets';
 import { contactSync, errorOutput, FAILED_ITEMS, failedItemsSticky, LEDGER } from './sync';
+import { PARTNER_PRIVILEGE } from './scopes';
 
 const ID = 'leadPopsPollGhl1';
 
@@ -88,6 +89,7 @@ const tail = contactSync({
 export const leadPopsPollToGhl: TemplateSpec = {
 	id: ID,
 	file: 'leadpops-leads-poll-to-ghl',
+	partnerPrivilege: PARTNER_PRIVILEGE.leadPops,
 	name: 'leadPops leads (polling) → HighLevel contacts + call tasks',
 	description:
 		'Every 30 minutes, asks leadPops for the funnel leads of the last 2 days, creates or updates each lead as a HighLevel contact (tagged with the funnel and loan type) and creates a "call the new lead" task with the funnel answers. Leads synced by an earlier run are skipped; failures end in "Failed items" and are written by a later run (the window overlaps). Set Settings › Error Workflow to hear about runs that fail as a whole. BETA: leadPops publishes no API reference; its answer format here is assumed, see the README. Uses the OAuth2 HighLevel credential. Click "Execute workflow" to run it once.',

@@ -69,6 +69,10 @@ export interface TemplateSpec {
 	 * template at once. n8n uses pinned data in manual runs only; production runs get real calls.
 	 */
 	editorSample?: Record<string, unknown>[];
+	/** Nodes that run only when a Config setting turns them on (node name → setting): their GHL scopes are listed as what the setting adds. */
+	optionalNodes?: Record<string, string>;
+	/** What the partner's credential needs, for the template's generated Least privilege line (templates/src/scopes.ts). */
+	partnerPrivilege?: string;
 }
 
 /** Trigger types whose manual run waits for a call to their test URL instead of running at once. */

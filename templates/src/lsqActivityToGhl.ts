@@ -4,6 +4,7 @@ import { LSQ_CONTACT, LSQ_CONTACT_ROWS, lsqMappingNode, lsqMappingSticky, oneIte
 import { ISO_FROM_UTC, PAYLOADS_OF } from './snippets';
 import { contactSync, errorOutput, FAILED_ITEMS, failedItemsSticky, LEDGER } from './sync';
 import sample from '../../sandbox/partners/payloads/leadsquared-lead-activity-created.json';
+import { PARTNER_PRIVILEGE } from './scopes';
 
 const ID = 'lsqActivityTask1';
 const PLAN = 'Plan: map, validate, skip synced';
@@ -142,6 +143,7 @@ const tail = contactSync({
 export const lsqActivityToGhl: TemplateSpec = {
 	id: ID,
 	file: 'leadsquared-activity-to-ghl-task',
+	partnerPrivilege: PARTNER_PRIVILEGE.leadSquared,
 	name: 'LeadSquared activity → HighLevel task + note',
 	description:
 		'LeadSquared posts a webhook for each new lead activity (e.g. "Site Visit Scheduled"); a schedule catches up with the activities of recently modified leads. The lead is found or created in HighLevel by email or phone (tagged lsq:<ProspectID>; source set only on new contacts) and gets one follow-up task (due at the date in the activity, or a day later) and one note per activity: both carry the activity id and are not created twice. Activities our own templates posted are skipped. Failures end in "Failed items" and are written by a later run; set Settings › Error Workflow for runs that fail as a whole. Click "Execute workflow" to run it on a sample activity.',

@@ -4,6 +4,7 @@ import { LSQ_CONTACT, LSQ_LEAD_ROWS, lsqMappingNode, lsqMappingSticky, oneItemPe
 import { PAYLOADS_OF, SLUG } from './snippets';
 import { contactSync, errorOutput, FAILED_ITEMS, failedItemsSticky, LEDGER } from './sync';
 import sample from '../../sandbox/partners/payloads/leadsquared-lead-created.json';
+import { PARTNER_PRIVILEGE } from './scopes';
 
 const ID = 'lsqLeadToGhl0001';
 const PLAN = 'Plan: map, validate, skip synced';
@@ -125,6 +126,7 @@ const listing: N8nNode = errorOutput(
 export const lsqLeadToGhl: TemplateSpec = {
 	id: ID,
 	file: 'leadsquared-lead-to-ghl-contact',
+	partnerPrivilege: PARTNER_PRIVILEGE.leadSquared,
 	name: 'LeadSquared lead → HighLevel contact + note',
 	description:
 		'LeadSquared posts a webhook when a lead is created or updated; a schedule catches up with Leads.RecentlyModified for whatever was missed. Each lead becomes a HighLevel contact (create or update, matched by email, then phone, tagged lsq:<ProspectID>; source set only on new contacts; which LeadSquared field goes to which GHL field, custom field (mx_* included) or DND channel is set in the "LeadSquared → GHL fields" node, no code) with one note per LeadSquared change. Replays and overlaps write nothing twice; failures end in "Failed items" and are written by a later run. Set Settings › Error Workflow to be told when a run fails as a whole. Click "Execute workflow" to run it on a sample lead.',

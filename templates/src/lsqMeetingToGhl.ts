@@ -3,6 +3,7 @@ import { lsqTaskReads, lsqToGhlMatched, TASK_READ_HELPERS, TASK_SAMPLE } from '.
 import { seededCalendarId, webhookSample } from './samples';
 import { ISO_FROM_UTC, PHONE_E164 } from './snippets';
 import { errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, recordDone } from './sync';
+import { PARTNER_PRIVILEGE } from './scopes';
 
 const ID = 'lsqMeetingToGhl1';
 const PLAN = 'Plan: map, validate, skip synced';
@@ -129,6 +130,7 @@ const matched = lsqToGhlMatched({
 export const lsqMeetingToGhl: TemplateSpec = {
 	id: ID,
 	file: 'leadsquared-meeting-to-ghl-appointment',
+	partnerPrivilege: PARTNER_PRIVILEGE.leadSquared,
 	name: 'LeadSquared meeting → HighLevel appointment (reschedule and cancel included)',
 	description:
 		'LeadSquared posts a webhook when a task is created, updated or completed; the template reads the lead and its tasks (RetrieveTaskByLeadId), finds or creates the HighLevel contact by email or phone, and mirrors each meeting as an appointment on the chosen calendar: booked once (with GHL\'s own notifications on, so the rep assigned to it gets the calendar\'s reminders), moved or renamed when the meeting is, cancelled when it is cancelled. The new appointment\'s id is written back into the meeting\'s description, so later changes find it, and the HighLevel → LeadSquared appointment template updates the same meeting instead of creating one. A catch-up re-reads the leads of the last day. Failures end in "Failed items". Click "Execute workflow" to run it on a sample meeting event.',

@@ -3,6 +3,7 @@ import { lsqTaskReads, lsqToGhlMatched, TASK_READ_HELPERS, TASK_SAMPLE } from '.
 import { webhookSample } from './samples';
 import { ISO_FROM_UTC, PHONE_E164 } from './snippets';
 import { errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, recordDone } from './sync';
+import { PARTNER_PRIVILEGE } from './scopes';
 
 const ID = 'lsqTaskToGhl0001';
 const PLAN = 'Plan: map, validate, skip synced';
@@ -97,6 +98,7 @@ const matched = lsqToGhlMatched({
 export const lsqTaskToGhl: TemplateSpec = {
 	id: ID,
 	file: 'leadsquared-task-to-ghl-task',
+	partnerPrivilege: PARTNER_PRIVILEGE.leadSquared,
 	name: 'LeadSquared task → HighLevel task, status kept in step',
 	description:
 		'LeadSquared posts a webhook when a task is created, updated or completed; the template reads the lead and its tasks (RetrieveTaskByLeadId), finds or creates the HighLevel contact by email or phone (tagged lsq:<ProspectID>; source set only on new contacts) and gives each LeadSquared to-do one HighLevel task, completed when the LeadSquared task is, and reopened when it is reopened. Tasks that came from HighLevel are matched by their id, so nothing is created twice and a completion does not bounce back. Meetings are left to the LeadSquared meeting template. A catch-up re-reads the leads of the last day, so a failed write is retried. Failures end in "Failed items". Click "Execute workflow" to run it on a sample task event.',
