@@ -1,6 +1,7 @@
 import { code, config, contactById, ghl, http, manualTrigger, PARTNERS, scheduleTrigger, type N8nNode, type TemplateSpec } from './lib';
 import { errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, recordDone } from './sync';
 import { PARTNER_PRIVILEGE } from './scopes';
+import { BUSINESS_FILTERS } from './snippets';
 
 const ID = 'ghl360ToLeadCars';
 const CONTACTS = 'Get the linked contacts';
@@ -10,11 +11,13 @@ const NOTES = 'Notes of the contact';
 const APPOINTMENTS = 'Appointments of the contact';
 const PLAN = 'Plan: the 360° view, skip unchanged';
 
-const FILTER = `
-// The contacts linked to a LeadCars lead carry the tag "leadcars" and leadcars-id-<id> (templates 8 and 9).
+const FILTER = `${BUSINESS_FILTERS}
+// The contacts linked to a LeadCars lead carry the tag "leadcars" and leadcars-id-<id> (templates 8
+// and 9); with Config businessId, only that business's.
 const config = $('Config').first().json;
 const tag = String(config.contactTag || 'leadcars').trim();
-return [{ json: { filtersJson: JSON.stringify([{ field: 'tags', operator: 'eq', value: tag }]) } }];
+const filters = [{ field: 'tags', operator: 'eq', value: tag }, ...businessFilters(config)];
+return [{ json: { filtersJson: JSON.stringify(filters) } }];
 `;
 
 const KEYED_CODE = `
@@ -111,6 +114,7 @@ export const ghlContact360ToLeadCars: TemplateSpec = {
 		config('Config', [220, 0], [
 			{ name: 'leadCarsApiUrl', value: `${PARTNERS}/leadcars/api/v2` },
 			{ name: 'contactTag', value: 'leadcars' },
+			{ name: 'businessId', value: '' },
 			{ name: 'recentNotes', value: 3 },
 		], ID),
 		code('Filter for this run', [440, 0], FILTER),

@@ -1,4 +1,5 @@
 import { code, config, contactById, ghl, ifTrue, manualTrigger, scheduleTrigger, type N8nNode, type TemplateSpec } from './lib';
+import { BUSINESS_FILTERS } from './snippets';
 import { errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, recordDone } from './sync';
 
 const ID = 'ghlBulkUpdate001';
@@ -9,14 +10,13 @@ const LIST = 'Get the matching contacts';
 /** The contact fields the Fields node offers (GHL's update takes no companyName); an empty value leaves the field as it is. */
 const EDITABLE_FIELDS = ['city', 'state', 'postalCode', 'country', 'website', 'timezone', 'source'] as const;
 
-const FILTER = `
+const FILTER = `${BUSINESS_FILTERS}
 // The contacts this update is for: GHL's search filters from Config (tag, business, text query).
 const config = $('Config').first().json;
 const filters = [];
 const tag = String(config.onlyContactsTagged || '').trim();
 if (tag) filters.push({ field: 'tags', operator: 'eq', value: tag });
-const businessId = String(config.businessId || '').trim();
-if (businessId) filters.push({ field: 'businessId', operator: 'eq', value: businessId });
+filters.push(...businessFilters(config));
 return [{ json: { filtersJson: filters.length ? JSON.stringify(filters) : '', query: String(config.query || '').trim() } }];
 `;
 

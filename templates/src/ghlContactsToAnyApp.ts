@@ -1,19 +1,19 @@
 import { code, config, ghl, http, ifTrue, manualTrigger, PARTNERS, scheduleTrigger, type N8nNode, type TemplateSpec } from './lib';
 import { CONTACT_RECORD, errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, LEDGER_SIZE } from './sync';
 import { PARTNER_PRIVILEGE } from './scopes';
+import { BUSINESS_FILTERS } from './snippets';
 
 const ID = 'ghlContactsToApp';
 const PLAN = 'Plan: records in pages, skip synced';
 const LIST = 'Get the GHL contacts';
 
-const WINDOW = `
+const WINDOW = `${BUSINESS_FILTERS}
 // Which contacts this run reads: all of them, or one business's, or (onlyChangedSinceLastRun)
 // those updated since the last run that wrote everything, minus an overlap for writes in flight.
 const config = $('Config').first().json;
 const data = $getWorkflowStaticData('global');
 const filters = [];
-const businessId = String(config.businessId || '').trim();
-if (businessId) filters.push({ field: 'businessId', operator: 'eq', value: businessId });
+filters.push(...businessFilters(config));
 let since = '';
 if (config.onlyChangedSinceLastRun === true && data.lastCompleteRunAt) {
   since = new Date(Date.parse(data.lastCompleteRunAt) - (Number(config.overlapMinutes) || 10) * 60000).toISOString();

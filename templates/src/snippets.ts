@@ -37,6 +37,14 @@ function countryCode(value) {
 }
 `;
 
+/** `businessFilters(config)`: GHL's contact search filter for Config's optional `businessId` ([] when it is empty). */
+export const BUSINESS_FILTERS = `
+function businessFilters(config) {
+  const businessId = String(config.businessId || '').trim();
+  return businessId ? [{ field: 'businessId', operator: 'eq', value: businessId }] : [];
+}
+`;
+
 /** `slug(text)`: "Purchase Home Loan" → "purchase-home-loan" (for tags). */
 export const SLUG = `
 function slug(text) {

@@ -475,6 +475,26 @@ describeWithN8n('HighLevel 360° view → LeadCars lead comment', () => {
 		expect(commentsOf(leadId)[1].comentario).toContain('Asked for financing.');
 	});
 
+	test('replay: with Config businessId only the linked contacts of that business get a view, those of another business none; again, nothing more', async () => {
+		const [leadId] = leadIds();
+		const [businessId, otherBusinessId] = sandbox().demo.businessIds;
+		const inBusiness = await linkedContact('Marta', leadId);
+		const otherBusiness = await linkedContact('Pablo', leadId, '+34600111333', 52);
+		const locationId = sandbox().demo.locationId;
+		await api('POST', '/contacts/bulk/business', { locationId, ids: [String(inBusiness.contact.id)], businessId });
+		await api('POST', '/contacts/bulk/business', { locationId, ids: [String(otherBusiness.contact.id)], businessId: otherBusinessId });
+		const sentFor = (contact: IDataObject) => commentsOf(leadId).filter((c) => c.comentario.endsWith(`[sync:ghl-360:${String(contact.id)}]`));
+		const engine = engineFor(file, (json) => setConfig(json, 'businessId', businessId));
+		const first = await run(engine, 'Config');
+		expect(first.items('Record as synced').map((i) => i.syncKey)).toEqual([`leadcars-360:${String(inBusiness.contact.id)}`]);
+		expect(first.items('Failed items')).toEqual([]);
+		await run(engine, 'Config');
+		expect([sentFor(inBusiness.contact), sentFor(otherBusiness.contact)].map((list) => list.length)).toEqual([1, 0]);
+		// The other business's contact is a linked contact like any: without the filter it gets its view.
+		await run(engineFor(file), 'Config');
+		expect(sentFor(otherBusiness.contact)).toHaveLength(1);
+	});
+
 	test('outage: LeadCars answering 503 → the contact on Failed items; the next run posts the comment once', async () => {
 		const [leadId] = leadIds();
 		const { contact } = await linkedContact('Marta', leadId);
