@@ -57,7 +57,18 @@ describe('when a slot frees up', () => {
 		// Now 99 are in flight: no slot frees until one is answered.
 		expect(limiter.delayBeforeNext(KEY, 20_001)).toBe(INTERVAL / MAX);
 		limiter.observe(KEY, headers(1), inFlight[0], 20_100);
-		expect(limiter.delayBeforeNext(KEY, 20_100)).toBe(20_100 - 100 + INTERVAL + MARGIN - 20_100);
+		// Two answers are too few to trust their fastest round trip: the slot is held one interval after the answer.
+		expect(limiter.delayBeforeNext(KEY, 20_100)).toBe(INTERVAL + MARGIN);
+	});
+
+	test('the fastest of a few answers is not trusted: a slow first answer does not let the next request go early', () => {
+		// The failure this prevents: the first answer took 145 ms (all of it on the way there), so the
+		// fastest round trip says 145 ms; the next request may arrive in 1 ms.
+		const fresh = new RateLimiter();
+		const only = fresh.book(KEY, 0);
+		fresh.observe(KEY, { ...headers(1), 'x-ratelimit-max': '2' }, only, 145);
+		// One answer: held until one interval after its answer, not after its send.
+		expect(fresh.delayBeforeNext(KEY, 200)).toBe(145 + INTERVAL + MARGIN - 200);
 	});
 });
 

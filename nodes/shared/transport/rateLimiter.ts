@@ -35,6 +35,11 @@ const MARGIN_SHARE = 0.01;
 // 1 % was too little: one 429 in 200 on a loaded CI machine).
 const MIN_MARGIN_MS = 50;
 const marginMs = (intervalMs: number) => Math.max(MIN_MARGIN_MS, Math.round(intervalMs * MARGIN_SHARE));
+/**
+ * Answers seen before the fastest round trip is trusted as the two legs' least: from a few answers
+ * it can be a slow one (a host pause, a long way there), and it would let the next request go early.
+ */
+const ROUND_TRIPS_TRUSTED = 10;
 /** A request never answered (a path that skipped `observe`) stops counting as in flight after this. */
 const LONGEST_FLIGHT_MS = 2 * 60_000;
 /** How often requests waiting for a location's first answer look again. */
@@ -51,8 +56,9 @@ interface LocationWindow {
 	max: number;
 	intervalMs: number;
 	sent: Sent[];
-	/** The fastest round trip (send to answer) seen for this location, in ms. */
+	/** The fastest round trip (send to answer) seen for this location, in ms, and of how many answers. */
 	fastestMs?: number;
+	roundTrips?: number;
 	/** Whether GHL has answered a request for this location (its headers then gave the real limit). */
 	answered?: boolean;
 	/** Requests of other processes GHL counted in the window, as its X-RateLimit-Remaining showed. */
@@ -103,12 +109,14 @@ export class RateLimiter {
 
 	/**
 	 * When GHL stops counting this request for the next one we send: one interval after its answer,
-	 * less the fastest round trip (its way back and the next one's way there), plus a margin.
+	 * less the fastest round trip (its way back and the next one's way there) once enough answers
+	 * were seen to trust it, plus a margin.
 	 * Infinity while it is in flight.
 	 */
 	private leavesAt(window: LocationWindow, entry: Sent): number {
 		if (entry.answeredAt === undefined) return Infinity;
-		const legs = Math.min(window.fastestMs ?? 0, entry.answeredAt - entry.sentAt);
+		const trusted = (window.roundTrips ?? 0) >= ROUND_TRIPS_TRUSTED;
+		const legs = trusted ? Math.min(window.fastestMs ?? 0, entry.answeredAt - entry.sentAt) : 0;
 		return entry.answeredAt - legs + window.intervalMs + marginMs(window.intervalMs);
 	}
 
@@ -166,6 +174,7 @@ export class RateLimiter {
 			answered.answeredAt = now;
 			const roundTrip = now - answered.sentAt;
 			window.fastestMs = Math.min(window.fastestMs ?? roundTrip, roundTrip);
+			window.roundTrips = (window.roundTrips ?? 0) + 1;
 		}
 		if (limits.max && limits.max > RESERVE) window.max = limits.max;
 		if (limits.intervalMs) window.intervalMs = limits.intervalMs;
