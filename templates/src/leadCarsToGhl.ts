@@ -76,15 +76,17 @@ for (const [index, item] of $input.all().entries()) {
       tags: tags.join(', '),
   };
   const syncKey = 'leadcars-lead:' + info.id;
-  const hash = syncHash(Object.assign({ changedAt }, contact));
-  if (alreadySynced(syncKey, hash)) continue;
-  let invalidReason = '';
-  if (!contact.email && !contact.phone) invalidReason = 'no email or phone to match on';
-  else if (contact.email && !/^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$/.test(contact.email)) invalidReason = 'invalid email ' + contact.email.slice(0, 80);
   // One dealer task per LeadCars action (new lead, comment, state change): an edit that only
   // changes fields (e.g. one the HighLevel → LeadCars template made) updates the contact alone.
   const allActions = (info.actions && info.actions.data) || [];
   const lastAction = allActions.length ? String(allActions[allActions.length - 1].date) : changedAt;
+  // date_last_action has 1 s resolution: the action list is in the hash so a second action
+  // within the same second is still seen.
+  const hash = syncHash(Object.assign({ changedAt, lastAction, actionCount: allActions.length }, contact));
+  if (alreadySynced(syncKey, hash)) continue;
+  let invalidReason = '';
+  if (!contact.email && !contact.phone) invalidReason = 'no email or phone to match on';
+  else if (contact.email && !/^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$/.test(contact.email)) invalidReason = 'invalid email ' + contact.email.slice(0, 80);
   const marker = '[sync:leadcars-lead:' + info.id + '@' + lastAction + ']';
   out.push({
     json: Object.assign({ syncKey, syncHash: hash, valid: !invalidReason, invalidReason, marker, leadId: String(info.id) }, contact, {

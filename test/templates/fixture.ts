@@ -15,10 +15,15 @@ import { TemplateEngine, type TemplateWorkflow } from './engine';
 export function useTemplateStack(options: SandboxOptions = {}) {
 	const sandbox = useSandbox(options);
 	let partners: Partners | undefined;
+	// The partners' clock: real time unless a test pins it (two partner events in the same second).
+	let pinnedNow: Date | undefined;
 	beforeAll(async () => {
-		partners = await startPartners({ port: 0 });
+		partners = await startPartners({ port: 0, now: () => pinnedNow ?? new Date() });
 	});
-	beforeEach(() => partners!.reset());
+	beforeEach(() => {
+		pinnedNow = undefined;
+		partners!.reset();
+	});
 	afterAll(async () => {
 		await partners?.close();
 	});
@@ -69,6 +74,10 @@ export function useTemplateStack(options: SandboxOptions = {}) {
 	return {
 		sandbox,
 		partners: () => partners!,
+		/** Pins the partners' clock at `at` (undefined: real time again). */
+		pinPartnerClock: (at: Date | undefined) => {
+			pinnedNow = at;
+		},
 		credentials,
 		engineFor,
 		ghlApi,

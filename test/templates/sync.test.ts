@@ -248,6 +248,24 @@ describeWithN8n('LeadCars leads → HighLevel contacts + dealer tasks', () => {
 		expect(tasksWith('[sync:leadcars-lead:799119@')).toBe(2);
 	});
 
+	test('two LeadCars actions in the same second (date_last_action has 1 s resolution): the second still adds its task', async () => {
+		const engine = engineFor(file);
+		stack.pinPartnerClock(new Date('2026-11-30T10:00:00.000Z'));
+		stack.partners().leadcars.patchLead(799119, { region: 'Toledo' });
+		await run(engine, 'Config');
+		expect(tasksWith('[sync:leadcars-lead:799119@')).toBe(1);
+		stack.pinPartnerClock(new Date('2026-11-30T10:00:00.400Z'));
+		const comment = await fetch(`${stack.partners().leadcars.url}/leads/799119/comments`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'cliente-token': stack.partners().demo.leadcars.clienteToken },
+			body: JSON.stringify({ comentario: 'Cliente confirma la cita' }),
+		});
+		expect(comment.status).toBe(201);
+		const after = await run(engine, 'Config');
+		expect(after.items('Record as synced').map((i) => i.syncKey)).toEqual(['leadcars-lead:799119']);
+		expect(tasksWith('[sync:leadcars-lead:799119@')).toBe(2);
+	});
+
 	test('outage: GHL upserts failing → both leads on Failed items; the next run writes each once', async () => {
 		const engine = engineFor(file);
 		ghlOutage('POST', '/contacts/upsert');
