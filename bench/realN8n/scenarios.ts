@@ -126,7 +126,11 @@ export async function execute(ctx: BenchContext, workflowId: string, nodeName: s
 	const rejectedBefore = sandbox.stats().rateLimited;
 	let run: RunJson;
 	try {
-		run = await ctx.stack.execute(workflowId);
+		// A bulk write at full scale takes records ÷ 10/s (8 min for 5,000) and the built-in node at
+		// 500 ms twice that: the process gets room for the slowest of them.
+		const { records, timeScale, latenciesMs } = ctx.settings;
+		const slowest = (records / 2) * (Math.max(0, ...latenciesMs) / 500 + 1) * (1000 / timeScale);
+		run = await ctx.stack.execute(workflowId, Math.max(180_000, slowest + 300_000));
 	} catch (error) {
 		// \`n8n execute\` prints the run as one large write; a line its task runner prints meanwhile
 		// can land inside it. The run itself happened: run it again once, from the same state.

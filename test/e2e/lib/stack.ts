@@ -66,7 +66,8 @@ export interface Stack {
 	importWorkflow(json: WorkflowJson): Promise<string>;
 	importCredential(json: CredentialJson | CredentialJson[]): Promise<void>;
 	/** `n8n execute --id`; the execution it saved, read back with its data (public API). */
-	execute(workflowId: string): Promise<ExecutionJson>;
+	/** `timeoutMs`: how long the `n8n execute` process may take (a full-scale bench run takes minutes). */
+	execute(workflowId: string, timeoutMs?: number): Promise<ExecutionJson>;
 	activate(workflowId: string): Promise<void>;
 	executions(workflowId: string): Promise<ExecutionJson[]>;
 	waitForExecutions(workflowId: string, count: number, timeoutMs: number): Promise<ExecutionJson[]>;
@@ -349,12 +350,12 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 				await serial(() => n8nCliOk(cliEnv, ['import:credentials', `--input=${file}`]));
 				rmSync(file, { force: true });
 			},
-			async execute(workflowId) {
+			async execute(workflowId, timeoutMs = 180_000) {
 				// The run is read back from n8n's DB (public API), not from the CLI's stdout: `n8n execute`
 				// logs the whole run through its logger and exits right after, so a run of a few MB
 				// (the DPD import's 200 purchases) reached the pipe cut off mid-JSON with exit code 0.
 				const known = new Set(await executionIds(workflowId));
-				const result = await cli(['execute', `--id=${workflowId}`, '--rawOutput'], 180_000);
+				const result = await cli(['execute', `--id=${workflowId}`, '--rawOutput'], timeoutMs);
 				const started = (await executionIds(workflowId)).filter((id) => !known.has(id));
 				if (started.length !== 1) {
 					throw new Error(
