@@ -422,6 +422,83 @@ export function upsertContact(
 	);
 }
 
+/** `[from, to]` or `[from, to, outputIndex]`, as in `TemplateSpec.links`. */
+export type Link = [string, string] | [string, string, number];
+
+/**
+ * LeadSquared's ways into a template, each leading to Config: its webhook (`LeadSquared <label>
+ * webhook`), a manual run on demo data (`demoCode`), and a catch-up every 15 minutes whose item
+ * carries `catchUp: true`.
+ */
+export function lsqTriggers(opts: { label: string; webhookPath: string; demoCode: string; at?: Position }): { nodes: N8nNode[]; links: Link[] } {
+	const [x, y] = opts.at ?? [0, 0];
+	const hook = `LeadSquared ${opts.label} webhook`;
+	const manual = `Try it with a sample ${opts.label}`;
+	const demo = `Sample LeadSquared ${opts.label} (demo data)`;
+	return {
+		nodes: [
+			webhook(hook, [x, y], {
+				path: opts.webhookPath,
+				auth: 'headerAuth',
+				credential: 'lsqWebhook',
+				responseBody: '{"Status":"Success","StatusReason":""}',
+				responseContentType: 'application/json',
+			}),
+			manualTrigger(manual, [x, y + 220]),
+			code(demo, [x + 220, y + 220], opts.demoCode),
+			scheduleTrigger('Catch-up every 15 minutes', [x, y - 200], { field: 'minutes', every: 15 }),
+			code('Mark as catch-up', [x + 220, y - 200], 'return [{ json: { catchUp: true } }];\n'),
+		],
+		links: [
+			[hook, 'Config'],
+			[manual, demo],
+			[demo, 'Config'],
+			['Catch-up every 15 minutes', 'Mark as catch-up'],
+			['Mark as catch-up', 'Config'],
+		],
+	};
+}
+
+/**
+ * Code node "Catch-up window": LeadSquared's `fromDate`/`toDate` (UTC, its SQL format) from the
+ * last catch-up (`catchUpFrom` in static data, minus Config's overlap) to now; `why` is its opening comment.
+ */
+export function lsqCatchUpWindow(position: Position, why: string): N8nNode {
+	return code(
+		'Catch-up window',
+		position,
+		`
+${why}
+const config = $('Config').first().json;
+const data = $getWorkflowStaticData('global');
+const overlapMs = (Number(config.catchUpOverlapMinutes) || 10) * 60000;
+const now = new Date();
+const from = data.catchUpFrom ? new Date(Date.parse(data.catchUpFrom) - overlapMs) : new Date(now.getTime() - (Number(config.catchUpFirstHours) || 24) * 3600000);
+const sql = (date) => date.toISOString().replace('T', ' ').slice(0, 19);
+return [{ json: { fromDate: sql(from), toDate: sql(now), startedAt: now.toISOString() } }];
+`,
+	);
+}
+
+/** LeadSquared's Leads.RecentlyModified over the catch-up window, 500 leads a page (`jsonBody` sets page 1). */
+export function lsqLeadsModifiedSince(position: Position, jsonBody: string): N8nNode {
+	return http('LeadSquared: leads modified since', position, {
+		method: 'POST',
+		url: "={{ $('Config').first().json.lsqHost }}/v2/LeadManagement.svc/Leads.RecentlyModified",
+		credential: 'lsqApi',
+		jsonBody,
+		pagination: {
+			paginationMode: 'updateAParameterInEachRequest',
+			parameters: { parameters: [{ type: 'body', name: 'Paging.PageIndex', value: '={{ $pageCount + 1 }}' }] },
+			paginationCompleteWhen: 'other',
+			completeExpression: '={{ !$response.body.Leads || $response.body.Leads.length < 500 }}',
+			limitPagesFetched: true,
+			maxRequests: 100,
+		},
+		batchIntervalMs: 500,
+	});
+}
+
 /** A contact picked by ID from an expression (resource locator in "By ID" mode). */
 export function contactById(expression: string): Record<string, unknown> {
 	return { __rl: true, mode: 'id', value: `={{ ${expression} }}` };

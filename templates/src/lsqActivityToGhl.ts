@@ -1,4 +1,4 @@
-import { code, config, http, ifTrue, manualTrigger, PARTNERS, scheduleTrigger, webhook, fromJson, type TemplateSpec } from './lib';
+import { code, config, http, ifTrue, lsqCatchUpWindow, lsqLeadsModifiedSince, lsqTriggers, PARTNERS, fromJson, type TemplateSpec } from './lib';
 import { webhookSample } from './samples';
 import { LSQ_CONTACT, LSQ_CONTACT_ROWS, lsqMappingNode, lsqMappingSticky, oneItemPerRecord } from './lsqMapping';
 import { ISO_FROM_UTC, PAYLOADS_OF } from './snippets';
@@ -59,18 +59,6 @@ for (const [index, item] of $input.all().entries()) {
 return out;
 `;
 
-const WINDOW = `
-// Catch-up: the leads LeadSquared shows as modified since the last catch-up (minus an overlap);
-// their activities of that window are read next. The plan step skips what was synced already.
-const config = $('Config').first().json;
-const data = $getWorkflowStaticData('global');
-const overlapMs = (Number(config.catchUpOverlapMinutes) || 10) * 60000;
-const now = new Date();
-const from = data.catchUpFrom ? new Date(Date.parse(data.catchUpFrom) - overlapMs) : new Date(now.getTime() - (Number(config.catchUpFirstHours) || 24) * 3600000);
-const sql = (date) => date.toISOString().replace('T', ' ').slice(0, 19);
-return [{ json: { fromDate: sql(from), toDate: sql(now), startedAt: now.toISOString() } }];
-`;
-
 const LEADS = `
 // Leads.RecentlyModified pages → one item per lead (its id and the fields an activity needs).
 const out = [];
@@ -118,6 +106,14 @@ return [{ json: { headers: {}, query: {}, body: ${JSON.stringify(sample, null, 2
 
 const LSQ = (path: string) => `={{ $('Config').first().json.lsqHost }}/v2/${path}`;
 
+const triggers = lsqTriggers({ label: 'activity', webhookPath: 'leadsquared/activity', demoCode: DEMO });
+
+const window = lsqCatchUpWindow(
+	[660, -200],
+	`// Catch-up: the leads LeadSquared shows as modified since the last catch-up (minus an overlap);
+// their activities of that window are read next. The plan step skips what was synced already.`,
+);
+
 const tail = contactSync({
 	templateId: ID,
 	planNode: PLAN,
@@ -148,17 +144,7 @@ export const lsqActivityToGhl: TemplateSpec = {
 	description:
 		'LeadSquared posts a webhook for each new lead activity (e.g. "Site Visit Scheduled"); a schedule catches up with the activities of recently modified leads. The lead is found or created in HighLevel by email or phone (tagged lsq:<ProspectID>; source set only on new contacts) and gets one follow-up task (due at the date in the activity, or a day later) and one note per activity: both carry the activity id and are not created twice. Activities our own templates posted are skipped. Failures end in "Failed items" and are written by a later run; set Settings › Error Workflow for runs that fail as a whole. Click "Execute workflow" to run it on a sample activity.',
 	nodes: [
-		webhook('LeadSquared activity webhook', [0, 0], {
-			path: 'leadsquared/activity',
-			auth: 'headerAuth',
-			credential: 'lsqWebhook',
-			responseBody: '{"Status":"Success","StatusReason":""}',
-			responseContentType: 'application/json',
-		}),
-		manualTrigger('Try it with a sample activity', [0, 220]),
-		code('Sample LeadSquared activity (demo data)', [220, 220], DEMO),
-		scheduleTrigger('Catch-up every 15 minutes', [0, -200], { field: 'minutes', every: 15 }),
-		code('Mark as catch-up', [220, -200], 'return [{ json: { catchUp: true } }];\n'),
+		...triggers.nodes,
 		config('Config', [440, 100], [
 			{ name: 'lsqHost', value: `${PARTNERS}/leadsquared` },
 			{ name: 'taskDueInHours', value: 24 },
@@ -171,23 +157,12 @@ export const lsqActivityToGhl: TemplateSpec = {
 			{ name: 'catchUpFirstHours', value: 24 },
 		], ID),
 		ifTrue('Catch-up run?', [660, 100], '$json.catchUp === true', ID),
-		code('Catch-up window', [660, -200], WINDOW),
+		window,
 		errorOutput(
-			http('LeadSquared: leads modified since', [880, -200], {
-				method: 'POST',
-				url: LSQ('LeadManagement.svc/Leads.RecentlyModified'),
-				credential: 'lsqApi',
-				jsonBody: "JSON.stringify({ Parameter: { FromDate: $json.fromDate, ToDate: $json.toDate }, Columns: { Include_CSV: 'ProspectID,EmailAddress,FirstName,LastName,Phone,Mobile' }, Paging: { PageIndex: 1, PageSize: 500 } })",
-				pagination: {
-					paginationMode: 'updateAParameterInEachRequest',
-					parameters: { parameters: [{ type: 'body', name: 'Paging.PageIndex', value: '={{ $pageCount + 1 }}' }] },
-					paginationCompleteWhen: 'other',
-					completeExpression: '={{ !$response.body.Leads || $response.body.Leads.length < 500 }}',
-					limitPagesFetched: true,
-					maxRequests: 100,
-				},
-				batchIntervalMs: 500,
-			}),
+			lsqLeadsModifiedSince(
+				[880, -200],
+				"JSON.stringify({ Parameter: { FromDate: $json.fromDate, ToDate: $json.toDate }, Columns: { Include_CSV: 'ProspectID,EmailAddress,FirstName,LastName,Phone,Mobile' }, Paging: { PageIndex: 1, PageSize: 500 } })",
+			),
 		),
 		code('Leads from the listing', [1100, -200], LEADS),
 		errorOutput(
@@ -208,11 +183,7 @@ export const lsqActivityToGhl: TemplateSpec = {
 	],
 	editorSample: [webhookSample(sample)],
 	links: [
-		['LeadSquared activity webhook', 'Config'],
-		['Try it with a sample activity', 'Sample LeadSquared activity (demo data)'],
-		['Sample LeadSquared activity (demo data)', 'Config'],
-		['Catch-up every 15 minutes', 'Mark as catch-up'],
-		['Mark as catch-up', 'Config'],
+		...triggers.links,
 		['Config', 'Catch-up run?'],
 		['Catch-up run?', 'Catch-up window', 0],
 		['Catch-up run?', ONE_PER_ACTIVITY, 1],

@@ -1,4 +1,4 @@
-import { code, config, http, ifTrue, manualTrigger, PARTNERS, scheduleTrigger, webhook, fromJson, type N8nNode, type TemplateSpec } from './lib';
+import { code, config, ifTrue, lsqCatchUpWindow, lsqLeadsModifiedSince, lsqTriggers, PARTNERS, fromJson, type N8nNode, type TemplateSpec } from './lib';
 import { webhookSample } from './samples';
 import { LSQ_CONTACT, LSQ_LEAD_ROWS, lsqMappingNode, lsqMappingSticky, oneItemPerRecord } from './lsqMapping';
 import { PAYLOADS_OF, SLUG } from './snippets';
@@ -57,18 +57,6 @@ for (const [index, item] of $input.all().entries()) {
 return out;
 `;
 
-const WINDOW = `
-// Catch-up: LeadSquared's leads modified since the last catch-up (minus an overlap, so nothing
-// written while a run was in flight is missed). The plan step skips what was synced already.
-const config = $('Config').first().json;
-const data = $getWorkflowStaticData('global');
-const overlapMs = (Number(config.catchUpOverlapMinutes) || 10) * 60000;
-const now = new Date();
-const from = data.catchUpFrom ? new Date(Date.parse(data.catchUpFrom) - overlapMs) : new Date(now.getTime() - (Number(config.catchUpFirstHours) || 24) * 3600000);
-const sql = (date) => date.toISOString().replace('T', ' ').slice(0, 19);
-return [{ json: { fromDate: sql(from), toDate: sql(now), startedAt: now.toISOString() } }];
-`;
-
 const LISTING = `
 // Leads.RecentlyModified answers {RecordCount, Leads: [{LeadPropertyList: [{Attribute, Value}]}]}
 // per page; turn the pages into lead objects for the plan step. The window moves on only here,
@@ -105,22 +93,19 @@ const tail = contactSync({
 	side: { kind: 'note', label: 'Note', params: { body: '={{ $json.noteBody }}', additionalFields: {} } },
 });
 
+const triggers = lsqTriggers({ label: 'lead', webhookPath: 'leadsquared/lead', demoCode: DEMO });
+
+const window = lsqCatchUpWindow(
+	[660, -200],
+	`// Catch-up: LeadSquared's leads modified since the last catch-up (minus an overlap, so nothing
+// written while a run was in flight is missed). The plan step skips what was synced already.`,
+);
+
 const listing: N8nNode = errorOutput(
-	http('LeadSquared: leads modified since', [880, -200], {
-		method: 'POST',
-		url: "={{ $('Config').first().json.lsqHost }}/v2/LeadManagement.svc/Leads.RecentlyModified",
-		credential: 'lsqApi',
-		jsonBody: "JSON.stringify({ Parameter: { FromDate: $json.fromDate, ToDate: $json.toDate }, Paging: { PageIndex: 1, PageSize: 500 }, Sorting: { ColumnName: 'ModifiedOn', Direction: 0 } })",
-		pagination: {
-			paginationMode: 'updateAParameterInEachRequest',
-			parameters: { parameters: [{ type: 'body', name: 'Paging.PageIndex', value: '={{ $pageCount + 1 }}' }] },
-			paginationCompleteWhen: 'other',
-			completeExpression: '={{ !$response.body.Leads || $response.body.Leads.length < 500 }}',
-			limitPagesFetched: true,
-			maxRequests: 100,
-		},
-		batchIntervalMs: 500,
-	}),
+	lsqLeadsModifiedSince(
+		[880, -200],
+		"JSON.stringify({ Parameter: { FromDate: $json.fromDate, ToDate: $json.toDate }, Paging: { PageIndex: 1, PageSize: 500 }, Sorting: { ColumnName: 'ModifiedOn', Direction: 0 } })",
+	),
 );
 
 export const lsqLeadToGhl: TemplateSpec = {
@@ -131,17 +116,7 @@ export const lsqLeadToGhl: TemplateSpec = {
 	description:
 		'LeadSquared posts a webhook when a lead is created or updated; a schedule catches up with Leads.RecentlyModified for whatever was missed. Each lead becomes a HighLevel contact (create or update, matched by email, then phone, tagged lsq:<ProspectID>; source set only on new contacts; which LeadSquared field goes to which GHL field, custom field (mx_* included) or DND channel is set in the "LeadSquared → GHL fields" node, no code) with one note per LeadSquared change. Replays and overlaps write nothing twice; failures end in "Failed items" and are written by a later run. Set Settings › Error Workflow to be told when a run fails as a whole. Click "Execute workflow" to run it on a sample lead.',
 	nodes: [
-		webhook('LeadSquared lead webhook', [0, 0], {
-			path: 'leadsquared/lead',
-			auth: 'headerAuth',
-			credential: 'lsqWebhook',
-			responseBody: '{"Status":"Success","StatusReason":""}',
-			responseContentType: 'application/json',
-		}),
-		manualTrigger('Try it with a sample lead', [0, 220]),
-		code('Sample LeadSquared lead (demo data)', [220, 220], DEMO),
-		scheduleTrigger('Catch-up every 15 minutes', [0, -200], { field: 'minutes', every: 15 }),
-		code('Mark as catch-up', [220, -200], 'return [{ json: { catchUp: true } }];\n'),
+		...triggers.nodes,
 		config('Config', [440, 100], [
 			{ name: 'lsqHost', value: `${PARTNERS}/leadsquared` },
 			{ name: 'tags', value: 'leadsquared' },
@@ -151,7 +126,7 @@ export const lsqLeadToGhl: TemplateSpec = {
 			{ name: 'catchUpFirstHours', value: 24 },
 		], ID),
 		ifTrue('Catch-up run?', [660, 100], '$json.catchUp === true', ID),
-		code('Catch-up window', [660, -200], WINDOW),
+		window,
 		listing,
 		code('Leads from the listing', [1100, -200], LISTING),
 		oneItemPerRecord(ONE_PER_LEAD, [1100, 100], 'leads', PAYLOADS_OF),
@@ -161,11 +136,7 @@ export const lsqLeadToGhl: TemplateSpec = {
 	],
 	editorSample: [webhookSample(sample)],
 	links: [
-		['LeadSquared lead webhook', 'Config'],
-		['Try it with a sample lead', 'Sample LeadSquared lead (demo data)'],
-		['Sample LeadSquared lead (demo data)', 'Config'],
-		['Catch-up every 15 minutes', 'Mark as catch-up'],
-		['Mark as catch-up', 'Config'],
+		...triggers.links,
 		['Config', 'Catch-up run?'],
 		['Catch-up run?', 'Catch-up window', 0],
 		['Catch-up run?', ONE_PER_LEAD, 1],

@@ -4,13 +4,12 @@
  * are then read from the API (Leads.GetById, RetrieveTaskByLeadId), so the sync works on the
  * task as LeadSquared has it now, whatever the webhook body carried (LeadSquared documents none).
  */
-import { code, contactById, fromJson, ghl, http, ifTrue, manualTrigger, scheduleTrigger, upsertContact, webhook, type N8nNode } from './lib';
+import { code, contactById, fromJson, ghl, http, ifTrue, lsqTriggers, upsertContact, type Link, type N8nNode } from './lib';
 import { PAYLOADS_OF } from './snippets';
 import { errorOutput, FAILED_ITEMS } from './sync';
 import sample from '../../sandbox/partners/payloads/leadsquared-task-event.json';
 
 type Position = [number, number];
-type Link = [string, string] | [string, string, number];
 
 export const TASK_SAMPLE = sample;
 
@@ -62,19 +61,9 @@ const LSQ = (path: string) => `={{ $('Config').first().json.lsqHost }}/v2/${path
 /** Triggers (webhook, demo, catch-up) → Config → leads → lead + tasks read; `config` is the template's Config node. */
 export function lsqTaskReads(opts: { templateId: string; sample?: Record<string, unknown>; webhookPath: string; config: N8nNode; demoLabel: string; at?: Position }): { nodes: N8nNode[]; links: Link[]; readsEndAt: Position } {
 	const [x, y] = opts.at ?? [0, 0];
-	const demoNode = `Sample LeadSquared ${opts.demoLabel} (demo data)`;
+	const triggers = lsqTriggers({ label: opts.demoLabel, webhookPath: opts.webhookPath, demoCode: demo(opts.sample ?? sample), at: [x, y] });
 	const nodes: N8nNode[] = [
-		webhook(`LeadSquared ${opts.demoLabel} webhook`, [x, y], {
-			path: opts.webhookPath,
-			auth: 'headerAuth',
-			credential: 'lsqWebhook',
-			responseBody: '{"Status":"Success","StatusReason":""}',
-			responseContentType: 'application/json',
-		}),
-		manualTrigger(`Try it with a sample ${opts.demoLabel}`, [x, y + 220]),
-		code(demoNode, [x + 220, y + 220], demo(opts.sample ?? sample)),
-		scheduleTrigger('Catch-up every 15 minutes', [x, y - 200], { field: 'minutes', every: 15 }),
-		code('Mark as catch-up', [x + 220, y - 200], 'return [{ json: { catchUp: true } }];\n'),
+		...triggers.nodes,
 		{ ...opts.config, position: [x + 440, y] },
 		code(LEADS_TO_READ, [x + 660, y], LEADS_CODE),
 		ifTrue('Lead named?', [x + 880, y], "$json.leadId !== ''", opts.templateId),
@@ -98,11 +87,7 @@ export function lsqTaskReads(opts: { templateId: string; sample?: Record<string,
 		),
 	];
 	const links: Link[] = [
-		[`LeadSquared ${opts.demoLabel} webhook`, 'Config'],
-		[`Try it with a sample ${opts.demoLabel}`, demoNode],
-		[demoNode, 'Config'],
-		['Catch-up every 15 minutes', 'Mark as catch-up'],
-		['Mark as catch-up', 'Config'],
+		...triggers.links,
 		['Config', LEADS_TO_READ],
 		[LEADS_TO_READ, 'Lead named?'],
 		['Lead named?', LEAD_READ, 0],

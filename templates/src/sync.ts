@@ -8,7 +8,7 @@
  * records them, so the next run (or the catch-up) tries them again. Side records (notes, tasks,
  * partner tasks/activities) carry a `[sync:<kind>:<event id>]` marker and are looked up first.
  */
-import { code, contactById, ghl, ifTrue, upsertContact, type N8nNode, type StickyNote } from './lib';
+import { code, contactById, ghl, ifTrue, upsertContact, type Link, type N8nNode, type StickyNote } from './lib';
 
 type Position = [number, number];
 
@@ -192,8 +192,6 @@ return out;
 export function marker(kind: string, idExpression: string): string {
 	return `'[sync:${kind}:' + ${idExpression} + ']'`;
 }
-
-type Link = [string, string] | [string, string, number];
 
 export interface ContactSyncOptions {
 	templateId: string;
