@@ -1,4 +1,4 @@
-import { code, config, contactByEmail, contactById, ghl, ghlPollingTrigger, ghlTrigger, http, ifTrue, manualTrigger, PARTNERS, type TemplateSpec } from './lib';
+import { code, config, contactByEmail, ghl, ghlPollingTrigger, ghlTrigger, http, ifTrue, manualTrigger, PARTNERS, type TemplateSpec } from './lib';
 import { ghlAppointmentEventSample } from './samples';
 import { LSQ_LEAD_OF, lsqLeadAndTasks, LSQ_URL } from './lsqLeadWrites';
 import { UTC_SQL } from './snippets';
@@ -142,6 +142,8 @@ return $input.all().map((item, index) => {
 });
 `;
 
+const leadAndTasks = lsqLeadAndTasks({ templateId: ID, plan: { name: PLAN, code: MAP }, then: 'Appointment there already?' });
+
 export const ghlAppointmentToLsq: TemplateSpec = {
 	id: ID,
 	file: 'ghl-appointment-to-leadsquared',
@@ -172,14 +174,7 @@ export const ghlAppointmentToLsq: TemplateSpec = {
 			{ name: 'ownerEmail', value: '' },
 			{ name: 'ghlIdField', value: 'mx_GHL_Contact_Id' },
 		], ID),
-		errorOutput(
-			ghl('Get the GHL contact', [880, 100], 'contact', 'get', {
-				contactId: contactById('$json.contactId'),
-			}),
-		),
-		code(PLAN, [1100, 100], MAP),
-		ifTrue('Valid?', [1320, 100], '$json.valid', ID),
-		...lsqLeadAndTasks(),
+		...leadAndTasks.nodes,
 		code('Appointment there already?', [1980, 40], APPOINTMENT_MATCH),
 		ifTrue('Appointment missing?', [2200, 40], "$json.action === 'create'", ID),
 		ifTrue('Appointment changed?', [2420, 160], "$json.action === 'update'", ID),
@@ -233,16 +228,7 @@ export const ghlAppointmentToLsq: TemplateSpec = {
 		['Run it now', 'Appointments of a demo contact'],
 		['Appointments of a demo contact', 'Appointment'],
 		['Appointment', 'Config'],
-		['Config', 'Get the GHL contact'],
-		['Get the GHL contact', PLAN, 0],
-		['Get the GHL contact', FAILED_ITEMS, 1],
-		[PLAN, 'Valid?'],
-		['Valid?', 'LeadSquared: find or create lead', 0],
-		['Valid?', FAILED_ITEMS, 1],
-		['LeadSquared: find or create lead', 'LeadSquared: tasks of the lead', 0],
-		['LeadSquared: find or create lead', FAILED_ITEMS, 1],
-		['LeadSquared: tasks of the lead', 'Appointment there already?', 0],
-		['LeadSquared: tasks of the lead', FAILED_ITEMS, 1],
+		...leadAndTasks.links,
 		['Appointment there already?', 'Appointment missing?'],
 		['Appointment missing?', 'LeadSquared: create appointment', 0],
 		['Appointment missing?', 'Appointment changed?', 1],

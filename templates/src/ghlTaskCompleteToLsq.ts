@@ -1,4 +1,4 @@
-import { code, config, contactByEmail, contactById, ghl, ghlPollingTrigger, ghlTrigger, http, ifTrue, manualTrigger, PARTNERS, type TemplateSpec } from './lib';
+import { code, config, contactByEmail, ghl, ghlPollingTrigger, ghlTrigger, http, ifTrue, manualTrigger, PARTNERS, type TemplateSpec } from './lib';
 import { ghlTaskEventSample } from './samples';
 import { LSQ_LEAD_OF, lsqLeadAndTasks, LSQ_URL } from './lsqLeadWrites';
 import { UTC_SQL } from './snippets';
@@ -95,6 +95,8 @@ return $input.all().map((item, index) => {
 `;
 
 
+const leadAndTasks = lsqLeadAndTasks({ templateId: ID, plan: { name: PLAN, code: PLAN_CODE }, then: MATCH });
+
 export const ghlTaskCompleteToLsq: TemplateSpec = {
 	id: ID,
 	file: 'ghl-task-complete-to-leadsquared',
@@ -123,10 +125,7 @@ export const ghlTaskCompleteToLsq: TemplateSpec = {
 			{ name: 'ownerEmail', value: '' },
 			{ name: 'ghlIdField', value: 'mx_GHL_Contact_Id' },
 		], ID),
-		errorOutput(ghl('Get the GHL contact', [880, 100], 'contact', 'get', { contactId: contactById('$json.contactId') })),
-		code(PLAN, [1100, 100], PLAN_CODE),
-		ifTrue('Valid?', [1320, 100], '$json.valid', ID),
-		...lsqLeadAndTasks(),
+		...leadAndTasks.nodes,
 		code(MATCH, [1980, 40], MATCH_CODE),
 		ifTrue('Open in LeadSquared?', [2200, 40], '$json.open', ID),
 		ifTrue('LeadSquared task missing?', [2420, -60], '$json.missing', ID),
@@ -158,16 +157,7 @@ export const ghlTaskCompleteToLsq: TemplateSpec = {
 		['Run it now', 'Tasks of a demo contact'],
 		['Tasks of a demo contact', 'Completed task'],
 		['Completed task', 'Config'],
-		['Config', 'Get the GHL contact'],
-		['Get the GHL contact', PLAN, 0],
-		['Get the GHL contact', FAILED_ITEMS, 1],
-		[PLAN, 'Valid?'],
-		['Valid?', 'LeadSquared: find or create lead', 0],
-		['Valid?', FAILED_ITEMS, 1],
-		['LeadSquared: find or create lead', 'LeadSquared: tasks of the lead', 0],
-		['LeadSquared: find or create lead', FAILED_ITEMS, 1],
-		['LeadSquared: tasks of the lead', MATCH, 0],
-		['LeadSquared: tasks of the lead', FAILED_ITEMS, 1],
+		...leadAndTasks.links,
 		[MATCH, 'Open in LeadSquared?'],
 		['Open in LeadSquared?', 'LeadSquared task missing?', 0],
 		['Open in LeadSquared?', 'Record as synced', 1],
