@@ -1,5 +1,5 @@
-import { code, config, ghl, http, ifTrue, manualTrigger, PARTNERS, scheduleTrigger, type N8nNode, type TemplateSpec } from './lib';
-import { CONTACT_RECORD, errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, LEDGER_SIZE } from './sync';
+import { code, config, ghl, ifTrue, manualTrigger, PARTNERS, scheduleTrigger, type N8nNode, type TemplateSpec } from './lib';
+import { CONTACT_RECORD, errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, LEDGER_TRIM, SEND_PAGE, sendPageToApp } from './sync';
 import { PARTNER_PRIVILEGE } from './scopes';
 
 const ID = 'ghlAgencyFanOut1';
@@ -138,11 +138,7 @@ for (const sub of $('${SUB_ACCOUNTS}').all().map((item) => item.json)) {
   const pages = planned.filter((item) => item.json.subAccountId === sub.subAccountId).length;
   if (pages > 0 && accepted.get(sub.subAccountId) === pages) known[sub.subAccountId] = { name: sub.subAccountName, lastCompleteRunAt: sub.startedAt };
 }
-const keys = Object.keys(ledger);
-if (keys.length > ${LEDGER_SIZE}) {
-  keys.sort((a, b) => ledger[a].at - ledger[b].at).slice(0, keys.length - ${LEDGER_SIZE}).forEach((key) => delete ledger[key]);
-}
-return out;
+${LEDGER_TRIM}return out;
 `;
 
 const installed: N8nNode = {
@@ -193,15 +189,7 @@ export const ghlAgencyFanOut: TemplateSpec = {
 		list,
 		code(PLAN, [1100, 0], PLAN_CODE),
 		ifTrue('Valid?', [1320, 0], '$json.valid', ID),
-		errorOutput(
-			http('Send the page to the app', [1540, -100], {
-				method: 'POST',
-				url: "={{ $('Config').first().json.anyAppUrl }}/records",
-				credential: 'anyAppApi',
-				jsonBody: 'JSON.stringify({ records: $json.records })',
-				batchIntervalMs: 200,
-			}),
-		),
+		sendPageToApp([1540, -100]),
 		code('Record as synced', [1760, -100], RECORD),
 		failedItems([1760, 200], PLAN, [SUB_ACCOUNTS]),
 	],
@@ -215,10 +203,10 @@ export const ghlAgencyFanOut: TemplateSpec = {
 		[LIST, PLAN, 0],
 		[LIST, FAILED_ITEMS, 1],
 		[PLAN, 'Valid?'],
-		['Valid?', 'Send the page to the app', 0],
+		['Valid?', SEND_PAGE, 0],
 		['Valid?', FAILED_ITEMS, 1],
-		['Send the page to the app', 'Record as synced', 0],
-		['Send the page to the app', FAILED_ITEMS, 1],
+		[SEND_PAGE, 'Record as synced', 0],
+		[SEND_PAGE, FAILED_ITEMS, 1],
 	],
 	stickies: [
 		failedItemsSticky([2040, 200]),

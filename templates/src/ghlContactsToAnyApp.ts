@@ -1,5 +1,5 @@
-import { code, config, ghl, http, ifTrue, manualTrigger, PARTNERS, scheduleTrigger, type N8nNode, type TemplateSpec } from './lib';
-import { CONTACT_RECORD, errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, LEDGER_SIZE } from './sync';
+import { code, config, ghl, ifTrue, manualTrigger, PARTNERS, scheduleTrigger, type N8nNode, type TemplateSpec } from './lib';
+import { CONTACT_RECORD, errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, LEDGER_TRIM, SEND_PAGE, sendPageToApp } from './sync';
 import { PARTNER_PRIVILEGE } from './scopes';
 import { BUSINESS_FILTERS } from './snippets';
 
@@ -79,11 +79,7 @@ for (const [index] of $input.all().entries()) {
   out.push({ json: { syncKey: page.syncKey, page: page.page, records: page.keys.length, synced: true }, pairedItem: { item: index } });
 }
 if (out.length === $('${PLAN}').all().filter((item) => item.json.valid).length) $getWorkflowStaticData('global').lastCompleteRunAt = $('Sync window').first().json.startedAt;
-const keys = Object.keys(ledger);
-if (keys.length > ${LEDGER_SIZE}) {
-  keys.sort((a, b) => ledger[a].at - ledger[b].at).slice(0, keys.length - ${LEDGER_SIZE}).forEach((key) => delete ledger[key]);
-}
-return out;
+${LEDGER_TRIM}return out;
 `;
 
 const list: N8nNode = {
@@ -120,15 +116,7 @@ export const ghlContactsToAnyApp: TemplateSpec = {
 		list,
 		code(PLAN, [880, 0], PLAN_CODE),
 		ifTrue('Valid?', [1100, 0], '$json.valid', ID),
-		errorOutput(
-			http('Send the page to the app', [1320, -100], {
-				method: 'POST',
-				url: "={{ $('Config').first().json.anyAppUrl }}/records",
-				credential: 'anyAppApi',
-				jsonBody: 'JSON.stringify({ records: $json.records })',
-				batchIntervalMs: 200,
-			}),
-		),
+		sendPageToApp([1320, -100]),
 		code('Record as synced', [1540, -100], RECORD),
 		failedItems([1540, 200], PLAN),
 	],
@@ -140,10 +128,10 @@ export const ghlContactsToAnyApp: TemplateSpec = {
 		[LIST, PLAN, 0],
 		[LIST, FAILED_ITEMS, 1],
 		[PLAN, 'Valid?'],
-		['Valid?', 'Send the page to the app', 0],
+		['Valid?', SEND_PAGE, 0],
 		['Valid?', FAILED_ITEMS, 1],
-		['Send the page to the app', 'Record as synced', 0],
-		['Send the page to the app', FAILED_ITEMS, 1],
+		[SEND_PAGE, 'Record as synced', 0],
+		[SEND_PAGE, FAILED_ITEMS, 1],
 	],
 	stickies: [failedItemsSticky([1820, 200])],
 };

@@ -8,7 +8,7 @@
  * records them, so the next run (or the catch-up) tries them again. Side records (notes, tasks,
  * partner tasks/activities) carry a `[sync:<kind>:<event id>]` marker and are looked up first.
  */
-import { code, contactById, ghl, ifTrue, upsertContact, type Link, type N8nNode, type StickyNote } from './lib';
+import { code, contactById, ghl, http, ifTrue, upsertContact, type Link, type N8nNode, type StickyNote } from './lib';
 
 type Position = [number, number];
 
@@ -69,8 +69,30 @@ function contactRecord(contact, head, tail) {
 }
 `;
 
+/** HTTP Request node of the "any app" syncs: one page of records (`$json.records`) upserted by the app. */
+export function sendPageToApp(position: Position): N8nNode {
+	return errorOutput(
+		http(SEND_PAGE, position, {
+			method: 'POST',
+			url: "={{ $('Config').first().json.anyAppUrl }}/records",
+			credential: 'anyAppApi',
+			jsonBody: 'JSON.stringify({ records: $json.records })',
+			batchIntervalMs: 200,
+		}),
+	);
+}
+
+export const SEND_PAGE = 'Send the page to the app';
+
 /** Entries the ledger keeps (oldest dropped first); far above any polling window's records. */
 export const LEDGER_SIZE = 20000;
+
+/** Code-node lines that drop the oldest entries of `ledger` beyond LEDGER_SIZE (after a run's writes are recorded). */
+export const LEDGER_TRIM = `const keys = Object.keys(ledger);
+if (keys.length > ${LEDGER_SIZE}) {
+  keys.sort((a, b) => ledger[a].at - ledger[b].at).slice(0, keys.length - ${LEDGER_SIZE}).forEach((key) => delete ledger[key]);
+}
+`;
 
 /**
  * Marks each incoming item's record as synced: the last node of the success path. Items carry
@@ -90,11 +112,7 @@ for (const [index, item] of $input.all().entries()) {
   ledger[plan.syncKey] = { hash: plan.syncHash, at: now };
   out.push({ json: { syncKey: plan.syncKey, syncHash: plan.syncHash, synced: true }, pairedItem: { item: index } });
 }
-const keys = Object.keys(ledger);
-if (keys.length > ${LEDGER_SIZE}) {
-  keys.sort((a, b) => ledger[a].at - ledger[b].at).slice(0, keys.length - ${LEDGER_SIZE}).forEach((key) => delete ledger[key]);
-}
-return out;
+${LEDGER_TRIM}return out;
 `,
 	);
 }
