@@ -1,4 +1,4 @@
-import { code, config, contactById, ghl, ghlPollingTrigger, ghlTrigger, http, ifTrue, manualTrigger, noOp, PARTNERS, type TemplateSpec } from './lib';
+import { code, config, contactById, ghl, ghlContactTriggers, http, ifTrue, noOp, PARTNERS, type TemplateSpec } from './lib';
 import { ghlContactEventSample } from './samples';
 import { CONTACT_OF, PHONE_E164 } from './snippets';
 import { errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, markerCheck, recordDone } from './sync';
@@ -114,6 +114,8 @@ for (const item of $('${READ_LEAD}').all()) {
 return out;
 `;
 
+const triggers = ghlContactTriggers({ trigger: 'GHL contact created or changed', events: ['ContactCreate', 'ContactUpdate', 'ContactTagUpdate'], catchUp: 'Catch-up: contacts created or changed in GHL', demoLimit: 2 });
+
 export const ghlContactToLeadCars: TemplateSpec = {
 	id: ID,
 	file: 'ghl-contact-to-leadcars',
@@ -122,22 +124,7 @@ export const ghlContactToLeadCars: TemplateSpec = {
 	description:
 		'When a HighLevel contact is created, it is sent to LeadCars as a new lead for your dealership (POST /leads with your concesionario, sede, lead type and campaign). The LeadCars lead id comes back as the contact tag "leadcars-id-N" plus one note; the tag (also written by the "LeadCars leads → HighLevel" template) stops it being sent twice, and the id is kept as soon as LeadCars answers, so a failed tagging is retried without a second lead. Later changes of a linked contact (name, email, phone, postal code, province, company, city, a hot/warm/cold tag) update that LeadCars lead (PUT /leads/{id}/submit), the id read from the contact\'s tag: only fields LeadCars does not have yet are sent, with the lead\'s current state (estado, required by LeadCars) unless Config estadoOnUpdate names another. A polling trigger catches up with contacts created or changed while n8n was down. Failures end in "Failed items"; set Settings › Error Workflow for runs that fail as a whole. "Execute workflow" sends a sample ContactCreate (the sandbox\'s contact Grace Hopper); "Run it now" sends the 2 newest GHL contacts.',
 	nodes: [
-		ghlTrigger('GHL contact created or changed', [0, 0], {
-			events: ['ContactCreate', 'ContactUpdate', 'ContactTagUpdate'],
-			verification: 'ghlSignature',
-			locationIds: '',
-			fetchFullRecord: true,
-			authentication: 'privateIntegration',
-			options: {},
-		}),
-		manualTrigger('Run it now', [0, 220]),
-		// After the Manual Trigger: `n8n execute` starts at the first trigger or polling node in this list.
-		ghlPollingTrigger('Catch-up: contacts created or changed in GHL', [0, -200], 'contactUpdated', 15, { includeNewContacts: true }),
-		ghl('Newest GHL contacts (demo)', [220, 220], 'contact', 'getAll', {
-			returnAll: false,
-			limit: 2,
-			sortUi: { rule: [{ field: 'dateAdded', direction: 'desc' }] },
-		}),
+		...triggers.nodes,
 		config('Config', [440, 100], [
 			{ name: 'leadCarsApiUrl', value: `${PARTNERS}/leadcars/api/v2` },
 			{ name: 'concesionario', value: 123 },
@@ -243,10 +230,7 @@ return $input.all().map((item, index) => {
 	],
 	editorSample: [ghlContactEventSample('ContactCreate', 'grace.hopper@example.com', { webhookId: 'b1c4a3e0-5d6f-4a71-9c2e-0f5e7a1d2c02', fetchFullRecord: true })],
 	links: [
-		['GHL contact created or changed', 'Config'],
-		['Catch-up: contacts created or changed in GHL', 'Config'],
-		['Run it now', 'Newest GHL contacts (demo)'],
-		['Newest GHL contacts (demo)', 'Config'],
+		...triggers.links,
 		['Config', PLAN],
 		[PLAN, 'Send to LeadCars?'],
 		['Send to LeadCars?', 'Valid?', 0],

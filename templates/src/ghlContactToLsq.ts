@@ -1,4 +1,4 @@
-import { code, config, contactById, ghl, ghlPollingTrigger, ghlTrigger, http, ifTrue, manualTrigger, PARTNERS, type TemplateSpec } from './lib';
+import { code, config, contactById, ghl, ghlContactTriggers, http, ifTrue, PARTNERS, type TemplateSpec } from './lib';
 import { ghlContactEventSample } from './samples';
 import { CONTACT_OF, COUNTRY_CODE } from './snippets';
 import { errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, recordDone } from './sync';
@@ -91,6 +91,8 @@ return $input.all().map((item, index) => {
 
 const LSQ = (path: string) => `={{ $('Config').first().json.lsqHost }}/v2/LeadManagement.svc/${path}`;
 
+const triggers = ghlContactTriggers({ trigger: 'GHL contact created or updated', events: ['ContactCreate', 'ContactUpdate'], catchUp: 'Catch-up: contacts changed in GHL', demoLimit: 3 });
+
 export const ghlContactToLsq: TemplateSpec = {
 	id: ID,
 	file: 'ghl-contact-to-leadsquared',
@@ -99,22 +101,7 @@ export const ghlContactToLsq: TemplateSpec = {
 	description:
 		'When a HighLevel contact is created or updated (signed GHL webhook; a polling trigger catches up with what was missed), its LeadSquared lead is found (by the lsq:<ProspectID> tag, else email, else phone) and only the attributes that differ are written with Lead.Update; a contact without a lead becomes one (Lead.Capture) and gets the tag lsq:<ProspectID>. A change that came from the LeadSquared → HighLevel template finds nothing different and writes nothing, so the pair does not echo. Failures end in "Failed items" and are written by a later run; set Settings › Error Workflow for runs that fail as a whole. "Execute workflow" sends a sample ContactCreate (the sandbox\'s contact Ada Lovelace); "Run it now" pushes the 3 newest GHL contacts.',
 	nodes: [
-		ghlTrigger('GHL contact created or updated', [0, 0], {
-			events: ['ContactCreate', 'ContactUpdate'],
-			verification: 'ghlSignature',
-			locationIds: '',
-			fetchFullRecord: true,
-			authentication: 'privateIntegration',
-			options: {},
-		}),
-		manualTrigger('Run it now', [0, 220]),
-		// After the Manual Trigger: `n8n execute` starts at the first trigger or polling node in this list.
-		ghlPollingTrigger('Catch-up: contacts changed in GHL', [0, -200], 'contactUpdated', 15, { includeNewContacts: true }),
-		ghl('Newest GHL contacts (demo)', [220, 220], 'contact', 'getAll', {
-			returnAll: false,
-			limit: 3,
-			sortUi: { rule: [{ field: 'dateAdded', direction: 'desc' }] },
-		}),
+		...triggers.nodes,
 		config('Config', [440, 100], [
 			{ name: 'lsqHost', value: `${PARTNERS}/leadsquared` },
 			{ name: 'leadSource', value: 'HighLevel' },
@@ -163,10 +150,7 @@ export const ghlContactToLsq: TemplateSpec = {
 	],
 	editorSample: [ghlContactEventSample('ContactCreate', 'ada.lovelace@example.com', { webhookId: 'b1c4a3e0-5d6f-4a71-9c2e-0f5e7a1d2c01', fetchFullRecord: true })],
 	links: [
-		['GHL contact created or updated', 'Config'],
-		['Catch-up: contacts changed in GHL', 'Config'],
-		['Run it now', 'Newest GHL contacts (demo)'],
-		['Newest GHL contacts (demo)', 'Config'],
+		...triggers.links,
 		['Config', PLAN],
 		[PLAN, 'Valid?'],
 		['Valid?', 'LeadSquared: find the lead', 0],

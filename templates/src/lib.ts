@@ -426,6 +426,41 @@ export function upsertContact(
 export type Link = [string, string] | [string, string, number];
 
 /**
+ * The ways a GHL contact enters a contact → partner template, each leading to Config: the signed
+ * HighLevel Trigger (`events`, full record fetched), "Run it now" on the `demoLimit` newest
+ * contacts, and a 15-minute polling catch-up for contacts created or changed while n8n was down.
+ */
+export function ghlContactTriggers(opts: { trigger: string; events: string[]; catchUp: string; demoLimit: number }): { nodes: N8nNode[]; links: Link[] } {
+	const demo = 'Newest GHL contacts (demo)';
+	return {
+		nodes: [
+			ghlTrigger(opts.trigger, [0, 0], {
+				events: opts.events,
+				verification: 'ghlSignature',
+				locationIds: '',
+				fetchFullRecord: true,
+				authentication: 'privateIntegration',
+				options: {},
+			}),
+			manualTrigger('Run it now', [0, 220]),
+			// After the Manual Trigger: `n8n execute` starts at the first trigger or polling node in this list.
+			ghlPollingTrigger(opts.catchUp, [0, -200], 'contactUpdated', 15, { includeNewContacts: true }),
+			ghl(demo, [220, 220], 'contact', 'getAll', {
+				returnAll: false,
+				limit: opts.demoLimit,
+				sortUi: { rule: [{ field: 'dateAdded', direction: 'desc' }] },
+			}),
+		],
+		links: [
+			[opts.trigger, 'Config'],
+			[opts.catchUp, 'Config'],
+			['Run it now', demo],
+			[demo, 'Config'],
+		],
+	};
+}
+
+/**
  * LeadSquared's ways into a template, each leading to Config: its webhook (`LeadSquared <label>
  * webhook`), a manual run on demo data (`demoCode`), and a catch-up every 15 minutes whose item
  * carries `catchUp: true`.
