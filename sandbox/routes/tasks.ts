@@ -7,19 +7,22 @@ import type { Handler, HandlerContext } from './context';
 
 const byDateAdded = (a: { dateAdded: string }, b: { dateAdded: string }) => Date.parse(a.dateAdded) - Date.parse(b.dateAdded);
 
-function getTask(ctx: HandlerContext): TaskRecord {
+/** The records of `records` that belong to the path's contact (404 when the contact is not in the location). */
+function recordsOfContact<T extends { contactId: string }>(ctx: HandlerContext, records: Map<string, T>): T[] {
 	const contact = getContact(ctx, ctx.params.contactId);
-	const task = ctx.state.store.tasks.get(ctx.params.taskId);
-	if (!task || task.contactId !== contact.id) throw errors.badRequest('Task not found');
-	return task;
+	return [...records.values()].filter((record) => record.contactId === contact.id);
 }
 
-function getNote(ctx: HandlerContext): NoteRecord {
+/** One record of the path's contact; GHL answers 400 "<What> not found" for an id of another contact. */
+function recordOfContact<T extends { contactId: string }>(ctx: HandlerContext, records: Map<string, T>, id: string, what: string): T {
 	const contact = getContact(ctx, ctx.params.contactId);
-	const note = ctx.state.store.notes.get(ctx.params.id);
-	if (!note || note.contactId !== contact.id) throw errors.badRequest('Note not found');
-	return note;
+	const record = records.get(id);
+	if (!record || record.contactId !== contact.id) throw errors.badRequest(`${what} not found`);
+	return record;
 }
+
+const getTask = (ctx: HandlerContext): TaskRecord => recordOfContact(ctx, ctx.state.store.tasks, ctx.params.taskId, 'Task');
+const getNote = (ctx: HandlerContext): NoteRecord => recordOfContact(ctx, ctx.state.store.notes, ctx.params.id, 'Note');
 
 /** TaskComplete fires when a task goes from open to completed; there is no TaskUpdate event. */
 function setCompleted(ctx: HandlerContext, task: TaskRecord, completed: boolean): void {
@@ -30,8 +33,7 @@ function setCompleted(ctx: HandlerContext, task: TaskRecord, completed: boolean)
 
 export const taskHandlers: Record<string, Handler> = {
 	'get-all-tasks': (ctx) => {
-		const contact = getContact(ctx, ctx.params.contactId);
-		const tasks = [...ctx.state.store.tasks.values()].filter((t) => t.contactId === contact.id).sort(byDateAdded);
+		const tasks = recordsOfContact(ctx, ctx.state.store.tasks).sort(byDateAdded);
 		return { status: 200, body: { tasks: tasks.map(toTask) } };
 	},
 	'get-task': (ctx) => ({ status: 200, body: { task: toTask(getTask(ctx)) } }),
@@ -82,8 +84,7 @@ export const taskHandlers: Record<string, Handler> = {
 
 export const noteHandlers: Record<string, Handler> = {
 	'get-all-notes': (ctx) => {
-		const contact = getContact(ctx, ctx.params.contactId);
-		const notes = [...ctx.state.store.notes.values()].filter((n) => n.contactId === contact.id).sort((a, b) => byDateAdded(b, a));
+		const notes = recordsOfContact(ctx, ctx.state.store.notes).sort((a, b) => byDateAdded(b, a));
 		return { status: 200, body: { notes: notes.map(toNote) } };
 	},
 	'get-note': (ctx) => ({ status: 200, body: { note: toNote(getNote(ctx)) } }),
