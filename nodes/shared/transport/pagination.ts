@@ -79,6 +79,19 @@ function stuckCursor(context: GhlContext, page: number, itemIndex?: number): Nod
 	);
 }
 
+/**
+ * A page of a search walked with `searchAfter`: the next page starts after the last record's
+ * `searchAfter` (each value passed through `asSent`).
+ */
+function searchAfterPage(records: IDataObject[], total: unknown, asSent: (value: unknown) => unknown = (value) => value): Page {
+	const last = records[records.length - 1];
+	return {
+		items: records,
+		next: last && Array.isArray(last.searchAfter) ? { searchAfter: (last.searchAfter as unknown[]).map(asSent) } : undefined,
+		total: totalOf(total),
+	};
+}
+
 const SEARCH_PAGE_LIMIT = 500;
 const START_AFTER_PAGE_LIMIT = 100;
 const SKIP_PAGE_LIMIT = 100;
@@ -104,13 +117,7 @@ export async function searchContactsPaged(
 				idempotent: true,
 				itemIndex,
 			});
-			const contacts = (response.contacts ?? []) as IDataObject[];
-			const last = contacts[contacts.length - 1];
-			return {
-				items: contacts,
-				next: last && Array.isArray(last.searchAfter) ? { searchAfter: last.searchAfter } : undefined,
-				total: totalOf(response.total),
-			};
+			return searchAfterPage((response.contacts ?? []) as IDataObject[], response.total);
 		},
 		SEARCH_PAGE_LIMIT,
 		max,
@@ -136,13 +143,8 @@ export async function searchRecordsPaged(this: GhlContext, request: Omit<GhlRequ
 				idempotent: true,
 				body: { ...request.body, page: 1, pageLimit: pageSize, searchAfter: [], ...(cursor ?? {}) },
 			});
-			const records = (response.records ?? []) as IDataObject[];
-			const last = records[records.length - 1];
-			return {
-				items: records,
-				next: last && Array.isArray(last.searchAfter) ? { searchAfter: (last.searchAfter as unknown[]).map(String) } : undefined,
-				total: totalOf(response.total),
-			};
+			// The spec types the records' searchAfter as text.
+			return searchAfterPage((response.records ?? []) as IDataObject[], response.total, String);
 		},
 		RECORD_SEARCH_PAGE_LIMIT,
 		max,
