@@ -16,7 +16,7 @@ import type { ContactRecord, NoteRecord, TaskRecord } from '../../sandbox/store'
 import { useStack } from './lib/jest';
 import { sandboxRecords, type SandboxRecords } from './lib/resourceWorkflows';
 import type { Stack } from './lib/stack';
-import { listTemplates, localTemplate } from './lib/templates';
+import { listTemplates, localTemplate, SAMPLE_LEAD_CONTACT } from './lib/templates';
 import { GHL_TRIGGER, nodeOutput, runError, type ExecutionJson, type RunJson, type WorkflowJson } from './lib/workflows';
 
 const stackRef = useStack();
@@ -157,19 +157,7 @@ describe('run by hand (Manual Trigger path)', () => {
 		const stack = stackRef();
 		await runByHand(stack, T.lsqLead);
 		const contact = contactByEmail(stack, 'priya.raman@example.com');
-		expect(contact).toMatchObject({
-			firstName: 'Priya',
-			lastName: 'Raman',
-			phone: '+919845012345',
-			companyName: 'Raman Textiles',
-			website: 'https://ramantextiles.example.com',
-			address1: '12 MG Road',
-			city: 'Bengaluru',
-			state: 'Karnataka',
-			postalCode: '560001',
-			country: 'IN',
-			source: 'LeadSquared',
-		});
+		expect(contact).toMatchObject({ ...SAMPLE_LEAD_CONTACT, source: 'LeadSquared' });
 		expect(String(contact.dateOfBirth)).toMatch(/^1990-04-12/);
 		expect(contact.tags).toEqual(expect.arrayContaining(['leadsquared', 'lsq-stage-prospect']));
 		const notes = notesOf(stack, contact.id);

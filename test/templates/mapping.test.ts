@@ -6,6 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { sandboxRecords } from '../e2e/lib/resourceWorkflows';
+import { SAMPLE_LEAD_CONTACT } from '../e2e/lib/templates';
 import { baseNodesInstalled, type TemplateEngine } from './engine';
 import { setMapping, useTemplateStack } from './fixture';
 
@@ -60,18 +61,7 @@ describeWithN8n('LeadSquared lead → HighLevel: the mapping node decides what l
 		const engine = engineFor(file);
 		await run(engine, 'Config', delivery(lead()));
 		const contact = contactByEmail('priya.raman@example.com');
-		expect(contact).toMatchObject({
-			firstName: 'Priya',
-			lastName: 'Raman',
-			phone: '+919845012345',
-			companyName: 'Raman Textiles',
-			website: 'https://ramantextiles.example.com',
-			address1: '12 MG Road',
-			city: 'Bengaluru',
-			state: 'Karnataka',
-			postalCode: '560001',
-			country: 'IN',
-		});
+		expect(contact).toMatchObject(SAMPLE_LEAD_CONTACT);
 		expect(String(contact.dateOfBirth)).toMatch(/^1990-04-12/);
 		expect(customValues(contact)).toEqual({
 			lsq_prospect_id: sample().ProspectID,

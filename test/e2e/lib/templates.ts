@@ -15,6 +15,23 @@ export const TEMPLATES_DIR = path.join(ROOT, 'templates');
 /** The partner base URL the templates' Config nodes use by default. */
 export const DEFAULT_PARTNERS_URL = 'http://127.0.0.1:8788';
 
+/**
+ * The GHL contact fields the LeadSquared lead template's default mapping gives LeadSquared's sample
+ * lead (sandbox/partners/payloads/leadsquared-lead-created.json), as the sandbox stores them.
+ */
+export const SAMPLE_LEAD_CONTACT = {
+	firstName: 'Priya',
+	lastName: 'Raman',
+	phone: '+919845012345',
+	companyName: 'Raman Textiles',
+	website: 'https://ramantextiles.example.com',
+	address1: '12 MG Road',
+	city: 'Bengaluru',
+	state: 'Karnataka',
+	postalCode: '560001',
+	country: 'IN',
+} as const;
+
 export interface TemplateFile {
 	file: string;
 	json: WorkflowJson;
