@@ -8,18 +8,16 @@
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ExecutionLifecycleHooks, LoadOptionsContext } from 'n8n-core';
-import type { IDataObject, INodeParameters, INodeProperties, IWorkflowBase } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow';
 import { Ghl } from '../nodes/Ghl/Ghl.node';
 import { GhlPollingTrigger } from '../nodes/GhlPollingTrigger/GhlPollingTrigger.node';
 import { resourceList } from '../nodes/Ghl/actions';
 import { runCredentialTest } from './harness/credentialTest';
 import { TestCredentialsHelper } from './harness/credentials';
 import { oauthCredential, pitCredential } from './harness/fixtures';
-import { nodeTypes } from './harness/nodeTypes';
-import { additionalDataFor, buildWorkflow, runWorkflow } from './harness/run';
+import { runWorkflow } from './harness/run';
 import { ghlWorkflow } from './harness/workflows';
-import { nodeTests } from './nodes/kit';
+import { loadOptionsContext as editorContext, nodeTests } from './nodes/kit';
 import type { NodeRun } from './nodes/kit';
 import { Poller, sandboxApi } from './triggers/helpers';
 
@@ -84,16 +82,7 @@ const byId = (value: string) => ({ mode: 'id', value });
 const writes = (result: NodeRun) => result.requests.filter((request) => request.method !== 'GET');
 
 /** A load-options context for the GHL node, as n8n builds one when the editor asks for a list. */
-function loadOptionsContext(parameters: INodeParameters, parameterPath: string): LoadOptionsContext {
-	const credential = pitCredential(sandbox());
-	const json = ghlWorkflow(parameters, credential);
-	const workflow = buildWorkflow(json);
-	const credentials = new TestCredentialsHelper(nodeTypes);
-	credentials.add(credential);
-	const workflowData = { id: workflow.id, name: workflow.name, nodes: json.nodes, connections: json.connections } as IWorkflowBase;
-	const hooks = new ExecutionLifecycleHooks('manual', `load-options-${Date.now()}`, workflowData);
-	return new LoadOptionsContext(workflow, workflow.getNode('GHL')!, additionalDataFor(credentials, hooks), parameterPath);
-}
+const loadOptionsContext = (parameters: INodeParameters, parameterPath: string) => editorContext(sandbox(), parameters, parameterPath);
 
 const ghl = new Ghl();
 

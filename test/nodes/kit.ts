@@ -15,6 +15,7 @@ import { nodeTypes } from '../harness/nodeTypes';
 import { additionalDataFor, buildWorkflow, runWorkflow } from '../harness/run';
 import type { WorkflowResult } from '../harness/run';
 import { ghlWorkflow } from '../harness/workflows';
+import { sandboxApi } from '../triggers/helpers';
 
 export const CONTACTS_VERSION = '2021-07-28';
 export const CALENDARS_VERSION = '2021-04-15';
@@ -51,6 +52,18 @@ export interface SeedSnapshot {
 	tasks: Array<IDataObject & { id: string; contactId: string }>;
 	notes: Array<IDataObject & { id: string; contactId: string }>;
 	appointments: Array<IDataObject & { id: string; contactId: string }>;
+}
+
+/** A load-options context for the GHL node with these parameters, as n8n builds one when the editor asks for a list. */
+export function loadOptionsContext(sandbox: Sandbox, parameters: INodeParameters, parameterPath: string): LoadOptionsContext {
+	const credential = pitCredential(sandbox);
+	const json = ghlWorkflow(parameters, credential);
+	const workflow = buildWorkflow(json);
+	const credentials = new TestCredentialsHelper(nodeTypes);
+	credentials.add(credential);
+	const workflowData = { id: workflow.id, name: workflow.name, nodes: json.nodes, connections: json.connections } as IWorkflowBase;
+	const hooks = new ExecutionLifecycleHooks('manual', `load-options-${Date.now()}`, workflowData);
+	return new LoadOptionsContext(workflow, workflow.getNode('GHL')!, additionalDataFor(credentials, hooks), parameterPath);
 }
 
 export function nodeTests(options: SandboxOptions = {}) {
@@ -123,20 +136,7 @@ export function nodeTests(options: SandboxOptions = {}) {
 
 	/** A direct API call (setup and read-back), outside the node. */
 	async function api(method: string, path: string, body?: unknown, version = CONTACTS_VERSION): Promise<IDataObject> {
-		const response = await fetch(`${sandbox().url}${path}`, {
-			method,
-			headers: {
-				Authorization: `Bearer ${sandbox().demo.privateToken}`,
-				Version: version,
-				Accept: 'application/json',
-				...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const text = await response.text();
-		const json = (text ? JSON.parse(text) : {}) as IDataObject;
-		if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
-		return json;
+		return await sandboxApi(sandbox())(method, path, body, version);
 	}
 
 	/**
@@ -155,14 +155,7 @@ export function nodeTests(options: SandboxOptions = {}) {
 	}
 
 	function pickerContext(parameters: INodeParameters, parameterPath: string): LoadOptionsContext {
-		const credential = pitCredential(sandbox());
-		const json = ghlWorkflow(parameters, credential);
-		const workflow = buildWorkflow(json);
-		const credentials = new TestCredentialsHelper(nodeTypes);
-		credentials.add(credential);
-		const workflowData = { id: workflow.id, name: workflow.name, nodes: json.nodes, connections: json.connections } as IWorkflowBase;
-		const hooks = new ExecutionLifecycleHooks('manual', `load-options-${Date.now()}`, workflowData);
-		return new LoadOptionsContext(workflow, workflow.getNode('GHL')!, additionalDataFor(credentials, hooks), parameterPath);
+		return loadOptionsContext(sandbox(), parameters, parameterPath);
 	}
 
 	return { sandbox, run, opTest, seed, api, pickerOptions, searchList };
