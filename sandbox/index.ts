@@ -5,7 +5,8 @@
 import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import { issueDemoTokens, setInstalled } from './oauth';
-import { nowIso, setClockSkew } from './routes/common';
+import { setClockSkew } from './routes/common';
+import { newContactRecord } from './routes/contacts';
 import { SandboxCore } from './server';
 import type { ContactRecord } from './store';
 import type { Sandbox, SandboxOptions } from './types';
@@ -94,21 +95,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		putContacts: (locationId, contacts) => {
 			if (!core.store.locations.has(locationId)) throw new Error(`Unknown location ${locationId}`);
 			const ids = contacts.map((fields) => {
-				const time = nowIso();
-				const contact: ContactRecord = {
-					dnd: false,
-					tags: [],
-					type: 'lead',
-					customFields: {},
-					followers: [],
-					campaigns: [],
-					workflows: [],
-					dateAdded: time,
-					dateUpdated: time,
-					...fields,
-					id: core.store.newId(),
-					locationId,
-				};
+				const created = newContactRecord(core.store, locationId);
+				const contact: ContactRecord = { ...created, ...fields, id: created.id, locationId };
 				core.store.contacts.set(contact.id, contact);
 				return contact.id;
 			});

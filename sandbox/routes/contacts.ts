@@ -185,10 +185,11 @@ function assertNoDuplicate(ctx: HandlerContext, locationId: string, email: unkno
 	}
 }
 
-function newContact(ctx: HandlerContext, locationId: string): ContactRecord {
+/** A new contact of the location as GHL starts one: a lead with no tags, DND off, created now. */
+export function newContactRecord(store: { newId(): string }, locationId: string): ContactRecord {
 	const time = nowIso();
 	return {
-		id: ctx.state.store.newId(),
+		id: store.newId(),
 		locationId,
 		dnd: false,
 		tags: [],
@@ -207,7 +208,7 @@ const createContact: Handler = (ctx) => {
 	getLocation(ctx, body.locationId);
 	const customValues = resolveCustomFields(ctx, body.locationId, body.customFields);
 	assertNoDuplicate(ctx, body.locationId, body.email, body.phone);
-	const contact = newContact(ctx, body.locationId);
+	const contact = newContactRecord(ctx.state.store, body.locationId);
 	const { locationId: _l, ...fields } = body;
 	applyContactBody(contact, fields, customValues);
 	contact.dateUpdated = contact.dateAdded;
@@ -260,7 +261,7 @@ const upsertContact: Handler = (ctx) => {
 		emitChanges(ctx, existing, applyContactBody(existing, fields, customValues, { skipPhone }));
 		return { status: 200, body: { new: false, contact: toContact(existing), traceId } };
 	}
-	const contact = newContact(ctx, location.id);
+	const contact = newContactRecord(ctx.state.store, location.id);
 	applyContactBody(contact, fields, customValues);
 	contact.dateUpdated = contact.dateAdded;
 	ctx.state.store.contacts.set(contact.id, contact);
