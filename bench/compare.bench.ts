@@ -4,10 +4,11 @@
  * docs/benchmarks.md and docs/benchmarks.json. Scale and repetitions from the environment
  * (bench/realN8n/scenarios.ts, settingsFromEnv): BENCH_RECORDS, BENCH_RUNS, BENCH_SCALE=full, …
  * BENCH_SCENARIOS=bulk,returnAll,overhead,trigger,polling picks some; BENCH_NODES=ours leaves the built-in
- * node out; BENCH_SKIP_COMPARE=1 skips this file.
+ * node out; BENCH_TAGS=no|yes picks the bulk writes without/with a tag; BENCH_APPEND=1 adds to the report in
+ * BENCH_OUT; BENCH_SKIP_COMPARE=1 skips this file.
  */
 import { execFileSync } from 'child_process';
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import type { IDataObject } from 'n8n-workflow';
@@ -98,17 +99,23 @@ async function timedPoll(trigger: Poller): Promise<{ items: IDataObject[]; ms: n
 			const kinds = (process.env.BENCH_NODES ?? 'ours,builtIn').split(',') as NodeKind[];
 			const wanted = (name: string) => !process.env.BENCH_SCENARIOS || process.env.BENCH_SCENARIOS.split(',').includes(name);
 
-			const bulk: BenchReport['bulk'] = [];
+			const out = process.env.BENCH_OUT ?? path.join(ROOT, 'docs');
+			// BENCH_APPEND=1 continues the report in BENCH_OUT: its bulk rows are kept and this run's added
+			// (a long full-scale series in parts, e.g. after the machine had to be restarted).
+			const previous: BenchReport | undefined =
+				process.env.BENCH_APPEND === '1' && existsSync(path.join(out, 'benchmarks.json'))
+					? (JSON.parse(readFileSync(path.join(out, 'benchmarks.json'), 'utf8')) as BenchReport)
+					: undefined;
+			const bulk: BenchReport['bulk'] = previous ? [...previous.bulk] : [];
 			const returnAll: BenchReport['returnAll'] = [];
 			const overhead: BenchReport['overhead'] = [];
 			const trigger: TriggerFigures[] = [];
 			const webhookReference: TriggerFigures[] = [];
 			const polling: BenchReport['polling'] = [];
-			const out = process.env.BENCH_OUT ?? path.join(ROOT, 'docs');
 			/** Writes what is measured so far (a long run that fails late keeps its figures). */
 			const save = () => {
 				const report: BenchReport = {
-					started: started.toISOString(),
+					started: previous?.started ?? started.toISOString(),
 					finished: new Date().toISOString(),
 					machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, shared with other work`,
 					settings,
@@ -144,7 +151,9 @@ async function timedPoll(trigger: Poller): Promise<{ items: IDataObject[]; ms: n
 			save();
 
 			// 1. Bulk write
-			for (const tagged of wanted('bulk') ? [false, true] : []) {
+			// BENCH_TAGS=no,yes: the bulk writes without and with a tag.
+			const tagChoices = (process.env.BENCH_TAGS ?? 'no,yes').split(',').map((choice) => choice.trim() === 'yes');
+			for (const tagged of wanted('bulk') ? tagChoices : []) {
 				const ids = { ours: await importBulkWrite(ctx, 'ours', tagged), builtIn: kinds.includes('builtIn') ? await importBulkWrite(ctx, 'builtIn', tagged) : '' };
 				for (const latencyMs of settings.latenciesMs) {
 					for (const node of kinds) {

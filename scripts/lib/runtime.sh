@@ -23,7 +23,8 @@ runtime_log() { printf '[runtime] %s\n' "$*" >&2; }
 
 _runtime_now() { date +%s; }
 
-_runtime_hash() { sha256sum "$@" | sha256sum | cut -c1-16; }
+# The key is the files' content only: a worktree (another path, same lockfile) must find the same install.
+_runtime_hash() { cat "$@" | sha256sum | cut -c1-16; }
 
 # --- Debian packages ----------------------------------------------------------------------
 # Usage: runtime_apt build|chromium|redis ...
