@@ -66,6 +66,8 @@ export function partnerTables(sources: PartnersConsoleSources): Record<string, (
 		'leadcars-leads': () => newestFirst(sources.leadcars.leads(), (l) => l.date_entry) as unknown as Row[],
 		'leadpops-leads': () => newestFirst(sources.leadpops.leads(), (l) => l.date_created) as unknown as Row[],
 		'anyapp-records': () => sources.anyapp.records().reverse() as unknown as Row[],
+		'anyapp-notes': () => sources.anyapp.notes().reverse() as unknown as Row[],
+		'anyapp-tasks': () => sources.anyapp.tasks().reverse() as unknown as Row[],
 		requests: () =>
 			sources.requests
 				.slice(-500)
@@ -161,6 +163,18 @@ export function partnersConsoleLayout(): ConsoleLayout {
 				{ key: 'lastName', label: 'Last name' },
 				{ key: 'email', label: 'Email' },
 				{ key: 'companyName', label: 'Company' },
+			]),
+			table('anyapp-notes', '"Any app" notes of records', [
+				{ key: 'externalId', label: 'Record' },
+				{ key: 'key', label: 'Key' },
+				{ key: 'body', label: 'Note' },
+			]),
+			table('anyapp-tasks', '"Any app" tasks of records', [
+				{ key: 'externalId', label: 'Record' },
+				{ key: 'key', label: 'Key' },
+				{ key: 'title', label: 'Title' },
+				{ key: 'dueDate', label: 'Due', ...time },
+				{ key: 'completed', label: 'Done' },
 			]),
 			table(
 				'requests',

@@ -1,3 +1,4 @@
+import { anyAppRoundTrip } from './anyAppRoundTrip';
 import { anyAppToGhl } from './anyAppToGhl';
 import { dpdImportToGhl } from './dpdImportToGhl';
 import { dpdIpnToGhl } from './dpdIpnToGhl';
@@ -40,4 +41,5 @@ export const templates: TemplateSpec[] = [
 	dpdImportToGhl,
 	lsqMeetingToGhl,
 	ghlAgencyFanOut,
+	anyAppRoundTrip,
 ];

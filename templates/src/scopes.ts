@@ -149,4 +149,5 @@ export const PARTNER_PRIVILEGE = {
 	leadCars: 'LeadCars: the `cliente-token` has no scopes (one token per client).',
 	anyAppOut: 'The app\'s key needs write access to its records only.',
 	anyAppIn: 'The app gets no GHL access: it only posts to the Webhook with the header value of `anyAppWebhook001`.',
+	anyAppRoundTrip: 'The app gets no GHL access: it posts to the Webhook with the header value of `anyAppWebhook001`; the app\'s key needs write access to its records and their notes and tasks.',
 };

@@ -248,6 +248,8 @@ describe('partner simulators console', () => {
 			'leadcars-leads',
 			'leadpops-leads',
 			'anyapp-records',
+			'anyapp-notes',
+			'anyapp-tasks',
 			'requests',
 		]);
 		expectNoSecrets(html);
