@@ -1,7 +1,7 @@
 import { code, config, contactById, ghl, http, ifTrue, manualTrigger, PARTNERS, webhook, type N8nNode, type TemplateSpec } from './lib';
 import { webhookSample } from './samples';
 import { PAYLOADS_OF } from './snippets';
-import { CONTACT_RECORD, errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, recordDone } from './sync';
+import { CONTACT_RECORD, errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, READS_BY_ITEM, recordDone } from './sync';
 import { PARTNER_PRIVILEGE } from './scopes';
 
 const ID = 'anyAppRoundTrip1';
@@ -77,22 +77,20 @@ for (const { externalId, record, index } of latest.values()) {
 return out;
 `;
 
-const FOUND_CODE = `
+const FOUND_CODE = `${READS_BY_ITEM}
 // The contact the search found for each record (paired with its plan item), or the reason none.
 // Items whose search failed are on its error output (Failed items).
 const wanted = $('Valid?').all(0);
-let failed = [];
-try { failed = $('${FIND}').all(1); } catch (error) { failed = []; }
-const failedIndexes = new Set(failed.map((item) => item.pairedItem && item.pairedItem.item));
-const results = $('${FIND}').all();
+const reads = readsByItem(wanted.length, ['${FIND}']);
+const found = reads.of('${FIND}');
 const out = [];
 wanted.forEach((entry, index) => {
-  if (failedIndexes.has(index)) return;
-  const match = results.find((item) => item.json && item.json.id && [].concat(item.pairedItem || []).some((p) => p && p.item === index));
+  if (reads.failed.has(index)) return;
+  const [match] = found[index];
   const plan = entry.json;
   const by = plan.ghlContactId ? 'id ' + plan.ghlContactId : 'email ' + plan.email;
   out.push({
-    json: Object.assign({}, plan, match ? { found: true, contactId: match.json.id } : { found: false, invalidReason: 'no GHL contact with ' + by }),
+    json: Object.assign({}, plan, match ? { found: true, contactId: match.id } : { found: false, invalidReason: 'no GHL contact with ' + by }),
     pairedItem: { item: index },
   });
 });
@@ -104,30 +102,18 @@ const KEYED_CODE = `return $input.all().map((item, index) => ({ json: item.json,
 /** The keyed records again, so the next read runs once per record (its items pair with the records). */
 const AGAIN = `return $('${KEYED}').all().map((item, index) => ({ json: item.json, pairedItem: { item: index } }));\n`;
 
-const WRITES_CODE = `${LEDGER}${CONTACT_RECORD}${ECHO}
+const WRITES_CODE = `${LEDGER}${CONTACT_RECORD}${READS_BY_ITEM}${ECHO}
 // For each record: the app record's fields from GHL, each GHL note and task as the record's note or
 // task under the GHL id (a keyed PUT: a replay overwrites, never adds), and the app's tags GHL does
 // not have yet. A write whose content this workflow already wrote is skipped; a record whose reads
 // failed is on Failed items, not written with parts missing.
 const config = $('Config').first().json;
 const records = $('${KEYED}').all();
-const byRecord = (node) => {
-  const groups = records.map(() => []);
-  for (const item of $(node).all()) {
-    const at = item.pairedItem && item.pairedItem.item;
-    if (groups[at] && item.json && item.json.id) groups[at].push(item.json);
-  }
-  return groups;
-};
-const failedIndexes = new Set();
-for (const node of ['${GET}', '${TASKS}', '${NOTES}']) {
-  let failed = [];
-  try { failed = $(node).all(1); } catch (error) { failed = []; }
-  failed.forEach((item) => failedIndexes.add(item.pairedItem && item.pairedItem.item));
-}
-const contacts = byRecord('${GET}');
-const tasks = byRecord('${TASKS}');
-const notes = byRecord('${NOTES}');
+const reads = readsByItem(records.length, ['${GET}', '${TASKS}', '${NOTES}']);
+const failedIndexes = reads.failed;
+const contacts = reads.of('${GET}');
+const tasks = reads.of('${TASKS}');
+const notes = reads.of('${NOTES}');
 const text = (value) => (value === null || value === undefined ? '' : String(value));
 const path = (...parts) => parts.map(encodeURIComponent).join('/');
 const out = [];

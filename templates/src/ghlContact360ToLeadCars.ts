@@ -1,5 +1,5 @@
 import { code, config, contactById, ghl, http, manualTrigger, PARTNERS, scheduleTrigger, type N8nNode, type TemplateSpec } from './lib';
-import { errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, recordDone } from './sync';
+import { errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, READS_BY_ITEM, recordDone } from './sync';
 import { PARTNER_PRIVILEGE } from './scopes';
 import { BUSINESS_FILTERS } from './snippets';
 
@@ -35,29 +35,17 @@ return out;
 /** The contact items again, so the next read runs once per contact (its items pair with the contacts). */
 const AGAIN = `return $('${KEYED}').all().map((item, index) => ({ json: item.json, pairedItem: { item: index } }));\n`;
 
-const PLAN_CODE = `${LEDGER}
+const PLAN_CODE = `${LEDGER}${READS_BY_ITEM}
 // One view per contact: profile, open tasks, recent notes, upcoming appointments, as one LeadCars
 // comment. A contact whose view is what this workflow last sent is skipped; one whose reads failed
 // is on Failed items, not sent with parts missing.
 const config = $('Config').first().json;
 const contacts = $('${KEYED}').all();
-const byContact = (node) => {
-  const groups = contacts.map(() => []);
-  for (const item of $(node).all()) {
-    const at = item.pairedItem && item.pairedItem.item;
-    if (groups[at] && item.json && item.json.id) groups[at].push(item.json);
-  }
-  return groups;
-};
-const failedIndexes = new Set();
-for (const node of ['${TASKS}', '${NOTES}', '${APPOINTMENTS}']) {
-  let failed = [];
-  try { failed = $(node).all(1); } catch (error) { failed = []; }
-  failed.forEach((item) => failedIndexes.add(item.pairedItem && item.pairedItem.item));
-}
-const tasks = byContact('${TASKS}');
-const notes = byContact('${NOTES}');
-const appointments = byContact('${APPOINTMENTS}');
+const reads = readsByItem(contacts.length, ['${TASKS}', '${NOTES}', '${APPOINTMENTS}']);
+const failedIndexes = reads.failed;
+const tasks = reads.of('${TASKS}');
+const notes = reads.of('${NOTES}');
+const appointments = reads.of('${APPOINTMENTS}');
 const now = Date.now();
 const day = (value) => String(value || '').slice(0, 16).replace('T', ' ');
 const maxNotes = Number(config.recentNotes) || 3;

@@ -84,6 +84,29 @@ export function sendPageToApp(position: Position): N8nNode {
 
 export const SEND_PAGE = 'Send the page to the app';
 
+/**
+ * Code-node function: `readsByItem(count, nodes)` groups what each read node (a HighLevel Get or Get
+ * Many run once per item of a list of `count` items, its records paired with their item) returned,
+ * by item, and says which items had a read fail (those are on the nodes' error outputs).
+ */
+export const READS_BY_ITEM = `
+function readsByItem(count, nodes) {
+  const failed = new Set();
+  const groups = {};
+  for (const node of nodes) {
+    let errors = [];
+    try { errors = $(node).all(1); } catch (error) { errors = []; }
+    errors.forEach((item) => failed.add(item.pairedItem && item.pairedItem.item));
+    groups[node] = Array.from({ length: count }, () => []);
+    for (const item of $(node).all()) {
+      const at = item.pairedItem && item.pairedItem.item;
+      if (groups[node][at] && item.json && item.json.id) groups[node][at].push(item.json);
+    }
+  }
+  return { failed, of: (node) => groups[node] };
+}
+`;
+
 /** Entries the ledger keeps (oldest dropped first); far above any polling window's records. */
 export const LEDGER_SIZE = 20000;
 
