@@ -2,7 +2,8 @@
  * The templates added for the seeds' remaining promises (templates 10–14 of templates/README.md) in a
  * real n8n 2.41.1 with our packed package, against the GHL sandbox and the partner simulators ("any
  * app" included): each run by hand once, and the any app → GHL webhook activated and called; the
- * agency fan-out (template 19) run by hand twice with the app uninstalled from one sub-account between.
+ * agency fan-out (template 19) run by hand twice with the app uninstalled from one sub-account between;
+ * the any-app round trip (template 20) by hand, then activated: a user's update, then its echoes.
  */
 import type { Partners } from '../../sandbox/partners';
 import { ANYAPP_DEMO } from '../../sandbox/partners/anyapp';
@@ -15,7 +16,7 @@ import { nodeOutput, runError, type RunJson } from './lib/workflows';
 
 const stackRef = useStack();
 const templates = Object.fromEntries(listTemplates().map((t) => [t.file.replace(/^.*\//, '').replace(/\.json$/, ''), t.json]));
-const NAMES = ['ghl-contacts-to-any-app', 'any-app-to-ghl', 'ghl-contacts-bulk-update', 'ghl-follow-ups-list-complete', 'ghl-contact-360-to-leadcars', 'ghl-agency-fan-out'] as const;
+const NAMES = ['ghl-contacts-to-any-app', 'any-app-to-ghl', 'ghl-contacts-bulk-update', 'ghl-follow-ups-list-complete', 'ghl-contact-360-to-leadcars', 'ghl-agency-fan-out', 'any-app-record-updated-round-trip'] as const;
 const ids: Record<string, string> = {};
 
 function partners(stack: Stack): Partners {
@@ -210,4 +211,46 @@ test('Agency fan-out by hand: each sub-account\'s contacts land under it; uninst
 	expect(records().get(`ghl:${first}:${firstNew}`)).toMatchObject({ subAccountId: first, email: 'first.new@fan-out.example' });
 	expect(records().has(`ghl:${third}:${thirdNew}`)).toBe(false);
 	expect([...partners(stack).anyapp.writes().values()].every((count) => count === 1)).toBe(true);
+});
+
+test('Any app round trip: by hand the sample update; activated, a user update → record, notes, tasks and tag once, its echoes start nothing', async () => {
+	const stack = stackRef();
+	const app = partners(stack).anyapp;
+	const name = 'any-app-record-updated-round-trip';
+	await runByHand(stack, name);
+	const ada = demoContacts(stack).find((c) => c.email === 'ada.lovelace@example.com')!;
+	expect(ada.tags).toContain('from-the-app');
+	expect(app.records().find((r) => r.externalId === 'crm-ada')).toMatchObject({ ghlContactId: ada.id, firstName: 'Ada', email: 'ada.lovelace@example.com' });
+	const records = () => sandboxRecords(stack.sandbox);
+	expect(app.notes('crm-ada').map((n) => n.key).sort()).toEqual(records().notes.filter((n) => n.contactId === ada.id).map((n) => n.id).sort());
+
+	const id = ids[name];
+	await stack.activate(id);
+	try {
+		const url = stack.webhookUrl('any-app/record-updated');
+		const grace = demoContacts(stack).find((c) => c.email === 'grace.hopper@example.com')!;
+		app.editRecord('crm-grace', { email: 'grace.hopper@example.com', tags: ['renewal'] });
+		const [update] = app.updateEvents().slice(-1);
+		const before = (await stack.executions(id)).length;
+		expect((await app.sendUpdate(url, update, { 'x-webhook-key': 'wrong' })).status).toBe(403);
+		expect((await app.sendUpdate(url, update)).status).toBe(200);
+		const [first] = (await stack.waitForExecutions(id, before + 1, 60_000)).slice(-1);
+		expect(runError(first)).toBeUndefined();
+		const tasks = records().tasks.filter((t) => t.contactId === grace.id);
+		expect(app.tasks('crm-grace').map((t) => [t.key, t.title, t.completed])).toEqual(tasks.map((t) => [t.id, t.title, t.completed]));
+		expect(app.notes('crm-grace').map((n) => n.body)).toEqual(records().notes.filter((n) => n.contactId === grace.id).map((n) => n.body));
+		expect(demoContacts(stack).find((c) => c.id === grace.id)!.tags).toContain('renewal');
+
+		const echoes = app.updateEvents();
+		expect(echoes.length).toBeGreaterThan(1);
+		const ghlRequests = stack.sandbox.requests.length;
+		for (const echo of echoes) expect((await app.sendUpdate(url, echo)).status).toBe(200);
+		const runs = await stack.waitForExecutions(id, before + 1 + echoes.length, 60_000);
+		for (const run of runs.slice(-echoes.length)) expect([runError(run), nodeOutput(run, 'Find the GHL contact')]).toEqual([undefined, []]);
+		expect(stack.sandbox.requests).toHaveLength(ghlRequests);
+		expect(app.updateEvents()).toEqual([]);
+		expect([...app.itemWrites()].filter(([key]) => key.startsWith('crm-grace/')).every(([, count]) => count === 1)).toBe(true);
+	} finally {
+		await stack.deactivate(id);
+	}
 });
