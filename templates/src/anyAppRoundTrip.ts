@@ -1,4 +1,4 @@
-import { code, config, contactById, ghl, http, ifTrue, manualTrigger, PARTNERS, webhook, type N8nNode, type TemplateSpec } from './lib';
+import { anyAppWebhook, code, config, contactById, ghl, http, ifTrue, manualTrigger, PARTNERS, type N8nNode, type TemplateSpec } from './lib';
 import { webhookSample } from './samples';
 import { PAYLOADS_OF } from './snippets';
 import { CONTACT_RECORD, errorOutput, FAILED_ITEMS, failedItems, failedItemsSticky, LEDGER, READS_BY_ITEM, recordDone } from './sync';
@@ -169,13 +169,7 @@ export const anyAppRoundTrip: TemplateSpec = {
 	description:
 		'When the app says one of its records changed (a webhook with {"event": "record.updated", "record": {...}}), the GHL contact is found (by the record\'s ghlContactId, else its email) and read in full with its tasks and notes. The app\'s record gets the contact\'s fields, each GHL note and task is written as a note or task of the record under its GHL id (a keyed PUT, so a replay writes nothing twice), and the app\'s tags GHL lacks are added to the contact (never replaced). The app\'s update events caused by these writes are recognised (the record is exactly what the app held after this workflow\'s writes) and start nothing. Failed reads and writes end in "Failed items"; the next update of the record retries them.',
 	nodes: [
-		webhook('Record updated in the app', [0, 0], {
-			path: 'any-app/record-updated',
-			auth: 'headerAuth',
-			credential: 'anyAppWebhook',
-			responseBody: '{"received":true}',
-			responseContentType: 'application/json',
-		}),
+		anyAppWebhook('Record updated in the app', [0, 0], 'any-app/record-updated'),
 		manualTrigger('Try it with a sample update', [0, 220]),
 		code('Sample update (demo data)', [220, 220], DEMO),
 		config('Config', [440, 0], [

@@ -1,4 +1,4 @@
-import { code, config, extractCsv, fromJson, manualTrigger, webhook, type TemplateSpec } from './lib';
+import { anyAppWebhook, code, config, extractCsv, fromJson, manualTrigger, type TemplateSpec } from './lib';
 import { webhookSample } from './samples';
 import { PAYLOADS_OF, PHONE_E164 } from './snippets';
 import { contactSync, errorOutput, FAILED_ITEMS, failedItemsSticky, LEDGER } from './sync';
@@ -152,22 +152,10 @@ export const anyAppToGhl: TemplateSpec = {
 	description:
 		'Any system that can POST JSON (one record, an array, or {"records": [...]}, each with an id and an email or phone) creates or updates HighLevel contacts: upserted by email, then phone, so the same person is one contact; tags added, source set on new contacts only. Each record gets one task (its own, or a follow-up) and one note, found again by their [sync:any-app-…:<id>] markers, so a re-sent batch writes nothing twice. A CSV file (posted to the second webhook, read by n8n\'s Extract From File: one record per row, columns as the README lists) takes the same path; a bad row ends in "Failed items" with its line and reason. Bad records and failed writes end in "Failed items"; send the batch again to retry them.',
 	nodes: [
-		webhook('Records from the app', [0, 0], {
-			path: 'any-app/records',
-			auth: 'headerAuth',
-			credential: 'anyAppWebhook',
-			responseBody: '{"received":true}',
-			responseContentType: 'application/json',
-		}),
+		anyAppWebhook('Records from the app', [0, 0], 'any-app/records'),
 		manualTrigger('Try it with a sample batch', [0, 220]),
 		code('Sample batch (demo data)', [220, 220], DEMO),
-		webhook('CSV file from the app', [0, -440], {
-			path: 'any-app/records-csv',
-			auth: 'headerAuth',
-			credential: 'anyAppWebhook',
-			responseBody: '{"received":true}',
-			responseContentType: 'application/json',
-		}),
+		anyAppWebhook('CSV file from the app', [0, -440], 'any-app/records-csv'),
 		errorOutput(extractCsv(CSV_EXTRACT, [220, -440])),
 		code(CSV_RECORDS, [440, -330], CSV_ROWS),
 		config('Config', [440, 0], [

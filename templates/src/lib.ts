@@ -181,6 +181,17 @@ export function webhook(
 	};
 }
 
+/** The "any app" templates' Webhook: a JSON post checked by the app's header credential, answered at once. */
+export function anyAppWebhook(name: string, position: Position, path: string): N8nNode {
+	return webhook(name, position, {
+		path,
+		auth: 'headerAuth',
+		credential: 'anyAppWebhook',
+		responseBody: '{"received":true}',
+		responseContentType: 'application/json',
+	});
+}
+
 /** A Code node running once for all items (JavaScript). */
 export function code(name: string, position: Position, jsCode: string, extra: Partial<N8nNode> = {}): N8nNode {
 	return {
