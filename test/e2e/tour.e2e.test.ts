@@ -45,6 +45,8 @@ const EXPECTED: Record<string, { console: 'sandbox' | 'partners'; table: string;
 	'ghl-task-complete-to-leadsquared': { console: 'partners', table: 'leadsquared-tasks', text: 'Send onboarding pack' },
 	'leadsquared-meeting-to-ghl-appointment': { console: 'sandbox', table: 'appointments', text: 'Site visit with Priya' },
 	'leadsquared-task-to-ghl-task': { console: 'sandbox', table: 'tasks', text: 'Call Priya about the loan documents' },
+	// The pinned update of the app's record crm-ada: Ada's GHL notes, now notes of that record in the app.
+	'any-app-record-updated-round-trip': { console: 'partners', table: 'anyapp-notes', text: 'Budget approved for Q3.' },
 };
 
 const templates = listTemplates().map((t) => ({ name: t.file.replace(/^.*\//, '').replace(/\.json$/, ''), json: t.json }));
