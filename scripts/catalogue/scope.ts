@@ -57,6 +57,11 @@ export function readReference(file = DEFAULT_REFERENCE_FILE): Reference {
 
 if (require.main === module) {
 	const source = path.resolve(process.argv[2] ?? DEFAULT_REFERENCE_FILE);
+	// A clone has no reference beside it: keep the committed copy and say what to pass.
+	if (!fs.existsSync(source)) {
+		console.error(`no reference catalogue at ${source}: pass its path; the committed ${path.relative(process.cwd(), SCOPE_FILE)} is unchanged`);
+		process.exit(1);
+	}
 	fs.writeFileSync(SCOPE_FILE, scopeText(readReference(source)));
 	console.log(`wrote ${path.relative(process.cwd(), SCOPE_FILE)} from ${source}`);
 }

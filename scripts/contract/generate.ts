@@ -143,6 +143,11 @@ export function readCommittedContract(dir = CONTRACT_DIR): Map<string, string> {
 
 function main(): void {
 	const sourceDir = path.resolve(process.argv[2] ?? DEFAULT_SOURCE_DIR);
+	// A clone has no official files beside it: keep the committed contract and say what to pass.
+	if (!fs.existsSync(path.join(sourceDir, 'apps'))) {
+		console.error(`no official GHL OpenAPI files at ${sourceDir}: pass their folder; the committed contract is unchanged`);
+		process.exit(1);
+	}
 	const files = buildContract(sourceDir);
 	fs.rmSync(CONTRACT_DIR, { recursive: true, force: true });
 	let bytes = 0;
