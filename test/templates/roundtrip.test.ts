@@ -18,7 +18,7 @@ const stack = useTemplateStack();
 const { sandbox, engineFor } = stack;
 const app = () => stack.partners().anyapp;
 
-const webhookItem = (body: unknown) => [{ headers: {}, query: {}, body }];
+const webhookItem = (body: AnyAppUpdateEvent | IDataObject): IDataObject[] => [{ headers: {}, query: {}, body: body as IDataObject }];
 const deliver = (engine: TemplateEngine, event: AnyAppUpdateEvent | IDataObject) => runTemplate(engine, 'Config', webhookItem(event));
 const contactByEmail = (email: string) => sandboxRecords(sandbox()).contacts.find((c) => c.email === email)!;
 const notesOf = (contactId: string) => sandboxRecords(sandbox()).notes.filter((n) => n.contactId === contactId);
