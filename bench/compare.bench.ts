@@ -114,6 +114,7 @@ async function timedPoll(trigger: Poller): Promise<{ items: IDataObject[]; ms: n
 			const polling: BenchReport['polling'] = [];
 			/** Writes what is measured so far (a long run that fails late keeps its figures). */
 			const save = () => {
+				mkdirSync(out, { recursive: true });
 				const report: BenchReport = {
 					started: previous?.started ?? started.toISOString(),
 					finished: new Date().toISOString(),
