@@ -30,20 +30,22 @@ import {
 	OAUTH_CREDENTIAL_FILE,
 	oauthCredentialText,
 } from '../scripts/catalogue/generate';
-import { DEFAULT_REFERENCE_FILE, readReference, SCOPE_FILE, scopeText, type ScopeOperation } from '../scripts/catalogue/scope';
+import { readReference, SCOPE_FILE, scopeText, type ScopeOperation } from '../scripts/catalogue/scope';
 import { TRIGGERS_DOC_FILE, triggersDocText } from '../scripts/catalogue/triggers';
 import { agencyCredential, pitCredential, useSandbox } from './harness/fixtures';
 import { runWorkflow } from './harness/run';
 import { ghlWorkflow } from './harness/workflows';
 import type { SeedSnapshot } from './nodes/kit';
+import { referencePath } from './reference';
 
 const catalogue = buildCatalogue();
 /** Each catalogue operation's key: its operationId, or `api:operationId` where GHL uses that operationId in two APIs. */
 const keyOf = (operation: { api: string; operationId: string }) => operationKey(operation);
 
 /** The reference catalogue beside the repository, where there is one (never needed to run). */
-const REFERENCE_FILE = path.resolve(__dirname, '../../shared/catalogue.json');
-const reference = fs.existsSync(REFERENCE_FILE)
+const REFERENCE_FILE = referencePath('catalogue.json');
+const CRM_REFERENCE_FILE = referencePath('catalogue-crm.json');
+const reference = REFERENCE_FILE
 	? (JSON.parse(fs.readFileSync(REFERENCE_FILE, 'utf8')) as {
 			operations: Array<{ method: string; path: string; operationId: string; api: string; version: string; scopes: string[] }>;
 			webhookEvents: string[];
@@ -237,10 +239,10 @@ describe('catalogue coverage', () => {
 		expect(scope.webhookEvents.filter((event) => !catalogue.webhookEvents.includes(event))).toEqual([]);
 	});
 
-	(fs.existsSync(DEFAULT_REFERENCE_FILE) ? test : test.skip)(
+	(CRM_REFERENCE_FILE ? test : test.skip)(
 		'docs/ghl-crm-scope.json is the reference catalogue-crm.json beside the repository (npx tsx scripts/catalogue/scope.ts)',
 		() => {
-			expect(fs.readFileSync(SCOPE_FILE, 'utf8')).toBe(scopeText(readReference()));
+			expect(fs.readFileSync(SCOPE_FILE, 'utf8')).toBe(scopeText(readReference(CRM_REFERENCE_FILE!)));
 		},
 	);
 

@@ -6,14 +6,15 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildContract, CONTRACT_DIR, DEFAULT_SOURCE_DIR, readCommittedContract } from '../scripts/contract/generate';
+import { buildContract, CONTRACT_DIR, readCommittedContract } from '../scripts/contract/generate';
 import { loadSpecBundle, resolveSpecDir } from '../sandbox/openapi';
+import { referencePath } from './reference';
 
-const officialPresent = fs.existsSync(path.join(DEFAULT_SOURCE_DIR, 'apps'));
+const officialDir = referencePath('ghl-openapi', 'apps') && referencePath('ghl-openapi');
 
 describe('GHL contract (sandbox/contract)', () => {
-	(officialPresent ? test : test.skip)('is what the generator makes of the official files (../shared/ghl-openapi)', () => {
-		const expected = buildContract(DEFAULT_SOURCE_DIR);
+	(officialDir ? test : test.skip)('is what the generator makes of the official files (../shared/ghl-openapi)', () => {
+		const expected = buildContract(officialDir!);
 		const committed = readCommittedContract();
 		expect([...committed.keys()].sort()).toEqual([...expected.keys()].sort());
 		const stale = [...expected].filter(([file, text]) => committed.get(file) !== text).map(([file]) => file);

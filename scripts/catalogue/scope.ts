@@ -3,7 +3,7 @@
  * cover (the project's `catalogue-crm.json`, reference material beside the repository) into
  * docs/ghl-crm-scope.json, keeping only the facts test/catalogue.test.ts holds the node to.
  *
- *   npx tsx scripts/catalogue/scope.ts [catalogue-crm.json]   (default: ../shared/catalogue-crm.json)
+ *   npx tsx scripts/catalogue/scope.ts <path of the project's catalogue-crm.json>
  *
  * The committed copy is what the tests read, so a clone alone proves coverage; test/catalogue.test.ts
  * compares it with the reference only where the reference is present.
@@ -12,7 +12,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 export const SCOPE_FILE = path.resolve(__dirname, '../../docs/ghl-crm-scope.json');
-export const DEFAULT_REFERENCE_FILE = path.resolve(__dirname, '../../../shared/catalogue-crm.json');
 
 export interface ScopeOperation {
 	method: string;
@@ -51,15 +50,15 @@ export function scopeText(reference: Reference): string {
 	return `${JSON.stringify(scope, null, '\t')}\n`;
 }
 
-export function readReference(file = DEFAULT_REFERENCE_FILE): Reference {
+export function readReference(file: string): Reference {
 	return JSON.parse(fs.readFileSync(file, 'utf8')) as Reference;
 }
 
 if (require.main === module) {
-	const source = path.resolve(process.argv[2] ?? DEFAULT_REFERENCE_FILE);
-	// A clone has no reference beside it: keep the committed copy and say what to pass.
-	if (!fs.existsSync(source)) {
-		console.error(`no reference catalogue at ${source}: pass its path; the committed ${path.relative(process.cwd(), SCOPE_FILE)} is unchanged`);
+	const source = process.argv[2] ? path.resolve(process.argv[2]) : undefined;
+	// The reference is not part of the repository: its path is always given, and without it the committed copy stays.
+	if (!source || !fs.existsSync(source)) {
+		console.error(`${source ? `no reference catalogue at ${source}` : 'usage: npx tsx scripts/catalogue/scope.ts <catalogue-crm.json>'}; the committed ${path.relative(process.cwd(), SCOPE_FILE)} is unchanged`);
 		process.exit(1);
 	}
 	fs.writeFileSync(SCOPE_FILE, scopeText(readReference(source)));

@@ -7,7 +7,7 @@
  * examples, tags). It keeps each file's layout and `$ref`s, so the sandbox's loader reads it as
  * it would read the official files.
  *
- *   npx tsx scripts/contract/generate.ts [ghl-openapi folder]   (default: ../shared/ghl-openapi)
+ *   npx tsx scripts/contract/generate.ts <folder of GHL's official OpenAPI files (the project's ghl-openapi)>
  *
  * The official files are reference material, never a runtime input: the committed output is
  * what the sandbox and the tests read. test/contract.test.ts fails when it is out of step with
@@ -20,7 +20,6 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
 export const CONTRACT_DIR = path.resolve(__dirname, '../../sandbox/contract');
-export const DEFAULT_SOURCE_DIR = path.resolve(__dirname, '../../../shared/ghl-openapi');
 
 /** Prose-only keywords: dropped wherever they are keywords (never where they name a property). */
 const PROSE = new Set(['description', 'summary', 'example', 'examples', 'externalDocs', 'title', 'tags', 'contact', 'x-tagGroups']);
@@ -142,10 +141,10 @@ export function readCommittedContract(dir = CONTRACT_DIR): Map<string, string> {
 }
 
 function main(): void {
-	const sourceDir = path.resolve(process.argv[2] ?? DEFAULT_SOURCE_DIR);
-	// A clone has no official files beside it: keep the committed contract and say what to pass.
-	if (!fs.existsSync(path.join(sourceDir, 'apps'))) {
-		console.error(`no official GHL OpenAPI files at ${sourceDir}: pass their folder; the committed contract is unchanged`);
+	const sourceDir = process.argv[2] ? path.resolve(process.argv[2]) : undefined;
+	// The official files are not part of the repository: their folder is always given, and without it the committed contract stays.
+	if (!sourceDir || !fs.existsSync(path.join(sourceDir, 'apps'))) {
+		console.error(`${sourceDir ? `no official GHL OpenAPI files at ${sourceDir}` : 'usage: npx tsx scripts/contract/generate.ts <ghl-openapi folder>'}; the committed contract is unchanged`);
 		process.exit(1);
 	}
 	const files = buildContract(sourceDir);

@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import path from 'path';
 import { templates } from '../../templates/src/index';
+import { referencePath } from '../reference';
 
 const ROOT = path.resolve(__dirname, '../..');
 const readme = readFileSync(path.join(ROOT, 'templates/README.md'), 'utf8');
@@ -64,9 +65,9 @@ describe('templates/README.md: seed by seed', () => {
 	});
 
 	// The seed briefs live outside the repository; compared only when they are there.
-	const seedsDir = path.resolve(ROOT, '../shared/seeds');
-	(existsSync(seedsDir) ? test : test.skip)('every seed brief has rows (../shared/seeds, when present)', () => {
-		const briefs = readdirSync(seedsDir).filter((name) => /^\d{3}_.*\.txt$/.test(name)).map((name) => name.slice(0, 3));
+	const seedsDir = referencePath('seeds');
+	(seedsDir ? test : test.skip)('every seed brief has rows (../shared/seeds, when present)', () => {
+		const briefs = readdirSync(seedsDir!).filter((name) => /^\d{3}_.*\.txt$/.test(name)).map((name) => name.slice(0, 3));
 		expect(briefs.length).toBeGreaterThan(0);
 		expect([...new Set(rows.map((r) => r.seed))].sort()).toEqual([...new Set(briefs)].sort());
 	});
