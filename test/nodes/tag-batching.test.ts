@@ -42,11 +42,11 @@ describe('Tags added in bulk', () => {
 	});
 
 	test('contacts are grouped by the tags they get: one call per tag list', async () => {
-		const items = Array.from({ length: 40 }, (_, index) => ({ email: `group${index}@example.com`, tags: index % 2 ? 'odd, shared' : 'even' }));
+		const items = Array.from({ length: 40 }, (_, index) => ({ email: `group${index}@example.com`, tags: index % 2 ? 'odd, common' : 'even' }));
 		const result = await run(upsertTagged('={{ $json.tags }}'), { items });
-		expect(bulkCalls(result).map((request) => (request.body as IDataObject).tags).sort()).toEqual([['even'], ['odd', 'shared']]);
+		expect(bulkCalls(result).map((request) => (request.body as IDataObject).tags).sort()).toEqual([['even'], ['odd', 'common']]);
 		const stored = new Map(seed().contacts.map((contact) => [contact.email, contact]));
-		expect(items.map((item) => stored.get(item.email)?.tags)).toEqual(items.map((_, index) => (index % 2 ? ['odd', 'shared'] : ['even'])));
+		expect(items.map((item) => stored.get(item.email)?.tags)).toEqual(items.map((_, index) => (index % 2 ? ['odd', 'common'] : ['even'])));
 	});
 
 	test('Replace All Tags sends the tags with the upsert: no tag call', async () => {
