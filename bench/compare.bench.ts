@@ -119,8 +119,13 @@ async function timedPoll(trigger: Poller): Promise<{ items: IDataObject[]; ms: n
 					started: previous?.started ?? started.toISOString(),
 					finished: new Date().toISOString(),
 					machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, shared with other work`,
-					settings,
-					...(process.env.BENCH_NOTE ? { notes: [process.env.BENCH_NOTE] } : {}),
+					// An appended report keeps its notes and lists every latency its rows were measured at.
+					settings: previous
+						? { ...settings, latenciesMs: [...new Set([...previous.settings.latenciesMs, ...settings.latenciesMs])].sort((a, b) => a - b) }
+						: settings,
+					...(previous?.notes || process.env.BENCH_NOTE
+						? { notes: [...(previous?.notes ?? []), ...(process.env.BENCH_NOTE ? [process.env.BENCH_NOTE] : [])] }
+						: {}),
 					limit: { max: GHL_MAX, intervalMs: GHL_INTERVAL_MS },
 					proxyForwarded: redirect!.forwarded,
 					bulk,

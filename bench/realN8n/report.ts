@@ -77,7 +77,12 @@ export function renderReport(report: BenchReport): string {
 		out();
 		out('| Latency | Tag | Node | Writes/s | % of ceiling | Calls / record written | 429s | Lost | Wall time | Floor | vs built-in |');
 		out('|---|---|---|---|---|---|---|---|---|---|---|');
-		for (const row of report.bulk) {
+		// Rows in reading order (a report appended in parts holds them in the order they were measured).
+		const nodeOrder: NodeKind[] = ['ours', 'builtIn'];
+		const rows = [...report.bulk].sort(
+			(a, b) => a.latencyMs - b.latencyMs || Number(a.tagged) - Number(b.tagged) || nodeOrder.indexOf(a.node) - nodeOrder.indexOf(b.node),
+		);
+		for (const row of rows) {
 			const builtIn = report.bulk.find((other) => other.node === 'builtIn' && other.tagged === row.tagged && other.latencyMs === row.latencyMs);
 			const rate = spread(row.runs.map((run) => (run.written / run.nodeMs) * 1000 / scale));
 			const fraction = spread(row.runs.map((run) => (((run.written / run.nodeMs) * 1000 / scale) / ceilingPerSecond) * 100));
