@@ -127,7 +127,7 @@ async function timedPoll(trigger: Poller): Promise<{ items: IDataObject[]; ms: n
 						? { notes: [...(previous?.notes ?? []), ...(process.env.BENCH_NOTE ? [process.env.BENCH_NOTE] : [])] }
 						: {}),
 					limit: { max: GHL_MAX, intervalMs: GHL_INTERVAL_MS },
-					proxyForwarded: redirect!.forwarded,
+					proxyForwarded: (previous?.proxyForwarded ?? 0) + redirect!.forwarded,
 					bulk,
 					returnAll,
 					overhead,

@@ -65,7 +65,7 @@ export function renderReport(report: BenchReport): string {
 	out('  connections for that host to a local HTTPS proxy’s port instead of 443; the proxy’s certificate for that name is signed');
 	out('  by a throw-away CA made with `openssl` and trusted through `NODE_EXTRA_CA_CERTS` (nothing else is trusted or');
 	out('  disabled); the proxy forwards to the sandbox, removing one trailing slash from the path (GHL’s servers accept');
-	out(`  \`/contacts/upsert/\` as \`/contacts/upsert\`; the sandbox’s router does not). It forwarded ${report.proxyForwarded.toLocaleString('en')} requests in this run.`);
+	out(`  \`/contacts/upsert/\` as \`/contacts/upsert\`; the sandbox’s router does not). It forwarded ${report.proxyForwarded.toLocaleString('en')} requests for the runs in this report.`);
 	out(`- Machine: ${report.machine}.`);
 	for (const note of report.notes ?? []) out(`- ${note}`);
 	out();
