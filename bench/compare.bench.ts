@@ -28,6 +28,8 @@ import {
 	importBulkWrite,
 	importOverhead,
 	importReturnAll,
+	importReturnAllReference,
+	outputData,
 	prepareSandbox,
 	settingsFromEnv,
 	triggerThroughput,
@@ -108,6 +110,7 @@ async function timedPoll(trigger: Poller): Promise<{ items: IDataObject[]; ms: n
 					: undefined;
 			const bulk: BenchReport['bulk'] = previous ? [...previous.bulk] : [];
 			const returnAll: BenchReport['returnAll'] = [];
+			const returnAllReferences: NonNullable<BenchReport['returnAllReferences']> = [];
 			const overhead: BenchReport['overhead'] = [];
 			const trigger: TriggerFigures[] = [];
 			const webhookReference: TriggerFigures[] = [];
@@ -130,6 +133,7 @@ async function timedPoll(trigger: Poller): Promise<{ items: IDataObject[]; ms: n
 					proxyForwarded: (previous?.proxyForwarded ?? 0) + redirect!.forwarded,
 					bulk,
 					returnAll,
+					returnAllReferences,
 					overhead,
 					trigger,
 					webhookReference,
@@ -181,15 +185,30 @@ async function timedPoll(trigger: Poller): Promise<{ items: IDataObject[]; ms: n
 				const id = await importReturnAll(ctx, node);
 				const runs: RunFigures[] = [];
 				for (let index = 0; index < settings.runs; index++) {
-					const { run: _run, ...figures } = await again(async () => {
+					const { run, ...figures } = await again(async () => {
 						prepareSandbox(ctx, { latencyMs: 0, limit: true, keepData: true });
 						return await execute(ctx, id, 'GHL');
 					}, log);
-					void _run;
-					runs.push(figures);
+					runs.push({ ...figures, ...outputData(run, 'GHL') });
 					log(`return all ${node}: ${figures.status} ${figures.outputItems} items, ${figures.calls} calls, ${(figures.nodeMs / 1000).toFixed(2)} s, ${figures.peakRssMb?.toFixed(0)} MB${figures.error ? `: ${figures.error.slice(0, 120)}` : ''}`);
 				}
 				returnAll.push({ node, runs });
+				save();
+			}
+			// The memory references: n8n's own HTTP Request node reading the same contacts, a page an
+			// item (each contact held once), and followed by n8n's Split Out node (an item a contact).
+			for (const shape of wanted('returnAll') ? (['pages', 'splitOut'] as const) : []) {
+				const id = await importReturnAllReference(ctx, shape === 'splitOut');
+				const runs: RunFigures[] = [];
+				for (let index = 0; index < settings.runs; index++) {
+					const { run, ...figures } = await again(async () => {
+						prepareSandbox(ctx, { latencyMs: 0, limit: true, keepData: true });
+						return await execute(ctx, id, 'GHL');
+					}, log);
+					runs.push({ ...figures, ...outputData(run, 'GHL', shape === 'pages' ? 'contacts' : undefined) });
+					log(`return all, n8n reference ${shape}: ${figures.status} ${runs[runs.length - 1].records} contacts, ${figures.calls} calls, ${figures.peakRssMb?.toFixed(0)} MB${figures.error ? `: ${figures.error.slice(0, 120)}` : ''}`);
+				}
+				returnAllReferences.push({ shape, runs });
 				save();
 			}
 

@@ -18,8 +18,9 @@ import { startRedirect } from '../bench/realN8n/redirect';
 import type { Redirect } from '../bench/realN8n/redirect';
 import { renderReport } from '../bench/realN8n/report';
 import type { BenchReport } from '../bench/realN8n/report';
-import { settingsFromEnv } from '../bench/realN8n/scenarios';
-import type { BulkWriteRun } from '../bench/realN8n/scenarios';
+import { outputData, settingsFromEnv } from '../bench/realN8n/scenarios';
+import type { BulkWriteRun, RunFigures } from '../bench/realN8n/scenarios';
+import type { RunJson } from './e2e/lib';
 import { pitCredential } from './harness/fixtures';
 import { runWorkflow } from './harness/run';
 import { ghlWorkflow } from './harness/workflows';
@@ -110,4 +111,52 @@ test('a tagged bulk write measured the bench’s way: scaled limit, calls from t
 	expect(row).toContain('| 1.010 |');
 	expect(row).toContain('built-in: not run');
 	expect(spread([3, 1, 2])).toMatchObject({ median: 2, min: 1, max: 3 });
+});
+
+test('the Return All memory line sets this package beside n8n’s own nodes reading the same contacts', () => {
+	const figures = (peakRssMb: number, records: number, outputItems = records): RunFigures => ({
+		nodeMs: 1000,
+		status: 'success',
+		outputItems,
+		calls: 40,
+		rateLimited: 0,
+		peakRssMb,
+		records,
+		dataMb: 9.4,
+	});
+	const report: BenchReport = {
+		started: new Date().toISOString(),
+		finished: new Date().toISOString(),
+		machine: 'smoke',
+		settings: { ...settingsFromEnv({}), returnAllContacts: 20_000, runs: 1 },
+		limit: { max: 100, intervalMs: 10_000 },
+		proxyForwarded: 0,
+		bulk: [],
+		returnAll: [{ node: 'ours', runs: [figures(672, 20_000)] }],
+		returnAllReferences: [
+			{ shape: 'pages', runs: [figures(651, 20_000, 41)] },
+			{ shape: 'splitOut', runs: [figures(776, 20_000)] },
+		],
+		overhead: [],
+		trigger: [],
+		webhookReference: [],
+		polling: [],
+	};
+	const text = renderReport(report);
+	expect(text).toContain('| n8n’s HTTP Request + Split Out (reference: an item a contact) | 20000 | 40 |');
+	expect(text).toContain('this package’s peak is 21 MB above the HTTP Request node’s, which holds each contact once in 41 items (one a page), and 104 MB below HTTP Request + Split Out');
+	expect(text).toContain('for less memory than n8n’s own nodes do');
+	// Above n8n's own one-item-a-contact reference, the report does not say it needs less.
+	report.returnAll[0].runs[0].peakRssMb = 800;
+	expect(renderReport(report)).toContain('24 MB above HTTP Request + Split Out');
+	expect(renderReport(report)).not.toContain('for less memory');
+});
+
+test('outputData counts the records a node put out, one an item or nested in page items', () => {
+	const contacts = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+	const run = (items: Array<{ json: Record<string, unknown> }>) => ({ data: { resultData: { runData: { GHL: [{ data: { main: [items] } }] } } } }) as unknown as RunJson;
+	expect(outputData(run(contacts.map((json) => ({ json }))), 'GHL').records).toBe(3);
+	const paged = outputData(run([{ json: { contacts: contacts.slice(0, 2) } }, { json: { contacts: contacts.slice(2) } }]), 'GHL', 'contacts');
+	expect(paged.records).toBe(3);
+	expect(paged.dataMb * 2 ** 20).toBe(JSON.stringify(contacts).length);
 });

@@ -12,6 +12,11 @@ export interface BenchReport {
 	proxyForwarded: number;
 	bulk: Array<{ node: NodeKind; tagged: boolean; latencyMs: number; runs: BulkWriteRun[] }>;
 	returnAll: Array<{ node: NodeKind; runs: RunFigures[] }>;
+	/**
+	 * The same contacts read by n8n's own nodes: the HTTP Request node alone (a page an item, each
+	 * contact held once) and followed by Split Out (an item a contact).
+	 */
+	returnAllReferences?: Array<{ shape: 'pages' | 'splitOut'; runs: RunFigures[] }>;
 	overhead: Array<{ node: NodeKind; items: number; runs: Array<{ many: RunFigures; one: RunFigures }> }>;
 	trigger: TriggerFigures[];
 	/** The same deliveries into n8n's own Webhook node (no checks): what n8n itself allows. */
@@ -125,7 +130,26 @@ export function renderReport(report: BenchReport): string {
 				`| ${NAMES[row.node]} | ${formatSpread(spread(row.runs.map((run) => run.outputItems)), 0)} | ${formatSpread(spread(row.runs.map((run) => run.calls)), 0)} | ${seconds(spread(row.runs.map((run) => run.nodeMs)), 1)} | ${formatSpread(spread(row.runs.map((run) => run.peakRssMb ?? NaN)), 0, ' MB')} | ${pagesFloor} calls | ${versus} |`,
 			);
 		}
+		const references = report.returnAllReferences ?? [];
+		const referenceNames = { pages: 'n8n’s HTTP Request node (reference: a page an item)', splitOut: 'n8n’s HTTP Request + Split Out (reference: an item a contact)' };
+		for (const { shape, runs } of references) {
+			out(
+				`| ${referenceNames[shape]} | ${formatSpread(spread(runs.map((run) => run.records ?? NaN)), 0)} | ${formatSpread(spread(runs.map((run) => run.calls)), 0)} | ${seconds(spread(runs.map((run) => run.nodeMs)), 1)} | ${formatSpread(spread(runs.map((run) => run.peakRssMb ?? NaN)), 0, ' MB')} | ${pagesFloor} calls | — |`,
+			);
+		}
 		out();
+		const ours = report.returnAll.find((row) => row.node === 'ours');
+		const rss = (runs: RunFigures[]) => spread(runs.map((run) => run.peakRssMb ?? NaN)).median;
+		const pages = references.find((row) => row.shape === 'pages');
+		const splitOut = references.find((row) => row.shape === 'splitOut');
+		if (ours && pages && splitOut) {
+			const dataMb = spread(ours.runs.map((run) => run.dataMb ?? NaN)).median;
+			const signed = (mb: number) => (mb >= 0 ? `${mb.toFixed(0)} MB above` : `${(-mb).toFixed(0)} MB below`);
+			out(
+				`Memory, against n8n’s own nodes reading the same ${dataMb.toFixed(1)} MB of contacts (as JSON) from the same endpoint: this package’s peak is ${signed(rss(ours.runs) - rss(pages.runs))} the HTTP Request node’s, which holds each contact once in ${formatSpread(spread(pages.runs.map((run) => run.outputItems)), 0)} items (one a page), and ${signed(rss(ours.runs) - rss(splitOut.runs))} HTTP Request + Split Out, n8n’s own way to one item a contact.${rss(ours.runs) <= rss(splitOut.runs) ? ' It gives one item a contact for less memory than n8n’s own nodes do.' : ''}`,
+			);
+			out();
+		}
 		out('(Return All runs at latency 0 with the scaled limit; its time is not scaled.)');
 		out();
 	}

@@ -71,6 +71,9 @@ export interface RunFigures {
 	/** Peak RSS (MB) and CPU (ms) of the `n8n execute` process. */
 	peakRssMb?: number;
 	cpuMs?: number;
+	/** Return All: the records read, and their size as JSON (MB). */
+	records?: number;
+	dataMb?: number;
 }
 
 function apiCalls(requests: RecordedRequest[]): RecordedRequest[] {
@@ -238,6 +241,56 @@ export async function importReturnAll(ctx: BenchContext, node: NodeKind): Promis
 			? ghlNode('GHL', { resource: 'contact', operation: 'getAll', returnAll: true }, ctx.stack.credentials)
 			: builtInNode('GHL', { resource: 'contact', operation: 'getAll', returnAll: true }, ctx.builtIn);
 	return await ctx.stack.importWorkflow(manualWorkflow(`bench return all ${node}`, [step]));
+}
+
+/**
+ * The memory reference for Return All: n8n's own HTTP Request node reading the same contacts from
+ * the same search endpoint, 500 a page, each page after the last contact's `searchAfter`. Its run
+ * holds each contact once (inside one item per page), so its peak RSS is what n8n itself needs for
+ * this data; a node that kept copies would sit above it by about their size.
+ */
+export async function importReturnAllReference(ctx: BenchContext, splitOut = false): Promise<string> {
+	const { sandbox } = ctx.stack;
+	const step: NodeJson = {
+		id: newId(),
+		name: splitOut ? 'Pages' : 'GHL',
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position: [0, 0],
+		parameters: {
+			method: 'POST',
+			url: `${sandbox.url}/contacts/search`,
+			sendHeaders: true,
+			headerParameters: {
+				parameters: [
+					{ name: 'Authorization', value: `Bearer ${sandbox.demo.privateToken}` },
+					{ name: 'Version', value: '2021-07-28' },
+				],
+			},
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: JSON.stringify({ locationId: sandbox.demo.locationId, pageLimit: 500 }),
+			options: {
+				pagination: {
+					pagination: {
+						paginationMode: 'updateAParameterInEachRequest',
+						parameters: { parameters: [{ type: 'body', name: 'searchAfter', value: '={{ $response.body.contacts[$response.body.contacts.length - 1].searchAfter }}' }] },
+						paginationCompleteWhen: 'other',
+						completeExpression: '={{ $response.body.contacts.length < 500 }}',
+					},
+				},
+			},
+		},
+	};
+	const split: NodeJson = { id: newId(), name: 'GHL', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [0, 0], parameters: { fieldToSplitOut: 'contacts', options: {} } };
+	return await ctx.stack.importWorkflow(manualWorkflow(`bench return all reference (HTTP Request${splitOut ? ' + Split Out' : ''})`, splitOut ? [step, split] : [step]));
+}
+
+/** The records a run's node put out, as JSON (MB), and how many: `key` reads records nested in each item (one item per page). */
+export function outputData(run: RunJson, nodeName: string, key?: string): { records: number; dataMb: number } {
+	const items = (run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? []) as Array<{ json: IDataObject }>;
+	const records = key ? items.flatMap((item) => (Array.isArray(item.json[key]) ? (item.json[key] as IDataObject[]) : [])) : items.map((item) => item.json);
+	return { records: records.length, dataMb: Buffer.byteLength(JSON.stringify(records)) / 2 ** 20 };
 }
 
 // -------------------------------------------------------------------------------------------
