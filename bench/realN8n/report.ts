@@ -134,7 +134,7 @@ export function renderReport(report: BenchReport): string {
 		const referenceNames = { pages: 'n8n’s HTTP Request node (reference: a page an item)', splitOut: 'n8n’s HTTP Request + Split Out (reference: an item a contact)' };
 		for (const { shape, runs } of references) {
 			out(
-				`| ${referenceNames[shape]} | ${formatSpread(spread(runs.map((run) => run.records ?? NaN)), 0)} | ${formatSpread(spread(runs.map((run) => run.calls)), 0)} | ${seconds(spread(runs.map((run) => run.nodeMs)), 1)} | ${formatSpread(spread(runs.map((run) => run.peakRssMb ?? NaN)), 0, ' MB')} | ${pagesFloor} calls | — |`,
+				`| ${referenceNames[shape]} | ${formatSpread(spread(runs.map((run) => run.records ?? NaN)), 0)} | ${formatSpread(spread(runs.map((run) => run.calls)), 0)} | ${shape === 'pages' ? seconds(spread(runs.map((run) => run.nodeMs)), 1) : '—'} | ${formatSpread(spread(runs.map((run) => run.peakRssMb ?? NaN)), 0, ' MB')} | ${pagesFloor} calls | — |`,
 			);
 		}
 		out();
@@ -150,7 +150,7 @@ export function renderReport(report: BenchReport): string {
 			);
 			out();
 		}
-		out('(Return All runs at latency 0 with the scaled limit; its time is not scaled.)');
+		out('(Return All runs at latency 0 with the scaled limit; its time is not scaled. The Split Out row has no time: n8n times each node, and its read is the HTTP Request row’s.)');
 		out();
 	}
 
