@@ -181,34 +181,28 @@ async function timedPoll(trigger: Poller): Promise<{ items: IDataObject[]; ms: n
 
 			// 2. Return All
 			if (wanted('returnAll') || wanted('overhead')) await fillLocation(ctx, settings.returnAllContacts);
-			for (const node of wanted('returnAll') ? kinds : []) {
-				const id = await importReturnAll(ctx, node);
+			/** Runs a stored Return All workflow `settings.runs` times; `nestedKey` reads contacts nested in page items. */
+			const readAll = async (id: string, label: string, nestedKey?: string): Promise<RunFigures[]> => {
 				const runs: RunFigures[] = [];
 				for (let index = 0; index < settings.runs; index++) {
 					const { run, ...figures } = await again(async () => {
 						prepareSandbox(ctx, { latencyMs: 0, limit: true, keepData: true });
 						return await execute(ctx, id, 'GHL');
 					}, log);
-					runs.push({ ...figures, ...outputData(run, 'GHL') });
-					log(`return all ${node}: ${figures.status} ${figures.outputItems} items, ${figures.calls} calls, ${(figures.nodeMs / 1000).toFixed(2)} s, ${figures.peakRssMb?.toFixed(0)} MB${figures.error ? `: ${figures.error.slice(0, 120)}` : ''}`);
+					runs.push({ ...figures, ...outputData(run, 'GHL', nestedKey) });
+					log(`return all ${label}: ${figures.status} ${runs[runs.length - 1].records} contacts, ${figures.calls} calls, ${(figures.nodeMs / 1000).toFixed(2)} s, ${figures.peakRssMb?.toFixed(0)} MB${figures.error ? `: ${figures.error.slice(0, 120)}` : ''}`);
 				}
-				returnAll.push({ node, runs });
+				return runs;
+			};
+			for (const node of wanted('returnAll') ? kinds : []) {
+				returnAll.push({ node, runs: await readAll(await importReturnAll(ctx, node), node) });
 				save();
 			}
 			// The memory references: n8n's own HTTP Request node reading the same contacts, a page an
 			// item (each contact held once), and followed by n8n's Split Out node (an item a contact).
 			for (const shape of wanted('returnAll') ? (['pages', 'splitOut'] as const) : []) {
 				const id = await importReturnAllReference(ctx, shape === 'splitOut');
-				const runs: RunFigures[] = [];
-				for (let index = 0; index < settings.runs; index++) {
-					const { run, ...figures } = await again(async () => {
-						prepareSandbox(ctx, { latencyMs: 0, limit: true, keepData: true });
-						return await execute(ctx, id, 'GHL');
-					}, log);
-					runs.push({ ...figures, ...outputData(run, 'GHL', shape === 'pages' ? 'contacts' : undefined) });
-					log(`return all, n8n reference ${shape}: ${figures.status} ${runs[runs.length - 1].records} contacts, ${figures.calls} calls, ${figures.peakRssMb?.toFixed(0)} MB${figures.error ? `: ${figures.error.slice(0, 120)}` : ''}`);
-				}
-				returnAllReferences.push({ shape, runs });
+				returnAllReferences.push({ shape, runs: await readAll(id, `n8n reference ${shape}`, shape === 'pages' ? 'contacts' : undefined) });
 				save();
 			}
 
