@@ -13,7 +13,7 @@ import { referencePath } from './reference';
 const officialDir = referencePath('ghl-openapi', 'apps') && referencePath('ghl-openapi');
 
 describe('GHL contract (sandbox/contract)', () => {
-	(officialDir ? test : test.skip)('is what the generator makes of the official files (../shared/ghl-openapi)', () => {
+	(officialDir ? test : test.skip)('is what the generator makes of GHL’s official OpenAPI files, where present', () => {
 		const expected = buildContract(officialDir!);
 		const committed = readCommittedContract();
 		expect([...committed.keys()].sort()).toEqual([...expected.keys()].sort());

@@ -1,7 +1,7 @@
 /**
  * templates/README.md's "Seed by seed" table stays true: every promise has a status, every template
  * it names exists (and every template answers some promise), a "not possible" names its source, and
- * every seed brief has rows. The seed briefs themselves (../shared/seeds) are compared only where
+ * every seed brief has rows. The seed briefs themselves (in the folder test/reference.ts points to) are compared only where
  * they exist; the repository never needs them.
  */
 import { existsSync, readdirSync, readFileSync } from 'fs';
@@ -66,7 +66,7 @@ describe('templates/README.md: seed by seed', () => {
 
 	// The seed briefs live outside the repository; compared only when they are there.
 	const seedsDir = referencePath('seeds');
-	(seedsDir ? test : test.skip)('every seed brief has rows (../shared/seeds, when present)', () => {
+	(seedsDir ? test : test.skip)('every seed brief has rows (the reference seeds, when present)', () => {
 		const briefs = readdirSync(seedsDir!).filter((name) => /^\d{3}_.*\.txt$/.test(name)).map((name) => name.slice(0, 3));
 		expect(briefs.length).toBeGreaterThan(0);
 		expect([...new Set(rows.map((r) => r.seed))].sort()).toEqual([...new Set(briefs)].sort());
